@@ -1,0 +1,120 @@
+#include "media/vorbis_source.h"
+
+#include <vorbis/vorbisfile.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace la::media {
+namespace {
+
+std::string vorbisErrorText(int code) {
+    switch (code) {
+    case OV_EREAD: return "a read from the file failed";
+    case OV_ENOTVORBIS: return "it is not Ogg Vorbis audio";
+    case OV_EVERSION: return "it uses an unsupported Vorbis version";
+    case OV_EBADHEADER: return "its Vorbis headers are corrupt";
+    case OV_EFAULT: return "the decoder hit an internal error";
+    case OV_EINVAL: return "its headers could not be read (truncated file?)";
+    case OV_ENOSEEK: return "it is not seekable";
+    case OV_EBADLINK: return "it has a corrupt link in the stream";
+    default: return "decoder error " + std::to_string(code);
+    }
+}
+
+class VorbisSource final : public AudioSource {
+public:
+    VorbisSource(std::string path) : path_(std::move(path)) {
+        FILE* f = std::fopen(path_.c_str(), "rb");
+        if (!f) throw MediaError(path_ + ": cannot open: " + std::strerror(errno));
+        std::fseek(f, 0, SEEK_END);
+        long size = std::ftell(f);
+        std::fseek(f, 0, SEEK_SET);
+        if (size == 0) {
+            std::fclose(f);
+            throw MediaError(path_ + ": the file is empty");
+        }
+        // ov_open_callbacks takes ownership of f on success only.
+        int rc = ov_open_callbacks(f, &vf_, nullptr, 0, OV_CALLBACKS_DEFAULT);
+        if (rc < 0) {
+            std::fclose(f);
+            throw MediaError(path_ + ": cannot play: " + vorbisErrorText(rc));
+        }
+        open_ = true;
+        vorbis_info* info = ov_info(&vf_, -1);
+        if (!info || info->channels < 1 || info->rate < 1) {
+            throw MediaError(path_ + ": cannot play: no audio stream in the file");
+        }
+        channels_ = info->channels;
+        rate_ = int(info->rate);
+        ogg_int64_t total = ov_pcm_total(&vf_, -1);
+        if (total <= 0) throw MediaError(path_ + ": cannot play: the audio has no length (truncated file?)");
+        total_ = total;
+    }
+    ~VorbisSource() override {
+        if (open_) ov_clear(&vf_);
+    }
+
+    int sampleRate() const override { return rate_; }
+    int channels() const override { return channels_; }
+    int64_t totalFrames() const override { return total_; }
+    const std::string& path() const override { return path_; }
+    int64_t tell() const override { return position_; }
+
+    size_t read(float* out, size_t frames) override {
+        size_t done = 0;
+        int badPackets = 0;
+        while (done < frames) {
+            float** pcm = nullptr;
+            int want = int(std::min<size_t>(frames - done, 4096));
+            long got = ov_read_float(&vf_, &pcm, want, &section_);
+            if (got == OV_HOLE) {
+                // A gap in the data (corruption): skip it, as players do.
+                if (++badPackets > 64) break;
+                continue;
+            }
+            if (got < 0 || got == 0) break; // error or end of stream: stop cleanly
+            // Chained streams may change channel count; mix down/up to ours.
+            vorbis_info* info = ov_info(&vf_, -1);
+            int srcCh = info ? info->channels : channels_;
+            for (long i = 0; i < got; ++i) {
+                for (int c = 0; c < channels_; ++c) {
+                    out[(done + size_t(i)) * size_t(channels_) + size_t(c)] = pcm[std::min(c, srcCh - 1)][i];
+                }
+            }
+            done += size_t(got);
+        }
+        position_ += int64_t(done);
+        return done;
+    }
+
+    void seek(int64_t frame) override {
+        frame = std::clamp<int64_t>(frame, 0, total_);
+        if (ov_pcm_seek(&vf_, frame) != 0) {
+            // Corrupt page near the target: fall back to the nearest page.
+            if (ov_pcm_seek_page(&vf_, frame) != 0) throw MediaError(path_ + ": cannot seek in the audio");
+            frame = ov_pcm_tell(&vf_);
+        }
+        position_ = frame;
+    }
+
+private:
+    std::string path_;
+    OggVorbis_File vf_{};
+    bool open_ = false;
+    int channels_ = 0;
+    int rate_ = 0;
+    int64_t total_ = 0;
+    int64_t position_ = 0;
+    int section_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<AudioSource> openVorbisFile(const std::string& path) {
+    return std::make_unique<VorbisSource>(path);
+}
+
+} // namespace la::media

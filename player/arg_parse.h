@@ -1,0 +1,42 @@
+#pragma once
+// Small helpers shared by the command-line front ends: walking argv and
+// turning option values into numbers with messages a person understands.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace la::player {
+
+/// A command-line mistake; what() is the message to print.
+class ArgError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+/// Thrown by parsers when --help was asked for.
+struct UsageRequest {};
+
+class ArgCursor {
+public:
+    explicit ArgCursor(const std::vector<std::string>& args) : args_(args) {}
+    bool done() const { return i_ >= args_.size(); }
+    std::string next() { return args_[i_++]; }
+    /// The value after option `name`; throws ArgError if there is none.
+    std::string value(const std::string& name) {
+        if (done()) throw ArgError(name + " needs a value");
+        return next();
+    }
+
+private:
+    const std::vector<std::string>& args_;
+    size_t i_ = 0;
+};
+
+/// A finite decimal number; throws ArgError naming `option` otherwise.
+double parseNumber(const std::string& text, const std::string& option);
+/// Seconds as "90", "90.5", "1:30" or "1:02:03.5"; must not be negative.
+double parseSeconds(const std::string& text, const std::string& option);
+/// A whole number >= 0.
+long parseCount(const std::string& text, const std::string& option);
+
+} // namespace la::player

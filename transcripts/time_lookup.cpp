@@ -1,0 +1,28 @@
+#include "transcripts/time_lookup.h"
+
+#include <algorithm>
+
+namespace la::transcripts {
+
+std::optional<size_t> cueAt(const std::vector<Cue>& cues, double t) {
+    auto it = std::upper_bound(cues.begin(), cues.end(), t, [](double v, const Cue& c) { return v < c.start; });
+    // Walk back over cues that started at or before t; the first still running
+    // wins. Overlaps are rare and short in transcripts, so this stays cheap;
+    // bounded so a pathological file cannot make a frame slow.
+    size_t steps = 0;
+    while (it != cues.begin() && steps++ < 64) {
+        --it;
+        if (t < it->end) return size_t(it - cues.begin());
+    }
+    return std::nullopt;
+}
+
+std::optional<size_t> chapterAt(const std::vector<Chapter>& chapters, double t) {
+    auto it = std::upper_bound(chapters.begin(), chapters.end(), t, [](double v, const Chapter& c) { return v < c.start; });
+    if (it == chapters.begin()) return std::nullopt;
+    --it;
+    if (it->end && t >= *it->end) return std::nullopt;
+    return size_t(it - chapters.begin());
+}
+
+} // namespace la::transcripts
