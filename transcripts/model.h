@@ -31,6 +31,13 @@ struct Transcript {
     std::vector<std::string> warnings; ///< "file:line: problem" for skipped parts
 };
 
+/// Podcasting 2.0 chapter "location" object (all parts as written; may be empty).
+struct ChapterLocation {
+    std::string name; ///< human-readable place name (required by the spec)
+    std::string geo;  ///< "geo:" URI, e.g. "geo:48.8584,2.2945"
+    std::string osm;  ///< OpenStreetMap reference, e.g. "R7444"
+};
+
 struct Chapter {
     double start = 0;
     std::optional<double> end;
@@ -38,6 +45,7 @@ struct Chapter {
     std::string url;  ///< may be empty; article links look like "article.md#anchor"
     std::string img;
     bool toc = true;  ///< false: kept, but not listed
+    std::optional<ChapterLocation> location; ///< JSON chapters only
 };
 
 struct ChapterList {
