@@ -25,4 +25,16 @@ std::optional<size_t> chapterAt(const std::vector<Chapter>& chapters, double t) 
     return size_t(it - chapters.begin());
 }
 
+void sortCuesInTrackOrder(std::vector<Cue>& cues) {
+    std::stable_sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) {
+        if (a.start != b.start) return a.start < b.start;
+        return a.end > b.end;
+    });
+}
+
+void sortChaptersByStart(std::vector<Chapter>& chapters) {
+    std::stable_sort(chapters.begin(), chapters.end(),
+                     [](const Chapter& a, const Chapter& b) { return a.start < b.start; });
+}
+
 } // namespace la::transcripts

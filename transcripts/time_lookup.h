@@ -18,4 +18,11 @@ std::optional<size_t> cueAt(const std::vector<Cue>& cues, double t);
 /// end, if given, is after t. `chapters` must be sorted by start. O(log n).
 std::optional<size_t> chapterAt(const std::vector<Chapter>& chapters, double t);
 
+/// Puts cues in WebVTT text-track order: start ascending, then end descending
+/// (longer first); equal cues keep their file order.
+void sortCuesInTrackOrder(std::vector<Cue>& cues);
+
+/// Sorts chapters by start; equal starts keep their file order.
+void sortChaptersByStart(std::vector<Chapter>& chapters);
+
 } // namespace la::transcripts
