@@ -39,6 +39,8 @@ public:
     virtual int64_t tell() const = 0;
     /// The file this source reads (for messages).
     virtual const std::string& path() const = 0;
+    /// The TITLE tag, or "" when the file has none.
+    virtual std::string title() const { return ""; }
 
     double durationSeconds() const { return sampleRate() > 0 ? double(totalFrames()) / sampleRate() : 0.0; }
 };

@@ -1,12 +1,169 @@
 #include "player/player_app.h"
 
+#include "player/app_options.h"
+#include "player/app_window.h"
+#include "player/arg_parse.h"
+#include "player/asset_paths.h"
+#include "player/keyboard_shortcuts.h"
+#include "player/playback_controller.h"
+#include "ui/main_view.h"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <filesystem>
 #include <ostream>
 
 namespace la::player {
+namespace {
+
+constexpr const char* kDefaultTitle = "New Cancer Treatments – Immunotherapy and Targeted Therapy";
+
+class PlayerApp {
+public:
+    PlayerApp(AppOptions options, std::ostream& err) : options_(std::move(options)), err_(err) {}
+
+    int run() {
+        if (!setUp()) return 1;
+        long frame = 0;
+        while (!quit_) {
+            handleEvents(waitMilliseconds());
+            ui::Commands commands = drawFrame();
+            bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames);
+            if (last && !options_.screenshot.empty()) saveScreenshot();
+            window_->present();
+            applyCommands(commands);
+            if (last) break;
+            ++frame;
+        }
+        return exitCode_;
+    }
+
+private:
+    bool setUp() {
+        std::string error;
+        window_ = AppWindow::create({"ListenAlong", options_.width, options_.height}, error);
+        if (!window_) {
+            err_ << "listenalong: " << error << "\n";
+            return false;
+        }
+        ImGui::GetIO().IniFilename = nullptr; // layout is ours, not a file's
+
+        auto sink = media::openSdlMixerSink(error);
+        if (!sink) {
+            notice(ui::Notice::Level::Warning,
+                   "Sound is not available on this computer (" + error +
+                       "). You can still read along; playback runs silently.");
+            sink = media::openNullSink();
+        }
+        playback_ = std::make_unique<PlaybackController>(std::move(sink));
+        openEpisode();
+        return true;
+    }
+
+    void openEpisode() {
+        std::string path = options_.audioFile.empty() ? defaultEpisodePath() : options_.audioFile;
+        if (path.empty()) {
+            failLoad("The bundled episode was not found (looked next to the program and in " LISTENALONG_SOURCE_ASSETS ").");
+            return;
+        }
+        std::string error;
+        if (!playback_->open(path, error)) {
+            failLoad("Cannot play the episode: " + error);
+            return;
+        }
+        std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
+        SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
+        if (options_.start) playback_->seek(*options_.start);
+        if (options_.play) playback_->play();
+    }
+
+    void failLoad(const std::string& message) {
+        err_ << "listenalong: " << message << "\n";
+        notice(ui::Notice::Level::Error, message);
+        exitCode_ = 1;
+    }
+
+    void notice(ui::Notice::Level level, std::string text) { notices_.push_back({level, std::move(text)}); }
+
+    // Sleep until something happens: input, or the next visible change.
+    int waitMilliseconds() const {
+        if (options_.frames >= 0) return 0;
+        if (busyFrames_ > 0) return 0; // let ImGui finish reacting to input
+        return playback_->status().playing ? 33 : 500;
+    }
+
+    void handleEvents(int timeoutMs) {
+        SDL_Event e;
+        bool got = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) : SDL_PollEvent(&e);
+        if (busyFrames_ > 0) --busyFrames_;
+        while (got) {
+            window_->processEvent(e);
+            if (e.type == SDL_QUIT) quit_ = true;
+            if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == window_->windowId()) quit_ = true;
+            busyFrames_ = 3;
+            got = SDL_PollEvent(&e);
+        }
+    }
+
+    ui::Commands drawFrame() {
+        window_->beginFrame();
+        ui::MainViewState state;
+        state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
+        state.notices = notices_;
+        std::string decodeError = playback_->status().error;
+        if (!decodeError.empty()) state.notices.push_back({ui::Notice::Level::Error, "Playback stopped: " + decodeError});
+        state.transport = playback_->transportState();
+        ui::Commands commands = ui::drawMainView(state, view_);
+        ui::Commands keys = collectShortcuts(state.transport.duration);
+        commands.insert(commands.end(), keys.begin(), keys.end());
+        window_->render();
+        return commands;
+    }
+
+    void applyCommands(const ui::Commands& commands) {
+        for (const ui::Command& c : commands) {
+            if (std::holds_alternative<ui::DismissMessage>(c)) notices_.clear();
+            if (std::holds_alternative<ui::Quit>(c)) quit_ = true;
+        }
+        playback_->apply(commands);
+    }
+
+    void saveScreenshot() {
+        std::string error;
+        if (!window_->saveScreenshot(options_.screenshot, error)) {
+            err_ << "listenalong: " << error << "\n";
+            exitCode_ = 1;
+        }
+    }
+
+    AppOptions options_;
+    std::ostream& err_;
+    std::unique_ptr<AppWindow> window_;
+    std::unique_ptr<PlaybackController> playback_;
+    std::vector<ui::Notice> notices_;
+    ui::MainViewUi view_;
+    int busyFrames_ = 3;
+    bool quit_ = false;
+    int exitCode_ = 0;
+};
+
+} // namespace
 
 int runPlayerApp(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    err << "listenalong: the window is not built yet\n";
-    return 1;
+    AppOptions options;
+    try {
+        options = parseAppOptions(args);
+    } catch (const UsageRequest&) {
+        out << appUsage();
+        return 0;
+    } catch (const ArgError& e) {
+        err << "listenalong: " << e.what() << "\n";
+        return 2;
+    }
+    int code = PlayerApp(std::move(options), err).run();
+    SDL_Quit();
+    return code;
 }
 
 } // namespace la::player

@@ -1,0 +1,119 @@
+#pragma once
+// Real-time playback of a PlaybackPipeline: a decoder thread runs the pipeline
+// and SDL_AudioStream (rate and channel conversion to the device format) and
+// hands finished blocks to the device callback through a lock-free ring.
+//
+// Threads:
+// - UI thread: play/pause/seek/setSpeed/setVolume and status(). Requests are
+//   atomics; nothing here blocks on the other threads.
+// - Decoder thread (owned): all file I/O, decoding, stretching, conversion.
+// - Device thread: render(), called by the sink. Never locks, allocates,
+//   logs or decodes.
+//
+// Position reported by status() is the episode time of the sample being heard:
+// blocks carry the episode times they cover, and only what the device callback
+// has consumed counts, so audio still buffered in the ring is not yet "heard".
+
+#include "media/playback_pipeline.h"
+#include "media/spsc_ring.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <semaphore>
+#include <string>
+#include <thread>
+
+namespace la::media {
+
+/// The device side: interleaved float32 at this rate and channel count.
+struct DeviceFormat {
+    int sampleRate = 48000;
+    int channels = 2;
+    int bufferFrames = 1024; ///< frames per device callback (for latency)
+};
+
+struct PlaybackStatus {
+    double position = 0;  ///< seconds, episode time of what is heard now
+    double duration = 0;
+    double speed = 1.0;
+    bool playing = false;
+    bool ended = false;   ///< reached the end; play() restarts from the top
+    std::string error;    ///< a decode failure mid-stream, naming the file
+};
+
+class AudioEngine {
+public:
+    /// Takes the pipeline and starts the decoder thread, paused at 0.
+    AudioEngine(std::unique_ptr<PlaybackPipeline> pipeline, DeviceFormat device);
+    ~AudioEngine();
+    AudioEngine(const AudioEngine&) = delete;
+    AudioEngine& operator=(const AudioEngine&) = delete;
+
+    // UI thread.
+    void play();
+    void pause();
+    void seek(double seconds);           ///< clamped to [0, duration]
+    void setSpeed(double speed);         ///< 0.5..3.0
+    void setGain(float gain);            ///< linear, 0..1 (volume and mute)
+    PlaybackStatus status() const;
+
+    /// Device thread: fills `frames` frames of interleaved float32.
+    void render(float* out, int frames) noexcept;
+
+    const DeviceFormat& device() const { return device_; }
+
+    static constexpr int kBlockFrames = 512;
+    static constexpr int kMaxChannels = 8;
+
+private:
+    struct Block {
+        uint32_t generation = 0;
+        int frames = 0;
+        int readOffset = 0;  ///< consumer-side progress within the block
+        double start = 0;    ///< episode seconds of frame 0
+        double end = 0;      ///< episode seconds just after the last frame
+        bool endOfStream = false;
+        float samples[kBlockFrames * kMaxChannels];
+    };
+
+    void decoderLoop();
+    void restartAt(double seconds);
+    bool produceBlock();
+    void wakeDecoder() noexcept;
+
+    std::unique_ptr<PlaybackPipeline> pipeline_;
+    DeviceFormat device_;
+    double duration_;
+    SpscRing<Block> ring_;
+
+    // Requests from the UI thread.
+    std::atomic<uint32_t> generation_{1};  ///< bumped by seek(); stale blocks are dropped
+    std::atomic<double> seekTarget_{0};
+    std::atomic<double> speedRequest_{1.0};
+    std::atomic<float> gain_{1.0f};
+    std::atomic<bool> playing_{false};
+    std::atomic<bool> quit_{false};
+
+    // Published by the device thread.
+    std::atomic<uint32_t> heardGeneration_{0};
+    std::atomic<double> heardStart_{0};   ///< episode time at the start of the last callback
+    std::atomic<double> heardEnd_{0};     ///< ... and at its end
+    std::atomic<uint64_t> heardTicks_{0}; ///< SDL performance counter at that callback
+    std::atomic<bool> ended_{false};
+
+    // Decoder thread state.
+    struct Converter;
+    std::unique_ptr<Converter> converter_;
+    uint32_t decodedGeneration_ = 0;
+    bool streamEnded_ = false;
+    std::counting_semaphore<1024> wake_{0};
+    std::atomic<bool> wakePending_{false}; ///< bounds wake_'s count: one release per decoder turn
+
+    mutable std::mutex errorMutex_; ///< guards error_ (UI and decoder threads only)
+    std::string error_;
+
+    std::thread decoder_;
+};
+
+} // namespace la::media

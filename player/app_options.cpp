@@ -1,0 +1,57 @@
+#include "player/app_options.h"
+
+#include "player/arg_parse.h"
+
+namespace la::player {
+
+const char* appUsage() {
+    return "usage: listenalong [OPTIONS] [AUDIO_FILE]\n"
+           "       listenalong render [--from T] [--to T] [--speed S] -o OUT.wav AUDIO_FILE\n"
+           "       listenalong inspect FILE\n"
+           "\n"
+           "Plays AUDIO_FILE (Ogg Vorbis; default: the bundled episode) with its transcript,\n"
+           "chapters and article.\n"
+           "\n"
+           "Options:\n"
+           "  --start SECONDS      start at this time (90, 1:30 or 1:02:03)\n"
+           "  --play               start playing at launch (default: open paused)\n"
+           "  --transcript FILE    use this transcript (WebVTT, SRT or Podcasting 2.0 JSON)\n"
+           "  --chapters FILE      use this chapters file (Podcasting 2.0 JSON)\n"
+           "  --article FILE       use this article (Markdown)\n"
+           "  --size WxH           window size in pixels (default 1280x800)\n"
+           "  --frames N           render N frames, then exit (for tests and screenshots)\n"
+           "  --screenshot FILE    write the last frame to FILE (PNG)\n"
+           "  -h, --help           show this help\n"
+           "\n"
+           "Keys: Space play/pause, Left/Right back 15 s/forward 30 s, Up/Down volume,\n"
+           "      M mute, Home/End start/end of the episode.\n";
+}
+
+AppOptions parseAppOptions(const std::vector<std::string>& args) {
+    AppOptions o;
+    ArgCursor cur(args);
+    while (!cur.done()) {
+        std::string a = cur.next();
+        if (a == "-h" || a == "--help") throw UsageRequest{};
+        else if (a == "--start") o.start = parseSeconds(cur.value(a), a);
+        else if (a == "--play") o.play = true;
+        else if (a == "--frames") o.frames = parseCount(cur.value(a), a);
+        else if (a == "--screenshot") o.screenshot = cur.value(a);
+        else if (a == "--transcript") o.transcript = cur.value(a);
+        else if (a == "--chapters") o.chapters = cur.value(a);
+        else if (a == "--article") o.article = cur.value(a);
+        else if (a == "--size") {
+            std::string v = cur.value(a);
+            auto x = v.find('x');
+            if (x == std::string::npos) throw ArgError("--size expects WIDTHxHEIGHT, got '" + v + "'");
+            o.width = int(parseCount(v.substr(0, x), a));
+            o.height = int(parseCount(v.substr(x + 1), a));
+            if (o.width < 200 || o.height < 150) throw ArgError("--size is too small (at least 200x150)");
+        } else if (!a.empty() && a[0] == '-') throw ArgError("unknown option " + a + " (see --help)");
+        else if (o.audioFile.empty()) o.audioFile = a;
+        else throw ArgError("only one AUDIO_FILE may be given");
+    }
+    return o;
+}
+
+} // namespace la::player

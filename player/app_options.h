@@ -1,0 +1,29 @@
+#pragma once
+// The interactive player's command line.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace la::player {
+
+struct AppOptions {
+    std::string audioFile;          ///< empty: the bundled episode
+    std::optional<double> start;    ///< --start SECONDS
+    bool play = false;              ///< --play: start playing at launch
+    long frames = -1;               ///< --frames N: render N frames, then exit
+    std::string screenshot;         ///< --screenshot FILE.png: write the last frame
+    int width = 1280;               ///< --size WxH
+    int height = 800;
+    std::string transcript;         ///< --transcript FILE (overrides the sidecar)
+    std::string chapters;           ///< --chapters FILE
+    std::string article;            ///< --article FILE
+};
+
+/// Throws ArgError (message to print) or UsageRequest (--help).
+AppOptions parseAppOptions(const std::vector<std::string>& args);
+
+/// The --help text: every option and sub-command.
+const char* appUsage();
+
+} // namespace la::player

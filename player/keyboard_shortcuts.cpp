@@ -1,0 +1,27 @@
+#include "player/keyboard_shortcuts.h"
+
+#include "player/playback_controller.h"
+
+#include <SDL_scancode.h>
+#include <imgui.h>
+
+namespace la::player {
+
+ui::Commands collectShortcuts(double duration) {
+    ui::Commands out;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
+    // The 1.86 SDL backend indexes keys by SDL scancode.
+    auto pressed = [](SDL_Scancode s, bool repeat = true) { return ImGui::IsKeyPressed(int(s), repeat); };
+    if (pressed(SDL_SCANCODE_SPACE, false)) out.push_back(ui::TogglePlay{});
+    if (pressed(SDL_SCANCODE_LEFT)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
+    if (pressed(SDL_SCANCODE_RIGHT)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
+    if (pressed(SDL_SCANCODE_UP)) out.push_back(ui::ChangeVolume{0.05f});
+    if (pressed(SDL_SCANCODE_DOWN)) out.push_back(ui::ChangeVolume{-0.05f});
+    if (pressed(SDL_SCANCODE_M, false)) out.push_back(ui::ToggleMute{});
+    if (pressed(SDL_SCANCODE_HOME, false)) out.push_back(ui::SeekTo{0});
+    if (pressed(SDL_SCANCODE_END, false)) out.push_back(ui::SeekTo{duration});
+    return out;
+}
+
+} // namespace la::player

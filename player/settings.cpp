@@ -1,0 +1,123 @@
+#include "player/settings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace la::player {
+
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+std::string formatNumber(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+/// Clamps one field; a NaN/inf becomes the default. Appends a warning if changed.
+void clampField(double& v, const NumericRange& r, const char* name, std::vector<std::string>& warnings) {
+    if (!std::isfinite(v)) {
+        warnings.push_back(std::string(name) + " is not a number; using " + formatNumber(r.defaultValue));
+        v = r.defaultValue;
+    } else if (v < r.min) {
+        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is below " + formatNumber(r.min) +
+                           "; using " + formatNumber(r.min));
+        v = r.min;
+    } else if (v > r.max) {
+        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is above " + formatNumber(r.max) +
+                           "; using " + formatNumber(r.max));
+        v = r.max;
+    }
+}
+
+/// Rounds to two decimals so grid arithmetic never leaves 1.2000000000000002.
+double tidy(double v) { return std::round(v * 100.0) / 100.0; }
+
+double clampSpeed(double v) { return std::clamp(tidy(v), kSpeedRange.min, kSpeedRange.max); }
+
+} // namespace
+
+std::vector<std::string> sanitize(Settings& s) {
+    std::vector<std::string> warnings;
+    clampField(s.speed, kSpeedRange, "speed", warnings);
+    double snapped = tidy(std::round(s.speed / kSpeedFineStep) * kSpeedFineStep);
+    if (std::abs(snapped - s.speed) > kEpsilon)
+        warnings.push_back("speed " + formatNumber(s.speed) + " is not a multiple of 0.05; using " +
+                           formatNumber(snapped));
+    s.speed = snapped;
+    clampField(s.uiTextScale, kTextScaleRange, "uiTextScale", warnings);
+    clampField(s.transcriptTextScale, kTextScaleRange, "transcriptTextScale", warnings);
+    clampField(s.lineSpacing, kLineSpacingRange, "lineSpacing", warnings);
+    clampField(s.volume, kVolumeRange, "volume", warnings);
+    int themeIndex = static_cast<int>(s.theme);
+    if (themeIndex < 0 || themeIndex > static_cast<int>(ThemeChoice::HighContrast)) {
+        warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");
+        s.theme = ThemeChoice::Light;
+    }
+    for (auto it = s.positions.begin(); it != s.positions.end();) {
+        if (it->first.empty() || !std::isfinite(it->second) || it->second < 0) {
+            warnings.push_back("position for episode \"" + it->first + "\" (" + formatNumber(it->second) +
+                               ") is not a valid time; forgetting it");
+            it = s.positions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return warnings;
+}
+
+std::string_view themeName(ThemeChoice t) {
+    switch (t) {
+    case ThemeChoice::Light: return "light";
+    case ThemeChoice::Dark: return "dark";
+    case ThemeChoice::HighContrast: return "high-contrast";
+    }
+    return "light";
+}
+
+std::optional<ThemeChoice> themeFromName(std::string_view name) {
+    for (ThemeChoice t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
+        if (themeName(t) == name) return t;
+    return std::nullopt;
+}
+
+double nextTextScalePreset(double current) {
+    for (double p : kTextScalePresets)
+        if (p > current + kEpsilon) return p;
+    return kTextScalePresets.back();
+}
+
+double previousTextScalePreset(double current) {
+    for (auto it = kTextScalePresets.rbegin(); it != kTextScalePresets.rend(); ++it)
+        if (*it < current - kEpsilon) return *it;
+    return kTextScalePresets.front();
+}
+
+double speedUp(double current, double step) {
+    if (!std::isfinite(current)) return kSpeedRange.defaultValue;
+    double k = std::floor(current / step + kEpsilon) + 1.0;
+    return clampSpeed(k * step);
+}
+
+double speedDown(double current, double step) {
+    if (!std::isfinite(current)) return kSpeedRange.defaultValue;
+    double k = std::ceil(current / step - kEpsilon) - 1.0;
+    return clampSpeed(k * step);
+}
+
+double resumePositionFor(const Settings& s, const std::string& episodeKey, double durationSeconds) {
+    auto it = s.positions.find(episodeKey);
+    if (it == s.positions.end() || !std::isfinite(it->second)) return 0.0;
+    double saved = it->second;
+    if (durationSeconds > 0 && saved >= durationSeconds - kResumeFinishedWindowSeconds) return 0.0;
+    return std::max(0.0, saved - kResumeRewindSeconds);
+}
+
+void rememberPosition(Settings& s, const std::string& episodeKey, double seconds) {
+    if (episodeKey.empty() || !std::isfinite(seconds) || seconds < 0) return;
+    s.positions[episodeKey] = seconds;
+}
+
+} // namespace la::player

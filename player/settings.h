@@ -1,0 +1,91 @@
+#pragma once
+// The user's preferences as one plain struct, with every default and range kept
+// here as data and checked by one function (sanitize). Nothing in this file
+// touches files, JSON or ImGui: settings_store.h reads and writes it, the views
+// read it, and only player/ changes it.
+//
+// Units: speed is a playback-rate factor (1.0 = normal); text scales are
+// factors of the base font size (1.0 = 100 %); lineSpacing is a factor of the
+// font's line height; volume is linear gain 0..1; positions are seconds.
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace la::player {
+
+/// The colour theme the user picked. ui/theme.h holds the palettes; player/ maps
+/// this to ui::ThemeId (same three values, same order).
+enum class ThemeChoice { Light, Dark, HighContrast };
+
+/// One numeric setting's range and default, inclusive at both ends.
+struct NumericRange {
+    double min;
+    double max;
+    double defaultValue;
+};
+
+inline constexpr NumericRange kSpeedRange{0.5, 3.0, 1.0};
+inline constexpr NumericRange kTextScaleRange{1.0, 4.0, 1.0};  ///< uiTextScale and transcriptTextScale
+inline constexpr NumericRange kLineSpacingRange{1.0, 2.0, 1.5};
+inline constexpr NumericRange kVolumeRange{0.0, 1.0, 0.8};
+inline constexpr double kSpeedFineStep = 0.05;   ///< speed is always a multiple of this
+inline constexpr double kSpeedCoarseStep = 0.25;
+/// The text sizes offered by the "A-" / "A+" buttons, ascending.
+inline constexpr std::array<double, 7> kTextScalePresets{1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0};
+
+struct Settings {
+    double speed = kSpeedRange.defaultValue;
+    double uiTextScale = kTextScaleRange.defaultValue;         ///< buttons, labels, menus
+    double transcriptTextScale = kTextScaleRange.defaultValue; ///< transcript and article text
+    double lineSpacing = kLineSpacingRange.defaultValue;       ///< reading text only
+    ThemeChoice theme = ThemeChoice::Light;
+    double volume = kVolumeRange.defaultValue;
+    bool muted = false;
+    /// Last listening position per episode: episode key (any stable id, e.g. the
+    /// episode file name) -> seconds from the start, >= 0.
+    std::map<std::string, double> positions;
+
+    bool operator==(const Settings&) const = default;
+};
+
+/// Brings every field into range, in place: numbers outside their range are
+/// clamped, NaN/inf become the default, speed snaps to the 0.05 grid, positions
+/// that are negative or not finite, or have an empty key, are dropped.
+/// Returns one human-readable warning per change ("speed 7 is above 3; using 3").
+std::vector<std::string> sanitize(Settings& s);
+
+/// "light", "dark", "high-contrast": the names used in settings.json.
+std::string_view themeName(ThemeChoice t);
+/// The inverse of themeName; nullopt for anything else.
+std::optional<ThemeChoice> themeFromName(std::string_view name);
+
+/// The next larger text-size preset, or the largest one when already there.
+/// A value between presets goes to the next preset above it.
+double nextTextScalePreset(double current);
+/// The next smaller preset, or the smallest one.
+double previousTextScalePreset(double current);
+
+/// Speed one step up/down on the grid of `step` (0.05 or 0.25), clamped to
+/// kSpeedRange. An off-grid value moves to the nearest grid point in that
+/// direction (1.1 up by 0.25 gives 1.25, not 1.35).
+double speedUp(double current, double step = kSpeedFineStep);
+double speedDown(double current, double step = kSpeedFineStep);
+
+/// Seconds rewound when resuming, so the listener hears a little context again.
+inline constexpr double kResumeRewindSeconds = 5.0;
+/// A saved position this close to the end means "finished": start over.
+inline constexpr double kResumeFinishedWindowSeconds = 10.0;
+
+/// Where to start `episodeKey`: the saved position minus 5 s (not below 0);
+/// 0 when nothing is saved, or when the saved position is within the last 10 s
+/// of the episode. durationSeconds <= 0 means "unknown" (the end rule is skipped).
+double resumePositionFor(const Settings& s, const std::string& episodeKey, double durationSeconds);
+
+/// Records the position for episodeKey (negative/not finite values are ignored).
+void rememberPosition(Settings& s, const std::string& episodeKey, double seconds);
+
+} // namespace la::player

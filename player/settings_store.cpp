@@ -1,0 +1,312 @@
+#include "player/settings_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace la::player {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+/// A settings file is a few hundred bytes plus one line per episode; anything
+/// bigger than this is not ours.
+constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
+
+std::string errnoText(int err) { return std::strerror(err); }
+
+// ---- reading values --------------------------------------------------------
+
+void readNumber(const json& j, const char* key, double& out, const std::string& source,
+                std::vector<std::string>& warnings) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (it->is_number()) {
+        out = it->get<double>();
+        return;
+    }
+    warnings.push_back(source + ": " + key + " should be a number, not " + it->dump() + "; using the default");
+}
+
+void readBool(const json& j, const char* key, bool& out, const std::string& source,
+              std::vector<std::string>& warnings) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (it->is_boolean()) {
+        out = it->get<bool>();
+        return;
+    }
+    warnings.push_back(source + ": " + key + " should be true or false, not " + it->dump() + "; using the default");
+}
+
+void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::vector<std::string>& warnings) {
+    auto it = j.find("theme");
+    if (it == j.end()) return;
+    if (it->is_string()) {
+        if (auto t = themeFromName(it->get<std::string>())) {
+            out = *t;
+            return;
+        }
+    }
+    warnings.push_back(source + ": theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() +
+                       "; using light");
+}
+
+void readPositions(const json& j, std::map<std::string, double>& out, const std::string& source,
+                   std::vector<std::string>& warnings) {
+    auto it = j.find("positions");
+    if (it == j.end()) return;
+    if (!it->is_object()) {
+        warnings.push_back(source + ": positions should be an object of episode: seconds; ignoring it");
+        return;
+    }
+    for (const auto& [key, value] : it->items()) {
+        if (value.is_number())
+            out[key] = value.get<double>();
+        else
+            warnings.push_back(source + ": position for episode \"" + key + "\" should be a number of seconds, not " +
+                               value.dump() + "; forgetting it");
+    }
+}
+
+// ---- files -----------------------------------------------------------------
+
+/// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ...".
+std::string jsonProblem(const json::parse_error& e) {
+    std::string what = e.what();
+    auto col = what.find("column ");
+    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+/// 1-based line and column of byte offset `byte` (1-based, as nlohmann reports it).
+std::pair<int, int> lineColumnAt(const std::string& text, std::size_t byte) {
+    int line = 1, column = 1;
+    std::size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+/// Reads the whole file. Returns false with the reason when it cannot.
+bool readWholeFile(const fs::path& file, std::string& text, std::string& problem) {
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {
+        problem = "is a folder, not a file";
+        return false;
+    }
+    auto size = fs::file_size(file, ec);
+    if (!ec && size > kMaxFileBytes) {
+        problem = "is too large for a settings file (" + std::to_string(size) + " bytes)";
+        return false;
+    }
+    errno = 0;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problem = "cannot be read: " + errnoText(errno ? errno : EIO);
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        problem = "cannot be read: read error";
+        return false;
+    }
+    text = ss.str();
+    return true;
+}
+
+bool writeAll(int fd, const std::string& bytes) {
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool fsyncFolder(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+/// temp file in the same folder -> fsync -> rename over `file` -> fsync folder.
+bool writeFileAtomically(const fs::path& file, const std::string& bytes, std::string& error) {
+    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        error = dir.string() + ": cannot create folder: " + ec.message();
+        return false;
+    }
+    std::string pattern = (dir / (file.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+        error = file.string() + ": cannot create temporary file in " + dir.string() + ": " + errnoText(errno);
+        return false;
+    }
+    const std::string tmp = pattern;
+    const char* step = nullptr;
+    if (!writeAll(fd, bytes))
+        step = "cannot write temporary file";
+    else if (::fsync(fd) != 0)
+        step = "cannot flush temporary file to disk";
+    int err = errno;
+    if (::close(fd) != 0 && !step) {
+        step = "cannot close temporary file";
+        err = errno;
+    }
+    if (!step && ::rename(tmp.c_str(), file.c_str()) != 0) {
+        step = "cannot replace the settings file";
+        err = errno;
+    }
+    if (step) {
+        ::unlink(tmp.c_str());
+        error = file.string() + ": " + step + ": " + errnoText(err);
+        return false;
+    }
+    // The rename is done; a failed folder fsync only weakens durability.
+    fsyncFolder(dir);
+    return true;
+}
+
+} // namespace
+
+// ---- public ----------------------------------------------------------------
+
+fs::path defaultSettingsPath() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    if (xdg && xdg[0] == '/') return fs::path(xdg) / "listenalong" / "settings.json";
+    std::string home;
+    if (const char* h = std::getenv("HOME"); h && h[0] == '/') {
+        home = h;
+    } else {
+        struct passwd pw;
+        struct passwd* result = nullptr;
+        std::vector<char> buf(16384);
+        if (::getpwuid_r(::getuid(), &pw, buf.data(), buf.size(), &result) == 0 && result && result->pw_dir)
+            home = result->pw_dir;
+    }
+    if (home.empty()) return {};
+    return fs::path(home) / ".config" / "listenalong" / "settings.json";
+}
+
+SettingsStore::SettingsStore(fs::path file) : file_(std::move(file)) {}
+
+fs::path SettingsStore::badFile() const {
+    fs::path bad = file_;
+    bad += ".bad";
+    return bad;
+}
+
+SettingsLoadResult SettingsStore::load() const {
+    SettingsLoadResult result;
+    const std::string name = file_.string();
+    std::error_code ec;
+    if (file_.empty()) {
+        result.warnings.push_back("no settings file location (no home folder); using default settings");
+        return result;
+    }
+    if (!fs::exists(fs::symlink_status(file_, ec)) && !ec) return result; // first run: defaults, quietly
+
+    // An unusable file is reported, moved aside (so the next save does not
+    // destroy what the user may want to recover) and replaced by defaults.
+    auto giveUp = [&](std::string warning) {
+        warning += "; using default settings";
+        fs::rename(file_, badFile(), ec);
+        if (ec) {
+            warning += " (could not move it to " + badFile().string() + ": " + ec.message() + ")";
+        } else {
+            warning += " (the old file is kept as " + badFile().string() + ")";
+            result.movedAside = true;
+        }
+        result.warnings.push_back(std::move(warning));
+        return result;
+    };
+
+    std::string text, problem;
+    if (!readWholeFile(file_, text, problem)) return giveUp(name + ": " + problem);
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        auto [line, column] = lineColumnAt(text, e.byte);
+        return giveUp(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + jsonProblem(e));
+    } catch (const json::exception& e) { // e.g. out_of_range: a number too large for a double
+        return giveUp(name + ": " + e.what());
+    }
+    if (!j.is_object())
+        return giveUp(name + ": should contain a JSON object { ... }, not " + std::string(j.type_name()));
+    result.settings = settingsFromJson(j, name, result.warnings);
+    return result;
+}
+
+bool SettingsStore::save(const Settings& s, std::string& error) const {
+    if (file_.empty()) {
+        error = "no settings file location (no home folder)";
+        return false;
+    }
+    Settings clean = s;
+    sanitize(clean);
+    return writeFileAtomically(file_, settingsToJson(clean).dump(2) + "\n", error);
+}
+
+json settingsToJson(const Settings& s) {
+    json positions = json::object();
+    for (const auto& [key, seconds] : s.positions) positions[key] = seconds;
+    return json{{"version", kFormatVersion},
+                {"speed", s.speed},
+                {"uiTextScale", s.uiTextScale},
+                {"transcriptTextScale", s.transcriptTextScale},
+                {"lineSpacing", s.lineSpacing},
+                {"theme", std::string(themeName(s.theme))},
+                {"volume", s.volume},
+                {"muted", s.muted},
+                {"positions", std::move(positions)}};
+}
+
+Settings settingsFromJson(const json& j, const std::string& source, std::vector<std::string>& warnings) {
+    Settings s;
+    if (!j.is_object()) {
+        warnings.push_back(source + ": settings should be a JSON object; using default settings");
+        return s;
+    }
+    readNumber(j, "speed", s.speed, source, warnings);
+    readNumber(j, "uiTextScale", s.uiTextScale, source, warnings);
+    readNumber(j, "transcriptTextScale", s.transcriptTextScale, source, warnings);
+    readNumber(j, "lineSpacing", s.lineSpacing, source, warnings);
+    readNumber(j, "volume", s.volume, source, warnings);
+    readBool(j, "muted", s.muted, source, warnings);
+    readTheme(j, s.theme, source, warnings);
+    readPositions(j, s.positions, source, warnings);
+    for (auto& w : sanitize(s)) warnings.push_back(source + ": " + w);
+    return s;
+}
+
+} // namespace la::player

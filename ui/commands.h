@@ -1,0 +1,25 @@
+#pragma once
+// What a view asks for. Views return these; only player/ acts on them, once
+// per loop turn, after the frame is drawn (seeks are merged there).
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace la::ui {
+
+struct TogglePlay {};
+struct SeekTo { double seconds = 0; };
+struct SeekBy { double deltaSeconds = 0; };   ///< relative to the (pending) position
+struct SetVolume { float volume = 0; };        ///< 0..1
+struct ChangeVolume { float delta = 0; };
+struct ToggleMute {};
+struct SetSpeed { double speed = 1.0; };
+struct DismissMessage {};
+struct Quit {};
+
+using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
+                             DismissMessage, Quit>;
+using Commands = std::vector<Command>;
+
+} // namespace la::ui

@@ -1,0 +1,85 @@
+#include "ui/icon_button.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+
+namespace la::ui {
+namespace {
+
+void drawTriangle(ImDrawList* dl, ImVec2 c, float s, bool right, ImU32 col) {
+    float d = right ? 1.f : -1.f;
+    dl->AddTriangleFilled({c.x - d * s * 0.5f, c.y - s * 0.6f}, {c.x - d * s * 0.5f, c.y + s * 0.6f},
+                          {c.x + d * s * 0.55f, c.y}, col);
+}
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+    switch (icon) {
+    case Icon::Play: drawTriangle(dl, c, s, true, col); break;
+    case Icon::Pause:
+        dl->AddRectFilled({c.x - s * 0.45f, c.y - s * 0.55f}, {c.x - s * 0.12f, c.y + s * 0.55f}, col);
+        dl->AddRectFilled({c.x + s * 0.12f, c.y - s * 0.55f}, {c.x + s * 0.45f, c.y + s * 0.55f}, col);
+        break;
+    case Icon::Back:
+        drawTriangle(dl, {c.x + s * 0.28f, c.y}, s * 0.6f, false, col);
+        drawTriangle(dl, {c.x - s * 0.28f, c.y}, s * 0.6f, false, col);
+        break;
+    case Icon::Forward:
+        drawTriangle(dl, {c.x - s * 0.28f, c.y}, s * 0.6f, true, col);
+        drawTriangle(dl, {c.x + s * 0.28f, c.y}, s * 0.6f, true, col);
+        break;
+    case Icon::Previous:
+        drawTriangle(dl, {c.x + s * 0.1f, c.y}, s * 0.8f, false, col);
+        dl->AddRectFilled({c.x - s * 0.5f, c.y - s * 0.5f}, {c.x - s * 0.32f, c.y + s * 0.5f}, col);
+        break;
+    case Icon::Next:
+        drawTriangle(dl, {c.x - s * 0.1f, c.y}, s * 0.8f, true, col);
+        dl->AddRectFilled({c.x + s * 0.32f, c.y - s * 0.5f}, {c.x + s * 0.5f, c.y + s * 0.5f}, col);
+        break;
+    case Icon::SpeakerOn:
+    case Icon::SpeakerOff: {
+        dl->AddRectFilled({c.x - s * 0.5f, c.y - s * 0.2f}, {c.x - s * 0.25f, c.y + s * 0.2f}, col);
+        dl->AddTriangleFilled({c.x - s * 0.3f, c.y}, {c.x + s * 0.05f, c.y - s * 0.5f}, {c.x + s * 0.05f, c.y + s * 0.5f}, col);
+        float t = std::max(1.5f, s * 0.09f);
+        if (icon == Icon::SpeakerOn) {
+            dl->PathArcTo(c, s * 0.35f, -0.9f, 0.9f);
+            dl->PathStroke(col, 0, t);
+            dl->PathArcTo(c, s * 0.55f, -0.9f, 0.9f);
+            dl->PathStroke(col, 0, t);
+        } else {
+            dl->AddLine({c.x + s * 0.2f, c.y - s * 0.25f}, {c.x + s * 0.55f, c.y + s * 0.25f}, col, t);
+            dl->AddLine({c.x + s * 0.2f, c.y + s * 0.25f}, {c.x + s * 0.55f, c.y - s * 0.25f}, col, t);
+        }
+        break;
+    }
+    case Icon::None: break;
+    }
+}
+
+} // namespace
+
+float largeControlHeight() { return std::max(48.0f, ImGui::GetFontSize() * 2.2f); }
+
+bool iconButton(const char* label, Icon icon, float minHeight) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    ImVec2 text = ImGui::CalcTextSize(label, end);
+    float iconW = icon == Icon::None ? 0 : fs * 1.3f;
+    float gap = icon == Icon::None ? 0 : fs * 0.4f;
+    ImVec2 size{iconW + gap + text.x + style.FramePadding.x * 2, std::max(minHeight, text.y + style.FramePadding.y * 2)};
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);
+    // Keep the visible label on top of the button frame ImGui drew.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    float x = pos.x + style.FramePadding.x;
+    float cy = pos.y + size.y * 0.5f;
+    if (icon != Icon::None) drawIcon(dl, icon, {x + iconW * 0.5f, cy}, fs * 0.9f, col);
+    dl->AddText({x + iconW + gap, cy - text.y * 0.5f}, col, label, end);
+    return pressed;
+}
+
+} // namespace la::ui

@@ -1,0 +1,119 @@
+#include "ui/transport_bar.h"
+
+#include "ui/icon_button.h"
+#include "ui/time_format.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace la::ui {
+namespace {
+
+// A seek bar that can be clicked or dragged: the knob follows the finger
+// while held and the seek happens on release, so dragging does not flood the
+// decoder with seeks.
+void drawSeekBar(const TransportState& s, TransportViewState& view, float width, Commands& out) {
+    const float fs = ImGui::GetFontSize();
+    const float h = std::max(48.0f, fs * 1.8f);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("Seek bar", {width, h});
+    bool active = ImGui::IsItemActive();
+    double duration = std::max(s.duration, 0.001);
+    if (active && s.audioLoaded) {
+        float f = std::clamp((ImGui::GetIO().MousePos.x - pos.x) / width, 0.0f, 1.0f);
+        view.dragging = true;
+        view.dragSeconds = f * duration;
+    }
+    if (ImGui::IsItemDeactivated() && view.dragging) {
+        out.push_back(SeekTo{view.dragSeconds});
+        view.dragging = false;
+    }
+    if (ImGui::IsItemFocused() && s.audioLoaded) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) out.push_back(SeekBy{-5});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) out.push_back(SeekBy{5});
+    }
+    double shown = view.dragging ? view.dragSeconds : s.position;
+    float f = float(std::clamp(shown / duration, 0.0, 1.0));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float trackH = std::max(8.0f, fs * 0.45f);
+    const float cy = pos.y + h * 0.5f;
+    const float r = trackH * 0.5f;
+    ImVec2 a{pos.x, cy - trackH * 0.5f}, b{pos.x + width, cy + trackH * 0.5f};
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), r);
+    dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), r, 0, std::max(1.0f, fs * 0.08f));
+    dl->AddRectFilled(a, {pos.x + width * f, b.y}, ImGui::GetColorU32(ImGuiCol_SliderGrabActive), r);
+    dl->AddCircleFilled({pos.x + width * f, cy}, std::max(12.0f, fs * 0.6f), ImGui::GetColorU32(ImGuiCol_SliderGrab));
+    if (ImGui::IsItemFocused()) {
+        dl->AddRect(pos, {pos.x + width, pos.y + h}, ImGui::GetColorU32(ImGuiCol_NavHighlight), fs * 0.3f, 0,
+                    std::max(3.0f, fs * 0.15f));
+    }
+}
+
+} // namespace
+
+float transportBarHeight() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    return fs + st.ItemSpacing.y                       // chapter line
+           + std::max(48.0f, fs * 1.8f) + st.ItemSpacing.y // seek bar
+           + largeControlHeight() + st.WindowPadding.y * 2 + st.ItemSpacing.y;
+}
+
+Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
+    Commands out;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float controlH = largeControlHeight();
+
+    ImGui::TextUnformatted(s.chapterTitle.empty() ? " " : s.chapterTitle.c_str());
+
+    // Times either side of the seek bar; widths fixed so the bar does not jitter.
+    std::string elapsed = formatClock(view.dragging ? view.dragSeconds : s.position);
+    std::string remaining = formatRemaining(s.duration - (view.dragging ? view.dragSeconds : s.position));
+    float timeW = ImGui::CalcTextSize(s.duration >= 3600 ? "-00:00:00" : "-00:00").x + fs * 0.5f;
+    float barH = std::max(48.0f, fs * 1.8f);
+    float textOffset = (barH - ImGui::GetTextLineHeight()) * 0.5f;
+    ImGui::BeginDisabled(!s.audioLoaded);
+    float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + textOffset);
+    ImGui::TextUnformatted(elapsed.c_str());
+    ImGui::SameLine(timeW + st.WindowPadding.x);
+    ImGui::SetCursorPosY(y);
+    float barW = ImGui::GetContentRegionAvail().x - timeW - st.ItemSpacing.x;
+    drawSeekBar(s, view, std::max(barW, fs * 4), out);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(y + textOffset);
+    ImGui::TextUnformatted(remaining.c_str());
+    ImGui::SetCursorPosY(y + barH + st.ItemSpacing.y);
+
+    if (iconButton("Back 15 s", Icon::Back, controlH)) out.push_back(SeekBy{-15});
+    ImGui::SameLine();
+    if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH)) {
+        out.push_back(TogglePlay{});
+    }
+    ImGui::SameLine();
+    if (iconButton("Forward 30 s", Icon::Forward, controlH)) out.push_back(SeekBy{30});
+    ImGui::SameLine(0, fs * 2);
+
+    if (iconButton(s.muted ? "Unmute##mute" : "Mute##mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
+        out.push_back(ToggleMute{});
+    }
+    ImGui::SameLine();
+    int volume = int(std::lround(s.volume * 100));
+    ImGui::AlignTextToFramePadding();
+    float sliderW = std::min(fs * 10, ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(std::max(sliderW, fs * 4));
+    // Tall frame for a finger-sized slider.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {st.FramePadding.x, std::max(st.FramePadding.y, (controlH - fs) * 0.5f)});
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, std::max(24.0f, fs * 1.2f));
+    if (ImGui::SliderInt("##Volume", &volume, 0, 100, "Volume %d%%")) out.push_back(SetVolume{volume / 100.0f});
+    ImGui::PopStyleVar(2);
+    ImGui::EndDisabled();
+    return out;
+}
+
+} // namespace la::ui

@@ -1,0 +1,34 @@
+#pragma once
+// The transport bar: play/pause, skip back 15 s / forward 30 s, elapsed and
+// remaining time, a seek bar that can be clicked or dragged, and volume.
+
+#include "ui/commands.h"
+
+#include <string>
+
+namespace la::ui {
+
+/// What the bar shows; filled by player/ each frame.
+struct TransportState {
+    double position = 0;
+    double duration = 0;
+    bool playing = false;
+    bool audioLoaded = false;  ///< false: controls are shown disabled
+    float volume = 0.8f;
+    bool muted = false;
+    std::string chapterTitle;  ///< shown above the seek bar when not empty
+};
+
+/// The bar's own interaction state (kept by the caller across frames).
+struct TransportViewState {
+    bool dragging = false;
+    double dragSeconds = 0;
+};
+
+/// Height the bar needs at the current font size, in pixels.
+float transportBarHeight();
+
+/// Draws into the current window at the cursor, full width.
+Commands drawTransportBar(const TransportState& state, TransportViewState& view);
+
+} // namespace la::ui
