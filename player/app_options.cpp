@@ -21,6 +21,7 @@ const char* appUsage() {
            "  --size WxH           window size in pixels (default 1280x800)\n"
            "  --frames N           render N frames, then exit (for tests and screenshots)\n"
            "  --screenshot FILE    write the last frame to FILE (PNG)\n"
+           "  --quit-after SECONDS exit after this many seconds (with --screenshot: of the last frame)\n"
            "  -h, --help           show this help\n"
            "\n"
            "Keys: Space play/pause, Left/Right back 15 s/forward 30 s, Up/Down volume,\n"
@@ -37,6 +38,7 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else if (a == "--play") o.play = true;
         else if (a == "--frames") o.frames = parseCount(cur.value(a), a);
         else if (a == "--screenshot") o.screenshot = cur.value(a);
+        else if (a == "--quit-after") o.quitAfter = parseSeconds(cur.value(a), a);
         else if (a == "--transcript") o.transcript = cur.value(a);
         else if (a == "--chapters") o.chapters = cur.value(a);
         else if (a == "--article") o.article = cur.value(a);

@@ -13,6 +13,7 @@ struct AppOptions {
     bool play = false;              ///< --play: start playing at launch
     long frames = -1;               ///< --frames N: render N frames, then exit
     std::string screenshot;         ///< --screenshot FILE.png: write the last frame
+    double quitAfter = -1;          ///< --quit-after SECONDS: exit after this long (tests, demos)
     int width = 1280;               ///< --size WxH
     int height = 800;
     std::string transcript;         ///< --transcript FILE (overrides the sidecar)

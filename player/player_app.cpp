@@ -11,6 +11,7 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -24,12 +25,14 @@ public:
     PlayerApp(AppOptions options, std::ostream& err) : options_(std::move(options)), err_(err) {}
 
     int run() {
+        startTicks_ = SDL_GetTicks64();
         if (!setUp()) return 1;
         long frame = 0;
         while (!quit_) {
             handleEvents(waitMilliseconds());
             ui::Commands commands = drawFrame();
-            bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames);
+            bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames) ||
+                        (options_.quitAfter >= 0 && SDL_GetTicks64() >= startTicks_ + Uint64(options_.quitAfter * 1000));
             if (last && !options_.screenshot.empty()) saveScreenshot();
             window_->present();
             applyCommands(commands);
@@ -90,7 +93,12 @@ private:
     int waitMilliseconds() const {
         if (options_.frames >= 0) return 0;
         if (busyFrames_ > 0) return 0; // let ImGui finish reacting to input
-        return playback_->status().playing ? 33 : 500;
+        int ms = playback_->status().playing ? 33 : 500;
+        if (options_.quitAfter >= 0) {
+            Uint64 end = startTicks_ + Uint64(options_.quitAfter * 1000), now = SDL_GetTicks64();
+            ms = now >= end ? 0 : int(std::min<Uint64>(Uint64(ms), end - now));
+        }
+        return ms;
     }
 
     void handleEvents(int timeoutMs) {
@@ -143,6 +151,7 @@ private:
     std::unique_ptr<PlaybackController> playback_;
     std::vector<ui::Notice> notices_;
     ui::MainViewUi view_;
+    Uint64 startTicks_ = 0;
     int busyFrames_ = 3;
     bool quit_ = false;
     int exitCode_ = 0;
