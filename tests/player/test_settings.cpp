@@ -1,0 +1,462 @@
+// Settings: defaults, ranges and clamping (settings.h), and the JSON file
+// (settings_store.h): round trip, bad files moved aside, atomic saves. Uses
+// real files in a fresh temp folder per test; fixtures in tests/data/settings/.
+
+#include "player/settings.h"
+#include "player/settings_store.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace la::player;
+
+namespace {
+
+/// A fresh folder under the system temp dir, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "la-settings-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(path, ec);
+    }
+};
+
+fs::path fixture(const std::string& name) { return fs::path(LA_TEST_DATA) / "settings" / name; }
+
+std::string readText(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void writeText(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+}
+
+/// Copies a fixture into dir as settings.json (load() may move it aside).
+SettingsStore storeWithFixture(const TempDir& dir, const std::string& name) {
+    fs::copy_file(fixture(name), dir.path / "settings.json");
+    return SettingsStore(dir.path / "settings.json");
+}
+
+bool anyContains(const std::vector<std::string>& lines, const std::string& needle) {
+    for (const auto& l : lines)
+        if (l.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string s;
+    for (const auto& l : lines) s += l + "\n";
+    return s;
+}
+
+size_t tempFilesIn(const fs::path& dir) {
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) ++n;
+    return n;
+}
+
+} // namespace
+
+// ---- settings.h ------------------------------------------------------------
+
+TEST_CASE("Settings defaults are the documented ones and already valid", "[settings]") {
+    Settings s;
+    CHECK(s.speed == 1.0);
+    CHECK(s.uiTextScale == 1.0);
+    CHECK(s.transcriptTextScale == 1.0);
+    CHECK(s.lineSpacing == 1.5);
+    CHECK(s.theme == ThemeChoice::Light);
+    CHECK(s.volume == 0.8);
+    CHECK_FALSE(s.muted);
+    CHECK(s.positions.empty());
+    CHECK(sanitize(s).empty());
+    CHECK(s == Settings{});
+}
+
+TEST_CASE("sanitize clamps every numeric field to its range, with a warning each", "[settings]") {
+    struct Row {
+        const char* field;
+        double Settings::*member;
+        double tooLow, min, tooHigh, max;
+    };
+    const Row rows[] = {
+        {"speed", &Settings::speed, 0.1, 0.5, 3.5, 3.0},
+        {"uiTextScale", &Settings::uiTextScale, 0.5, 1.0, 4.5, 4.0},
+        {"transcriptTextScale", &Settings::transcriptTextScale, 0.0, 1.0, 10.0, 4.0},
+        {"lineSpacing", &Settings::lineSpacing, 0.9, 1.0, 2.5, 2.0},
+        {"volume", &Settings::volume, -0.5, 0.0, 1.5, 1.0},
+    };
+    for (const auto& row : rows) {
+        SECTION(row.field) {
+            Settings s;
+            s.*row.member = row.tooLow;
+            auto w = sanitize(s);
+            CHECK(s.*row.member == Approx(row.min));
+            REQUIRE(w.size() == 1);
+            CHECK(w[0].find(row.field) != std::string::npos);
+
+            s.*row.member = row.tooHigh;
+            w = sanitize(s);
+            CHECK(s.*row.member == Approx(row.max));
+            CHECK(w.size() == 1);
+
+            s.*row.member = std::numeric_limits<double>::quiet_NaN();
+            w = sanitize(s);
+            CHECK(s.*row.member == Approx(Settings{}.*row.member));
+            CHECK(w.size() == 1);
+
+            s.*row.member = std::numeric_limits<double>::infinity();
+            sanitize(s);
+            CHECK(std::isfinite(s.*row.member));
+
+            s.*row.member = row.min; // the bounds themselves are fine
+            CHECK(sanitize(s).empty());
+            s.*row.member = row.max;
+            CHECK(sanitize(s).empty());
+        }
+    }
+}
+
+TEST_CASE("sanitize snaps speed to the 0.05 grid and fixes theme and positions", "[settings]") {
+    Settings s;
+    s.speed = 1.03;
+    auto w = sanitize(s);
+    CHECK(s.speed == Approx(1.05));
+    CHECK(anyContains(w, "0.05"));
+
+    s.theme = static_cast<ThemeChoice>(7);
+    CHECK(sanitize(s).size() == 1);
+    CHECK(s.theme == ThemeChoice::Light);
+
+    s.positions = {{"ok.ogg", 12.0}, {"neg.ogg", -1.0}, {"", 3.0},
+                   {"nan.ogg", std::numeric_limits<double>::quiet_NaN()}};
+    w = sanitize(s);
+    CHECK(w.size() == 3);
+    CHECK(s.positions == std::map<std::string, double>{{"ok.ogg", 12.0}});
+}
+
+TEST_CASE("theme names round-trip", "[settings]") {
+    for (auto t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
+        CHECK(themeFromName(themeName(t)) == t);
+    CHECK(themeName(ThemeChoice::HighContrast) == "high-contrast");
+    CHECK_FALSE(themeFromName("Dark").has_value());
+    CHECK_FALSE(themeFromName("").has_value());
+}
+
+TEST_CASE("text size presets step through 100..400 %", "[settings]") {
+    CHECK(nextTextScalePreset(1.0) == 1.25);
+    CHECK(nextTextScalePreset(1.25) == 1.5);
+    CHECK(nextTextScalePreset(3.0) == 4.0);
+    CHECK(nextTextScalePreset(4.0) == 4.0);    // stays at the top
+    CHECK(nextTextScalePreset(1.7) == 2.0);    // between presets: next one up
+    CHECK(previousTextScalePreset(4.0) == 3.0);
+    CHECK(previousTextScalePreset(1.25) == 1.0);
+    CHECK(previousTextScalePreset(1.0) == 1.0); // stays at the bottom
+    CHECK(previousTextScalePreset(1.7) == 1.5);
+    // Walking up visits every preset exactly once.
+    std::vector<double> seen{1.0};
+    while (seen.back() < 4.0) seen.push_back(nextTextScalePreset(seen.back()));
+    CHECK(seen == std::vector<double>(kTextScalePresets.begin(), kTextScalePresets.end()));
+}
+
+TEST_CASE("speed steps by 0.05 or 0.25 on the grid, within 0.5..3.0", "[settings]") {
+    CHECK(speedUp(1.0) == Approx(1.05));
+    CHECK(speedDown(1.0) == Approx(0.95));
+    CHECK(speedUp(1.0, kSpeedCoarseStep) == Approx(1.25));
+    CHECK(speedDown(1.0, kSpeedCoarseStep) == Approx(0.75));
+    CHECK(speedUp(1.1, kSpeedCoarseStep) == Approx(1.25));   // off-grid: to the next grid point
+    CHECK(speedDown(1.1, kSpeedCoarseStep) == Approx(1.0));
+    CHECK(speedUp(3.0) == Approx(3.0));
+    CHECK(speedUp(2.9, kSpeedCoarseStep) == Approx(3.0));
+    CHECK(speedDown(0.5) == Approx(0.5));
+    CHECK(speedDown(0.6, kSpeedCoarseStep) == Approx(0.5));
+    // Twenty fine steps from 1.0 land exactly on 2.0 (no drift).
+    double v = 1.0;
+    for (int i = 0; i < 20; ++i) v = speedUp(v);
+    CHECK(v == 2.0);
+    for (int i = 0; i < 20; ++i) v = speedDown(v);
+    CHECK(v == 1.0);
+}
+
+TEST_CASE("resume position: 5 s back, never below 0, start over near the end", "[settings]") {
+    Settings s;
+    CHECK(resumePositionFor(s, "new.ogg", 600) == 0.0);
+    rememberPosition(s, "ep.ogg", 312.5);
+    CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(307.5));
+    CHECK(resumePositionFor(s, "ep.ogg", 0) == Approx(307.5)); // duration unknown
+    rememberPosition(s, "ep.ogg", 3.0);
+    CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
+    rememberPosition(s, "ep.ogg", 590.0); // exactly 10 s before the end: finished
+    CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
+    rememberPosition(s, "ep.ogg", 589.0);
+    CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(584.0));
+    rememberPosition(s, "ep.ogg", -4.0); // ignored
+    CHECK(s.positions.at("ep.ogg") == 589.0);
+}
+
+// ---- settings_store.h: loading ---------------------------------------------
+
+TEST_CASE("missing settings file gives defaults and no warning", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "sub" / "settings.json");
+    auto r = store.load();
+    CHECK(r.settings == Settings{});
+    CHECK(r.warnings.empty());
+    CHECK_FALSE(r.movedAside);
+}
+
+TEST_CASE("a valid file loads every field", "[settings][store]") {
+    TempDir dir;
+    auto r = storeWithFixture(dir, "valid.json").load();
+    INFO(joined(r.warnings));
+    CHECK(r.warnings.empty());
+    CHECK(r.settings.speed == 1.25);
+    CHECK(r.settings.uiTextScale == 2.0);
+    CHECK(r.settings.transcriptTextScale == 2.5);
+    CHECK(r.settings.lineSpacing == 1.75);
+    CHECK(r.settings.theme == ThemeChoice::HighContrast);
+    CHECK(r.settings.volume == 0.5);
+    CHECK(r.settings.muted);
+    CHECK(r.settings.positions == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
+}
+
+TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults used", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store = storeWithFixture(dir, "syntax_error.json");
+    const std::string original = readText(store.file());
+    auto r = store.load();
+    CHECK(r.settings == Settings{});
+    CHECK(r.movedAside);
+    REQUIRE(r.warnings.size() == 1);
+    INFO(r.warnings[0]);
+    // '  "volume" 0.4' on line 4: the parser stops at the 0 in column 12.
+    CHECK(r.warnings[0].rfind(store.file().string() + ":4:12: ", 0) == 0);
+    CHECK(r.warnings[0].find("settings.json.bad") != std::string::npos);
+    CHECK_FALSE(fs::exists(store.file()));
+    CHECK(readText(store.badFile()) == original); // kept for the user/support to inspect
+
+    // The next load is a quiet first run; a save creates a fresh file.
+    CHECK(store.load().warnings.empty());
+}
+
+TEST_CASE("unusable files are moved aside with a warning naming the file", "[settings][store]") {
+    TempDir dir;
+    SECTION("top level is not an object") {
+        auto store = storeWithFixture(dir, "not_object.json");
+        auto r = store.load();
+        CHECK(r.movedAside);
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0].find(store.file().string()) == 0);
+        CHECK(r.warnings[0].find("array") != std::string::npos);
+    }
+    SECTION("a number too large for a double") {
+        auto store = storeWithFixture(dir, "number_overflow.json");
+        auto r = store.load();
+        CHECK(r.movedAside);
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0].find(store.file().string()) == 0);
+    }
+    SECTION("empty file (e.g. left by an older, non-atomic writer)") {
+        SettingsStore store(dir.path / "settings.json");
+        writeText(store.file(), "");
+        auto r = store.load();
+        CHECK(r.movedAside);
+        CHECK(r.settings == Settings{});
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0].find(store.file().string() + ":1:1: ") == 0);
+    }
+    SECTION("the path is a folder") {
+        SettingsStore store(dir.path / "settings.json");
+        fs::create_directory(store.file());
+        auto r = store.load();
+        CHECK(r.settings == Settings{});
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0].find("folder") != std::string::npos);
+    }
+}
+
+TEST_CASE("wrong-typed values fall back to defaults with a warning each", "[settings][store]") {
+    TempDir dir;
+    auto store = storeWithFixture(dir, "wrong_types.json");
+    auto r = store.load();
+    INFO(joined(r.warnings));
+    CHECK_FALSE(r.movedAside); // the file is valid JSON: only the bad values are dropped
+    CHECK(fs::exists(store.file()));
+    Settings expected;
+    expected.positions = {{"b.ogg", 42}};
+    CHECK(r.settings == expected);
+    CHECK(r.warnings.size() == 8);
+    for (const char* field : {"speed", "uiTextScale", "transcriptTextScale", "lineSpacing", "theme", "volume",
+                              "muted", "a.ogg"})
+        CHECK(anyContains(r.warnings, field));
+    for (const auto& w : r.warnings) CHECK(w.find(store.file().string()) == 0);
+}
+
+TEST_CASE("out-of-range values are clamped with a warning each", "[settings][store]") {
+    TempDir dir;
+    auto r = storeWithFixture(dir, "out_of_range.json").load();
+    INFO(joined(r.warnings));
+    CHECK(r.settings.speed == 3.0);
+    CHECK(r.settings.uiTextScale == 1.0);
+    CHECK(r.settings.transcriptTextScale == 4.0);
+    CHECK(r.settings.lineSpacing == 1.0);
+    CHECK(r.settings.volume == 0.0);
+    CHECK(r.settings.positions == std::map<std::string, double>{{"b.ogg", 7}});
+    CHECK(r.warnings.size() == 7);
+}
+
+TEST_CASE("off-grid speed is snapped; unknown keys are ignored", "[settings][store]") {
+    TempDir dir;
+    auto r = storeWithFixture(dir, "off_grid_speed.json").load();
+    CHECK(r.settings.speed == Approx(1.05));
+    CHECK(r.warnings.size() == 1);
+}
+
+// ---- settings_store.h: saving ----------------------------------------------
+
+TEST_CASE("save then load gives the same settings", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "new" / "folder" / "settings.json"); // folders are created
+    Settings s;
+    s.speed = 1.75;
+    s.uiTextScale = 3.0;
+    s.transcriptTextScale = 2.5;
+    s.lineSpacing = 2.0;
+    s.theme = ThemeChoice::Dark;
+    s.volume = 0.35;
+    s.muted = true;
+    s.positions = {{"ep 1 “quoted” ’.ogg", 61.25}, {"b", 0}};
+    std::string error;
+    REQUIRE(store.save(s, error));
+    CHECK(error.empty());
+    auto r = store.load();
+    CHECK(r.warnings.empty());
+    CHECK(r.settings == s);
+    CHECK(tempFilesIn(store.file().parent_path()) == 0);
+    auto j = nlohmann::json::parse(readText(store.file()));
+    CHECK(j.at("version") == 1);
+    CHECK(j.at("theme") == "dark");
+}
+
+TEST_CASE("save writes sanitized values, never what it was handed", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    Settings s;
+    s.speed = 99;
+    s.volume = std::numeric_limits<double>::quiet_NaN();
+    std::string error;
+    REQUIRE(store.save(s, error));
+    auto r = store.load();
+    CHECK(r.warnings.empty());
+    CHECK(r.settings.speed == 3.0);
+    CHECK(r.settings.volume == 0.8);
+}
+
+TEST_CASE("save replaces the old file and leaves no temporary files", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    std::string error;
+    Settings s;
+    for (int i = 0; i < 5; ++i) {
+        s.volume = i / 10.0;
+        REQUIRE(store.save(s, error));
+    }
+    CHECK(store.load().settings.volume == Approx(0.4));
+    CHECK(tempFilesIn(dir.path) == 0);
+}
+
+TEST_CASE("a failed save leaves the old file intact", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    Settings old;
+    old.speed = 1.5;
+    std::string error;
+    REQUIRE(store.save(old, error));
+    const std::string before = readText(store.file());
+    Settings changed;
+    changed.speed = 2.0;
+    changed.positions = {{"a-long-episode-name-to-make-the-file-bigger.ogg", 1234.5}};
+
+    SECTION("the folder is read-only") {
+        fs::permissions(dir.path, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                        fs::perm_options::remove);
+        // root ignores folder permissions; the disk-full case below covers root.
+        bool canStillWrite = ::access(dir.path.c_str(), W_OK) == 0;
+        if (canStillWrite) {
+            WARN("running as root: read-only folder does not stop writes, skipped");
+        } else {
+            CHECK_FALSE(store.save(changed, error));
+            CHECK(error.find(store.file().string()) == 0);
+            CHECK(readText(store.file()) == before);
+            CHECK(tempFilesIn(dir.path) == 0);
+        }
+    }
+    SECTION("the disk fills up while writing the temporary file") {
+        // RLIMIT_FSIZE applies to root too: writes past 16 bytes fail with EFBIG.
+        struct rlimit saved{};
+        REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit tiny = saved;
+        tiny.rlim_cur = 16;
+        REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        bool ok = store.save(changed, error);
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, oldHandler);
+
+        CHECK_FALSE(ok);
+        INFO(error);
+        CHECK(error.find(store.file().string()) == 0);
+        CHECK(error.find("temporary") != std::string::npos);
+        CHECK(readText(store.file()) == before);
+        CHECK(store.load().settings == old);
+        CHECK(tempFilesIn(dir.path) == 0);
+    }
+    SECTION("the folder cannot be created") {
+        writeText(dir.path / "blocker", "x");
+        SettingsStore blocked(dir.path / "blocker" / "settings.json");
+        CHECK_FALSE(blocked.save(changed, error));
+        CHECK(error.find("blocker") != std::string::npos);
+        CHECK(readText(dir.path / "blocker") == "x");
+    }
+}
+
+TEST_CASE("default path follows XDG_CONFIG_HOME, then HOME", "[settings][store]") {
+    const char* oldXdg = std::getenv("XDG_CONFIG_HOME");
+    const char* oldHome = std::getenv("HOME");
+    std::string savedXdg = oldXdg ? oldXdg : "", savedHome = oldHome ? oldHome : "";
+
+    ::setenv("XDG_CONFIG_HOME", "/xdg/conf", 1);
+    CHECK(defaultSettingsPath() == fs::path("/xdg/conf/listenalong/settings.json"));
+    ::setenv("XDG_CONFIG_HOME", "relative/ignored", 1); // the XDG spec says relative paths are invalid
+    ::setenv("HOME", "/home/pat", 1);
+    CHECK(defaultSettingsPath() == fs::path("/home/pat/.config/listenalong/settings.json"));
+    ::unsetenv("XDG_CONFIG_HOME");
+    CHECK(defaultSettingsPath() == fs::path("/home/pat/.config/listenalong/settings.json"));
+
+    if (oldXdg) ::setenv("XDG_CONFIG_HOME", savedXdg.c_str(), 1);
+    if (oldHome) ::setenv("HOME", savedHome.c_str(), 1);
+    else ::unsetenv("HOME");
+}
