@@ -1,0 +1,97 @@
+// `listenalong render` runs the playback pipeline offline: its WAV must be the
+// decoded source sample for sample (to 16-bit rounding), for whole files and
+// --from/--to ranges; bad input is a clear error.
+#include "support/ogg_fixture.h"
+
+#include "media/audio_source.h"
+#include "player/render_command.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace la;
+
+namespace {
+
+std::vector<float> decodeAll(const std::string& path) {
+    auto s = media::openAudioFile(path);
+    std::vector<float> out(size_t(s->totalFrames()) * size_t(s->channels()));
+    size_t got = 0;
+    while (size_t n = s->read(out.data() + got * size_t(s->channels()), 4096)) got += n;
+    return out;
+}
+
+int render(std::vector<std::string> args, std::string& err) {
+    std::ostringstream o, e;
+    int rc = player::runRenderCommand(args, o, e);
+    err = e.str();
+    return rc;
+}
+
+double maxDiff(const std::vector<float>& a, size_t aOffset, const std::vector<float>& b) {
+    double m = 0;
+    for (size_t i = 0; i < b.size(); ++i) m = std::max(m, double(std::abs(a[aOffset + i] - b[i])));
+    return m;
+}
+
+} // namespace
+
+TEST_CASE("render writes the whole decoded file as 16-bit PCM WAV") {
+    test::TempDir dir;
+    auto mono = test::makeSignal(44100, 2.0);
+    std::vector<float> stereo(mono.size() * 2);
+    for (size_t i = 0; i < mono.size(); ++i) stereo[2 * i] = mono[i], stereo[2 * i + 1] = -0.5f * mono[i];
+    std::string ogg = dir.file("in.ogg"), wav = dir.file("out.wav");
+    test::writeOgg(ogg, stereo, 44100, 2);
+    std::string err;
+    REQUIRE(render({"-o", wav, ogg}, err) == 0);
+    auto decoded = decodeAll(ogg);
+    auto rendered = media::openAudioFile(wav);
+    CHECK(rendered->sampleRate() == 44100);
+    CHECK(rendered->channels() == 2);
+    CHECK(rendered->totalFrames() == 88200);
+    auto pcm = decodeAll(wav);
+    REQUIRE(pcm.size() == decoded.size());
+    CHECK(maxDiff(decoded, 0, pcm) <= 1.0 / 32767 + 1e-6);
+}
+
+TEST_CASE("render --from/--to writes exactly that range") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 5.0), wav = dir.file("part.wav");
+    std::string err;
+    REQUIRE(render({"--from", "1.5", "--to", "3.25", "-o", wav, ogg}, err) == 0);
+    auto decoded = decodeAll(ogg);
+    auto pcm = decodeAll(wav);
+    REQUIRE(pcm.size() == size_t(1.75 * 24000));
+    CHECK(maxDiff(decoded, size_t(1.5 * 24000), pcm) <= 1.0 / 32767 + 1e-6);
+}
+
+TEST_CASE("render reads PCM WAV input too") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 1.0), wav1 = dir.file("a.wav"), wav2 = dir.file("b.wav");
+    std::string err;
+    REQUIRE(render({"-o", wav1, ogg}, err) == 0);
+    REQUIRE(render({"-o", wav2, wav1}, err) == 0);
+    auto a = decodeAll(wav1), b = decodeAll(wav2);
+    REQUIRE(a.size() == b.size());
+    CHECK(maxDiff(a, 0, b) == 0);
+}
+
+TEST_CASE("render reports bad input and bad options clearly") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 1.0);
+    std::string err;
+    CHECK(render({"-o", dir.file("x.wav"), dir.file("nope.ogg")}, err) == 1);
+    CHECK_THAT(err, Catch::Contains("nope.ogg: file not found"));
+    CHECK(render({ogg}, err) == 2);
+    CHECK_THAT(err, Catch::Contains("-o OUT.wav"));
+    CHECK(render({"--speed", "fast", "-o", dir.file("x.wav"), ogg}, err) == 2);
+    CHECK_THAT(err, Catch::Contains("--speed expects a number"));
+    CHECK(render({"--speed", "7", "-o", dir.file("x.wav"), ogg}, err) == 2);
+    CHECK(render({"--from", "3", "--to", "2", "-o", dir.file("x.wav"), ogg}, err) == 2);
+    CHECK(render({"--from", "9", "-o", dir.file("x.wav"), ogg}, err) == 2);
+    CHECK_THAT(err, Catch::Contains("past the end"));
+    CHECK(render({"-o", dir.file("no/such/dir/x.wav"), ogg}, err) == 1);
+    CHECK_THAT(err, Catch::Contains("cannot create"));
+}
