@@ -70,12 +70,14 @@ private:
     int line_ = 1;
 };
 
-/// nlohmann's what() minus its "[json.exception...] parse error at line L, column C: "
-/// prefix and "; last read: '...'" suffix (raw input bytes, maybe not UTF-8).
-std::string problemFrom(const json::parse_error& e) {
+/// nlohmann's what() minus its "[json.exception...] " and "parse error at line L, column C: "
+/// prefixes and "; last read: '...'" suffix (raw input bytes, maybe not UTF-8).
+std::string problemFrom(const nlohmann::detail::exception& e) {
     std::string s = e.what();
-    if (size_t p = s.find("parse error"); p != std::string::npos)
-        if (size_t colon = s.find(": ", p); colon != std::string::npos) s.erase(0, colon + 2);
+    if (s.rfind("[json.exception.", 0) == 0)
+        if (size_t p = s.find("] "); p != std::string::npos) s.erase(0, p + 2);
+    if (s.rfind("parse error", 0) == 0)
+        if (size_t colon = s.find(": "); colon != std::string::npos) s.erase(0, colon + 2);
     if (size_t p = s.find("; last read"); p != std::string::npos) s.erase(p);
     return "invalid JSON: " + s;
 }
@@ -100,17 +102,63 @@ void lineColumnOf(std::string_view text, size_t offset, int& line, int& column) 
     column = static_cast<int>(offset - lineStart) + 1;
 }
 
-json parseDocument(std::string_view text, const std::string& fileName) {
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based: the last character read, i.e. the one that broke the syntax
-        // (text.size() + 1 at end of input).
-        size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+namespace {
+
+/// nlohmann's own DOM builder behind a SAX front that turns every parse error (syntax,
+/// invalid UTF-8, and out_of_range 406 "number overflow", which json::parse would throw
+/// without a position) into a ParseError with line and column.
+class PositionedDomBuilder {
+public:
+    PositionedDomBuilder(json& result, std::string_view text, const std::string& fileName)
+        : dom_(result, true), text_(text), fileName_(fileName) {}
+
+    bool null() { return dom_.null(); }
+    bool boolean(bool v) { return dom_.boolean(v); }
+    bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+    bool number_float(json::number_float_t v, const json::string_t& s) { return dom_.number_float(v, s); }
+    bool string(json::string_t& v) { return dom_.string(v); }
+    bool binary(json::binary_t& v) { return dom_.binary(v); }
+    bool start_object(std::size_t n) { return dom_.start_object(n); }
+    bool key(json::string_t& v) { return dom_.key(v); }
+    bool end_object() { return dom_.end_object(); }
+    bool start_array(std::size_t n) { return dom_.start_array(n); }
+    bool end_array() { return dom_.end_array(); }
+
+    /// `position` counts the characters read, so position - 1 is the last byte read: the
+    /// offending byte for lexer errors (bad string, number or literal; text.size() at end
+    /// of input) and for unexpected one-byte tokens. Longer unexpected tokens and number
+    /// overflows are reported at the token's first byte. (`lastToken` is only reliable for
+    /// strings and numbers, which hold no control characters when complete.)
+    bool parse_error(std::size_t position, const std::string& lastToken, const nlohmann::detail::exception& e) {
+        std::string_view what = e.what();
+        auto says = [&](const char* s) { return what.find(s) != std::string_view::npos; };
+        size_t tokenLength = 1;
+        if (e.id == 406 || says("unexpected string literal") || says("unexpected number literal"))
+            tokenLength = std::max<size_t>(lastToken.size(), 1);
+        else if (says("unexpected true literal") || says("unexpected null literal"))
+            tokenLength = 4;
+        else if (says("unexpected false literal"))
+            tokenLength = 5;
+        size_t offset = position >= tokenLength ? position - tokenLength : 0;
         int line = 0, column = 0;
-        lineColumnOf(text, offset, line, column);
-        throw ParseError(fileName, line, column, problemFrom(e));
+        lineColumnOf(text_, offset, line, column);
+        throw ParseError(fileName_, line, column, problemFrom(e));
     }
+
+private:
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    std::string_view text_;
+    const std::string& fileName_;
+};
+
+} // namespace
+
+json parseDocument(std::string_view text, const std::string& fileName) {
+    json result;
+    PositionedDomBuilder builder(result, text, fileName);
+    json::sax_parse(text.begin(), text.end(), &builder);
+    return result;
 }
 
 std::vector<int> topLevelArrayElementLines(std::string_view text, std::string_view key) {
