@@ -233,7 +233,8 @@ SettingsLoadResult SettingsStore::load() const {
         result.warnings.push_back("no settings file location (no home folder); using default settings");
         return result;
     }
-    if (!fs::exists(fs::symlink_status(file_, ec)) && !ec) return result; // first run: defaults, quietly
+    if (fs::symlink_status(file_, ec).type() == fs::file_type::not_found)
+        return result; // first run: defaults, quietly
 
     // An unusable file is reported, moved aside (so the next save does not
     // destroy what the user may want to recover) and replaced by defaults.

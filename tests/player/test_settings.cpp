@@ -224,6 +224,7 @@ TEST_CASE("missing settings file gives defaults and no warning", "[settings][sto
     SettingsStore store(dir.path / "sub" / "settings.json");
     auto r = store.load();
     CHECK(r.settings == Settings{});
+    INFO(joined(r.warnings));
     CHECK(r.warnings.empty());
     CHECK_FALSE(r.movedAside);
 }
@@ -252,8 +253,10 @@ TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults u
     CHECK(r.movedAside);
     REQUIRE(r.warnings.size() == 1);
     INFO(r.warnings[0]);
-    // '  "volume" 0.4' on line 4: the parser stops at the 0 in column 12.
-    CHECK(r.warnings[0].rfind(store.file().string() + ":4:12: ", 0) == 0);
+    // '  "volume" 0.4' on line 4: the parser reports the last character it
+    // read, the end of the unexpected "0.4" in column 14.
+    CHECK(r.warnings[0].rfind(store.file().string() + ":4:14: ", 0) == 0);
+    CHECK(r.warnings[0].find("expected ':'") != std::string::npos);
     CHECK(r.warnings[0].find("settings.json.bad") != std::string::npos);
     CHECK_FALSE(fs::exists(store.file()));
     CHECK(readText(store.badFile()) == original); // kept for the user/support to inspect
