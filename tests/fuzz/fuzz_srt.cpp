@@ -1,0 +1,17 @@
+// libFuzzer target: parseSrt (transcripts/srt_parser.h).
+
+#include "fuzz_checks.h"
+#include "transcripts/srt_parser.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    try {
+        la::transcripts::Transcript t = la::transcripts::parseSrt(bytes, "fuzz.srt");
+        la::fuzz::checkTranscript(t, false);
+    } catch (const la::transcripts::ParseError&) {
+    }
+    return 0;
+}
