@@ -48,7 +48,7 @@ WavWriter::~WavWriter() {
 void WavWriter::write(const float* frames, size_t count) {
     // Converted in fixed-size slices on the stack: no allocation per call.
     // Rounding adds and subtracts 1.5 * 2^23, which rounds to nearest-even
-    // exactly like lrint() in the default rounding mode (|x| <= 32767 here).
+    // exactly like lrint() in the default rounding mode (|x| <= 32768 here).
     constexpr size_t kSlice = 4096;
     unsigned char bytes[2 * kSlice];
     const size_t total = count * size_t(channels_);
@@ -56,7 +56,9 @@ void WavWriter::write(const float* frames, size_t count) {
         const size_t n = std::min(kSlice, total - done);
         for (size_t i = 0; i < n; ++i) {
             constexpr float kMagic = 12582912.0f; // not folded: IEEE rules forbid (v + m) - m == v
-            float v = std::clamp(frames[done + i], -1.0f, 1.0f) * 32767.0f;
+            // x 32768, as SDL and libsndfile read 16-bit PCM, so a 16-bit WAV
+            // rendered at 1.0x comes back bit-exact.
+            float v = std::clamp(frames[done + i] * 32768.0f, -32768.0f, 32767.0f);
             auto s = int16_t(int((v + kMagic) - kMagic));
             put16(bytes + 2 * i, uint16_t(s));
         }

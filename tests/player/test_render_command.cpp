@@ -53,7 +53,7 @@ TEST_CASE("render writes the whole decoded file as 16-bit PCM WAV") {
     CHECK(rendered->totalFrames() == 88200);
     auto pcm = decodeAll(wav);
     REQUIRE(pcm.size() == decoded.size());
-    CHECK(maxDiff(decoded, 0, pcm) <= 1.0 / 32767 + 1e-6);
+    CHECK(maxDiff(decoded, 0, pcm) <= 0.5 / 32768 + 1e-6);
 }
 
 TEST_CASE("render --from/--to writes exactly that range") {
@@ -64,7 +64,7 @@ TEST_CASE("render --from/--to writes exactly that range") {
     auto decoded = decodeAll(ogg);
     auto pcm = decodeAll(wav);
     REQUIRE(pcm.size() == size_t(1.75 * 24000));
-    CHECK(maxDiff(decoded, size_t(1.5 * 24000), pcm) <= 1.0 / 32767 + 1e-6);
+    CHECK(maxDiff(decoded, size_t(1.5 * 24000), pcm) <= 0.5 / 32768 + 1e-6);
 }
 
 TEST_CASE("render reads PCM WAV input too") {
