@@ -19,8 +19,10 @@
 //   ImGui_ImplOpenGL3_CreateFontsTexture();
 //   la::ui::applyTheme(palette, fonts.uiPx, ImGui::GetStyle());  // sizes follow the font
 //
-// Cost (DejaVu, glyphRanges(), measured in tests/ui/test_fonts.cpp): see the
-// report printed by the "atlas size" test case; 400 % stays within 4096x4096.
+// Cost (4 fonts x 433 glyphs, glyphRanges(); `test_ui "[measure]" -s`, RelWithDebInfo,
+// busy 2-core VM): 100 % (20 px) -> 512x512 atlas, ~0.15 s; 400 % (80 px) ->
+// 2048x2048 (16 MiB as RGBA32), ~0.4 s. So rebuild only when a size changes,
+// never per frame; the test keeps 400 % within 4096x4096.
 
 #include <imgui.h>
 
