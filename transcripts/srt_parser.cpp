@@ -19,7 +19,10 @@ struct Timing {
 std::optional<double> readNumber(std::string_view s, size_t& p, size_t maxDigits) {
     size_t start = p;
     double v = 0;
-    while (p < s.size() && isAsciiDigit(s[p]) && (maxDigits == 0 || p - start < maxDigits)) v = v * 10 + (s[p++] - '0');
+    while (p < s.size() && isAsciiDigit(s[p]) && (maxDigits == 0 || p - start < maxDigits)) {
+        if (v < 1e12) v = v * 10 + (s[p] - '0'); // saturate: absurd hours stay finite
+        ++p;
+    }
     if (p == start) return std::nullopt;
     return v;
 }

@@ -12,6 +12,7 @@
 // <font ...> tags (and their end tags); all else is kept as written.
 
 #include "transcripts/model.h"
+#include "transcripts/parse_error.h" // thrown by the functions below
 
 #include <string>
 #include <string_view>

@@ -13,6 +13,7 @@
 //      fails there gets that parser's message. Anything else is rejected.
 
 #include "transcripts/model.h"
+#include "transcripts/parse_error.h" // thrown by the functions below
 
 #include <string>
 #include <string_view>

@@ -16,6 +16,7 @@
 // file gets one warning.
 
 #include "transcripts/model.h"
+#include "transcripts/parse_error.h" // thrown by the functions below
 
 #include <optional>
 #include <string>
