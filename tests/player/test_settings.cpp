@@ -331,7 +331,7 @@ TEST_CASE("out-of-range values are clamped with a warning each", "[settings][sto
     CHECK(r.warnings.size() == 7);
 }
 
-TEST_CASE("off-grid speed is snapped; unknown keys are ignored", "[settings][store]") {
+TEST_CASE("off-grid speed is snapped and unknown keys are ignored", "[settings][store]") {
     TempDir dir;
     auto r = storeWithFixture(dir, "off_grid_speed.json").load();
     CHECK(r.settings.speed == Approx(1.05));
