@@ -22,10 +22,13 @@ const char* appUsage() {
            "  --frames N           render N frames, then exit (for tests and screenshots)\n"
            "  --screenshot FILE    write the last frame to FILE (PNG)\n"
            "  --quit-after SECONDS exit after this many seconds (with --screenshot: of the last frame)\n"
+           "  --state-file FILE    at exit, write the position, current cue and chapter as JSON\n"
            "  -h, --help           show this help\n"
            "\n"
            "Keys: Space play/pause, Left/Right back 15 s/forward 30 s, Up/Down volume,\n"
-           "      M mute, Home/End start/end of the episode.\n";
+           "      M mute, Home/End start/end of the episode,\n"
+           "      PageUp or , previous chapter, PageDown or . next chapter,\n"
+           "      Ctrl+F or / search the transcript (Enter in the search box plays the found line).\n";
 }
 
 AppOptions parseAppOptions(const std::vector<std::string>& args) {
@@ -42,6 +45,7 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else if (a == "--transcript") o.transcript = cur.value(a);
         else if (a == "--chapters") o.chapters = cur.value(a);
         else if (a == "--article") o.article = cur.value(a);
+        else if (a == "--state-file") o.stateFile = cur.value(a);
         else if (a == "--size") {
             std::string v = cur.value(a);
             auto x = v.find('x');

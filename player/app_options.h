@@ -19,6 +19,7 @@ struct AppOptions {
     std::string transcript;         ///< --transcript FILE (overrides the sidecar)
     std::string chapters;           ///< --chapters FILE
     std::string article;            ///< --article FILE
+    std::string stateFile;          ///< --state-file FILE: write the final position as JSON at exit
 };
 
 /// Throws ArgError (message to print) or UsageRequest (--help).

@@ -10,9 +10,11 @@ namespace la::player {
 ui::Commands collectShortcuts(double duration) {
     ui::Commands out;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
     // The 1.86 SDL backend indexes keys by SDL scancode.
     auto pressed = [](SDL_Scancode s, bool repeat = true) { return ImGui::IsKeyPressed(int(s), repeat); };
+    if (io.WantTextInput) return out;
+    if (io.KeyCtrl && !io.KeyAlt && pressed(SDL_SCANCODE_F, false)) out.push_back(ui::FocusSearch{});
+    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
     if (pressed(SDL_SCANCODE_SPACE, false)) out.push_back(ui::TogglePlay{});
     if (pressed(SDL_SCANCODE_LEFT)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
     if (pressed(SDL_SCANCODE_RIGHT)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
@@ -21,6 +23,9 @@ ui::Commands collectShortcuts(double duration) {
     if (pressed(SDL_SCANCODE_M, false)) out.push_back(ui::ToggleMute{});
     if (pressed(SDL_SCANCODE_HOME, false)) out.push_back(ui::SeekTo{0});
     if (pressed(SDL_SCANCODE_END, false)) out.push_back(ui::SeekTo{duration});
+    if (pressed(SDL_SCANCODE_PAGEUP) || pressed(SDL_SCANCODE_COMMA)) out.push_back(ui::PreviousChapter{});
+    if (pressed(SDL_SCANCODE_PAGEDOWN) || pressed(SDL_SCANCODE_PERIOD)) out.push_back(ui::NextChapter{});
+    if (pressed(SDL_SCANCODE_SLASH, false)) out.push_back(ui::FocusSearch{});
     return out;
 }
 

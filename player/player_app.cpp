@@ -4,6 +4,7 @@
 #include "player/app_window.h"
 #include "player/arg_parse.h"
 #include "player/asset_paths.h"
+#include "player/episode_content.h"
 #include "player/keyboard_shortcuts.h"
 #include "player/playback_controller.h"
 #include "ui/main_view.h"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <ostream>
 
 namespace la::player {
@@ -39,6 +41,7 @@ public:
             if (last) break;
             ++frame;
         }
+        writeStateFile();
         return exitCode_;
     }
 
@@ -70,6 +73,7 @@ private:
             failLoad("The bundled episode was not found (looked next to the program and in " LISTENALONG_SOURCE_ASSETS ").");
             return;
         }
+        loadContent(path);
         std::string error;
         if (!playback_->open(path, error)) {
             failLoad("Cannot play the episode: " + error);
@@ -79,6 +83,23 @@ private:
         SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
         if (options_.start) playback_->seek(*options_.start);
         if (options_.play) playback_->play();
+    }
+
+    // Transcript, chapters and article: each problem becomes a notice, never a failure.
+    void loadContent(const std::string& audioPath) {
+        content_ = loadEpisodeContent(audioPath, {options_.transcript, options_.chapters, options_.article});
+        for (const ui::Notice& n : content_.notices) {
+            if (n.level != ui::Notice::Level::Info) err_ << "listenalong: " << n.text << "\n";
+            notices_.push_back(n);
+        }
+    }
+
+    void writeStateFile() {
+        if (options_.stateFile.empty()) return;
+        media::PlaybackStatus s = playback_ ? playback_->status() : media::PlaybackStatus{};
+        std::ofstream f(options_.stateFile);
+        f << playbackStateJson(content_, s.position, s.playing);
+        if (!f) err_ << "listenalong: cannot write " << options_.stateFile << "\n";
     }
 
     void failLoad(const std::string& message) {
@@ -122,6 +143,7 @@ private:
         std::string decodeError = playback_->status().error;
         if (!decodeError.empty()) state.notices.push_back({ui::Notice::Level::Error, "Playback stopped: " + decodeError});
         state.transport = playback_->transportState();
+        fillContentViews(content_, state.transport.position, state);
         ui::Commands commands = ui::drawMainView(state, view_);
         ui::Commands keys = collectShortcuts(state.transport.duration);
         commands.insert(commands.end(), keys.begin(), keys.end());
@@ -133,8 +155,21 @@ private:
         for (const ui::Command& c : commands) {
             if (std::holds_alternative<ui::DismissMessage>(c)) notices_.clear();
             if (std::holds_alternative<ui::Quit>(c)) quit_ = true;
+            applyContentCommand(c);
         }
-        playback_->apply(commands);
+        playback_->apply(resolveChapterCommands(content_, playback_->status().position, commands));
+    }
+
+    void applyContentCommand(const ui::Command& c) {
+        if (const auto* show = std::get_if<ui::ShowSection>(&c)) {
+            std::optional<size_t> section = content_.article ? transcripts::findSection(*content_.article, show->anchor) : std::nullopt;
+            if (section) ui::openArticleSection(view_, *section);
+        } else if (const auto* copy = std::get_if<ui::CopyText>(&c)) {
+            SDL_SetClipboardText(copy->text.c_str());
+        } else if (std::holds_alternative<ui::FocusSearch>(c)) {
+            view_.transcript.search.focusBox = true;
+            view_.selectTab = ui::ContentTab::Transcript;
+        }
     }
 
     void saveScreenshot() {
@@ -151,6 +186,7 @@ private:
     std::unique_ptr<PlaybackController> playback_;
     std::vector<ui::Notice> notices_;
     ui::MainViewUi view_;
+    EpisodeContent content_;
     Uint64 startTicks_ = 0;
     int busyFrames_ = 3;
     bool quit_ = false;

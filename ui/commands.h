@@ -17,9 +17,15 @@ struct ToggleMute {};
 struct SetSpeed { double speed = 1.0; };
 struct DismissMessage {};
 struct Quit {};
+struct ShowSection { std::string anchor; };    ///< open the article at this section (anchor or "article.md#anchor")
+struct PreviousChapter {};                      ///< start of this chapter, or the previous one if near its start
+struct NextChapter {};
+struct CopyText { std::string text; };          ///< put text on the clipboard
+struct FocusSearch {};                          ///< put the keyboard in the transcript search box
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
-                             DismissMessage, Quit>;
+                             DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
+                             FocusSearch>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace la::ui {
 namespace {
 
@@ -26,7 +29,61 @@ void drawNotices(const std::vector<Notice>& notices, Commands& out) {
     }
 }
 
+void append(Commands& out, Commands more) { out.insert(out.end(), more.begin(), more.end()); }
+
+// Wide: transcript on the left; chapters above the article on the right.
+void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float leftW = std::floor(avail.x * 0.55f);
+    append(out, drawTranscriptPane(state.transcript, ui.transcript, {leftW, avail.y}));
+    ImGui::SameLine();
+    float rightW = ImGui::GetContentRegionAvail().x;
+    if (ImGui::BeginChild("##side", {rightW, avail.y}, false)) {
+        float chaptersH = std::floor((avail.y - st.ItemSpacing.y) * 0.42f);
+        ImGui::TextUnformatted("Chapters");
+        append(out, drawChaptersPane(state.chapters, ui.chapters, {0, chaptersH - ImGui::GetFrameHeightWithSpacing()}));
+        ImGui::Separator();
+        ImGui::TextUnformatted("Article");
+        append(out, drawArticlePane(state.article, ui.article, {0, 0}));
+    }
+    ImGui::EndChild();
+}
+
+// Narrow (large text): one pane at a time, as finger-sized tabs.
+void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {std::max(st.FramePadding.x, fs * 0.8f), std::max(st.FramePadding.y, (largeControlHeight() - fs) * 0.5f)});
+    bool open = ImGui::BeginTabBar("##content tabs", ImGuiTabBarFlags_FittingPolicyScroll);
+    ImGui::PopStyleVar();
+    if (!open) return;
+    auto tab = [&](const char* label, ContentTab which) {
+        ImGuiTabItemFlags f = ui.selectTab == which ? ImGuiTabItemFlags_SetSelected : 0;
+        return ImGui::BeginTabItem(label, nullptr, f);
+    };
+    if (tab("Transcript", ContentTab::Transcript)) {
+        append(out, drawTranscriptPane(state.transcript, ui.transcript));
+        ImGui::EndTabItem();
+    }
+    if (tab("Chapters", ContentTab::Chapters)) {
+        append(out, drawChaptersPane(state.chapters, ui.chapters));
+        ImGui::EndTabItem();
+    }
+    if (tab("Article", ContentTab::Article)) {
+        append(out, drawArticlePane(state.article, ui.article));
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+    ui.selectTab.reset();
+}
+
 } // namespace
+
+void openArticleSection(MainViewUi& ui, size_t section) {
+    ui.article.showSection = section;
+    ui.selectTab = ContentTab::Article;
+}
 
 Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     Commands out;
@@ -45,7 +102,10 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         float barH = transportBarHeight();
         float contentH = ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y;
         if (ImGui::BeginChild("Content", {0, contentH > 0 ? contentH : 1}, false)) {
-            // The transcript, chapters and article panes are drawn here.
+            ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
+            if (ui.tabbed) drawTabs(state, ui, out);
+            else drawSideBySide(state, ui, out);
+            if (!ui.tabbed) ui.selectTab.reset(); // everything is in view already
         }
         ImGui::EndChild();
 

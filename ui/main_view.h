@@ -2,9 +2,13 @@
 // The whole window: episode title, notices, the content area (transcript,
 // chapters, article) and the transport bar along the bottom.
 
+#include "ui/article_pane.h"
+#include "ui/chapters_pane.h"
 #include "ui/commands.h"
+#include "ui/transcript_pane.h"
 #include "ui/transport_bar.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,11 +23,29 @@ struct MainViewState {
     std::string title;              ///< episode title
     std::vector<Notice> notices;    ///< shown above the content, newest last
     TransportState transport;
+    TranscriptVM transcript;        ///< the panes that follow the audio
+    ChaptersVM chapters;
+    ArticleVM article;
 };
+
+/// The content area's panes; below ~60 x font size wide they become tabs.
+enum class ContentTab { Transcript, Chapters, Article };
 
 struct MainViewUi {
     TransportViewState transport;
+    TranscriptPaneState transcript;
+    ChaptersPaneState chapters;
+    ArticlePaneState article;
+    std::optional<ContentTab> selectTab; ///< switch to this tab on the next frame (when tabbed)
+    bool tabbed = false;                 ///< last frame's layout (read-only for callers)
 };
+
+/// Content narrower than this many font sizes is shown as tabs.
+inline constexpr float kTabbedBelowFontSizes = 60.0f;
+
+/// "Read this section": scroll the article to `section` and bring its pane
+/// forward. Called by player/ when it applies a ShowSection command.
+void openArticleSection(MainViewUi& ui, size_t section);
 
 /// Draws a window that fills the display.
 Commands drawMainView(const MainViewState& state, MainViewUi& ui);

@@ -46,6 +46,13 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), r);
     dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), r, 0, std::max(1.0f, fs * 0.08f));
     dl->AddRectFilled(a, {pos.x + width * f, b.y}, ImGui::GetColorU32(ImGuiCol_SliderGrabActive), r);
+    // Chapter starts: a notch through the track at each (the first, at 0, is the track's own end).
+    for (double mark : s.chapterMarks) {
+        if (mark <= 0 || mark >= duration) continue;
+        float x = pos.x + width * float(mark / duration);
+        float w = std::max(2.0f, fs * 0.12f);
+        dl->AddRectFilled({x - w * 0.5f, a.y - trackH * 0.6f}, {x + w * 0.5f, b.y + trackH * 0.6f}, ImGui::GetColorU32(ImGuiCol_Text));
+    }
     dl->AddCircleFilled({pos.x + width * f, cy}, std::max(12.0f, fs * 0.6f), ImGui::GetColorU32(ImGuiCol_SliderGrab));
     if (ImGui::IsItemFocused()) {
         dl->AddRect(pos, {pos.x + width, pos.y + h}, ImGui::GetColorU32(ImGuiCol_NavHighlight), fs * 0.3f, 0,

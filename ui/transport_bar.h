@@ -5,6 +5,7 @@
 #include "ui/commands.h"
 
 #include <string>
+#include <vector>
 
 namespace la::ui {
 
@@ -17,6 +18,7 @@ struct TransportState {
     float volume = 0.8f;
     bool muted = false;
     std::string chapterTitle;  ///< shown above the seek bar when not empty
+    std::vector<double> chapterMarks; ///< chapter start times (seconds), marked on the seek bar
 };
 
 /// The bar's own interaction state (kept by the caller across frames).

@@ -1,0 +1,183 @@
+#include "player/episode_content.h"
+
+#include "transcripts/parse_error.h"
+#include "transcripts/time_lookup.h"
+#include "transcripts/transcript_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+namespace la::player {
+namespace {
+
+using ui::Notice;
+
+void warnCount(EpisodeContent& c, const std::string& path, const std::vector<std::string>& warnings) {
+    if (warnings.empty()) return;
+    std::string first = warnings.front();
+    c.notices.push_back({Notice::Level::Info, path + ": " + std::to_string(warnings.size()) +
+                                                  (warnings.size() == 1 ? " part was" : " parts were") +
+                                                  " skipped or changed (first: " + first + ")"});
+}
+
+// Runs `load`, turning any failure into a Warning notice about `what`.
+template <class F>
+bool tryLoad(EpisodeContent& c, const char* what, const std::string& path, F&& load) {
+    try {
+        load();
+        return true;
+    } catch (const transcripts::ParseError& e) {
+        c.notices.push_back({Notice::Level::Warning, std::string("The ") + what + " could not be read: " + e.what()});
+    } catch (const std::exception& e) {
+        c.notices.push_back({Notice::Level::Warning, std::string("The ") + what + " could not be read: " + path + ": " + e.what()});
+    }
+    return false;
+}
+
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw transcripts::ParseError(path, 0, 0, "cannot open the file (missing or not readable)");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw transcripts::ParseError(path, 0, 0, "read error");
+    return ss.str();
+}
+
+} // namespace
+
+std::optional<size_t> cueBeingHeard(const std::vector<transcripts::Cue>& cues, double position) {
+    if (std::optional<size_t> cue = transcripts::cueAt(cues, position)) return cue;
+    auto it = std::upper_bound(cues.begin(), cues.end(), position,
+                               [](double t, const transcripts::Cue& c) { return t < c.start; });
+    if (it == cues.begin()) return std::nullopt;
+    return size_t(it - cues.begin()) - 1;
+}
+
+EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPaths& overrides) {
+    EpisodeContent c;
+    c.paths = findSidecars(audioPath, overrides);
+    c.transcriptMessage = "There is no transcript for this episode.";
+    c.chaptersMessage = "There are no chapters for this episode.";
+    c.articleMessage = "There is no article for this episode.";
+
+    if (!c.paths.transcript.empty()) {
+        bool ok = tryLoad(c, "transcript", c.paths.transcript, [&] { c.transcript = transcripts::loadTranscript(c.paths.transcript); });
+        if (ok) warnCount(c, c.paths.transcript, c.transcript.warnings);
+        else c.transcriptMessage = "The transcript could not be read (see the message above).";
+        if (ok && c.transcript.cues.empty()) c.transcriptMessage = "The transcript file has no lines: " + c.paths.transcript;
+    }
+    if (!c.paths.chapters.empty()) {
+        bool ok = tryLoad(c, "chapter list", c.paths.chapters, [&] { c.chapters = transcripts::loadChapters(c.paths.chapters); });
+        if (ok) warnCount(c, c.paths.chapters, c.chapters.warnings);
+        else c.chaptersMessage = "The chapter list could not be read (see the message above).";
+    }
+    if (!c.paths.article.empty()) {
+        bool ok = tryLoad(c, "article", c.paths.article, [&] {
+            c.article = transcripts::parseArticle(readWholeFile(c.paths.article), c.paths.article);
+        });
+        if (ok) warnCount(c, c.paths.article, c.article->warnings);
+        else c.articleMessage = "The article could not be read (see the message above).";
+    }
+    buildPaneModels(c);
+    return c;
+}
+
+void buildPaneModels(EpisodeContent& c) {
+    const auto& chapters = c.chapters.chapters;
+    c.chapterRows.clear();
+    c.chapterSections.assign(chapters.size(), std::nullopt);
+    c.sectionStarts.assign(c.article ? c.article->sections.size() : 0, std::nullopt);
+    for (size_t i = 0; i < chapters.size(); ++i) {
+        const transcripts::Chapter& ch = chapters[i];
+        std::optional<size_t> section;
+        if (c.article && !ch.url.empty()) section = transcripts::findSection(*c.article, ch.url);
+        c.chapterSections[i] = section;
+        if (section && !c.sectionStarts[*section]) c.sectionStarts[*section] = ch.start;
+        if (!ch.toc) continue;
+        std::string title = ch.title && !ch.title->empty() ? *ch.title : "Chapter " + std::to_string(c.chapterRows.size() + 1);
+        c.chapterRows.push_back({i, ch.start, title, section ? ch.url : std::string()});
+    }
+}
+
+void fillContentViews(const EpisodeContent& c, double position, ui::MainViewState& state) {
+    state.transcript.cues = &c.transcript.cues;
+    state.transcript.position = position;
+    state.transcript.currentCue = cueBeingHeard(c.transcript.cues, position);
+    state.transcript.unavailableMessage = c.transcriptMessage;
+
+    std::optional<size_t> chapter = transcripts::chapterAt(c.chapters.chapters, position);
+    state.chapters.rows = &c.chapterRows;
+    state.chapters.currentChapter = chapter;
+    state.chapters.unavailableMessage = c.chaptersMessage;
+
+    state.article.article = c.article ? &*c.article : nullptr;
+    state.article.listenFrom = &c.sectionStarts;
+    state.article.currentSection = chapter ? c.chapterSections[*chapter] : std::nullopt;
+    state.article.unavailableMessage = c.articleMessage;
+
+    state.transport.chapterMarks.clear();
+    for (const ui::ChapterRow& row : c.chapterRows) state.transport.chapterMarks.push_back(row.start);
+    if (chapter) {
+        for (size_t r = 0; r < c.chapterRows.size(); ++r) {
+            if (c.chapterRows[r].chapter != *chapter) continue;
+            state.transport.chapterTitle = "Chapter " + std::to_string(r + 1) + " of " +
+                                           std::to_string(c.chapterRows.size()) + ": " + c.chapterRows[r].title;
+        }
+    }
+}
+
+std::optional<double> chapterStep(const transcripts::ChapterList& list, double position, int direction) {
+    const auto& ch = list.chapters;
+    std::vector<double> starts;
+    for (const auto& c : ch) {
+        if (c.toc) starts.push_back(c.start);
+    }
+    if (starts.empty()) return std::nullopt;
+    if (direction > 0) {
+        for (double s : starts) {
+            if (s > position + 0.001) return s;
+        }
+        return std::nullopt;
+    }
+    // Previous: the start of the chapter we are in, unless we are near it already.
+    for (size_t i = starts.size(); i-- > 0;) {
+        if (starts[i] <= position - 3.0) return starts[i];
+    }
+    return starts.front();
+}
+
+ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands) {
+    ui::Commands out;
+    double at = position;
+    for (const ui::Command& c : commands) {
+        int dir = std::holds_alternative<ui::PreviousChapter>(c) ? -1 : std::holds_alternative<ui::NextChapter>(c) ? 1 : 0;
+        if (dir == 0) {
+            if (auto* s = std::get_if<ui::SeekTo>(&c)) at = s->seconds;
+            out.push_back(c);
+            continue;
+        }
+        if (std::optional<double> t = chapterStep(content.chapters, at, dir)) {
+            out.push_back(ui::SeekTo{*t});
+            at = *t;
+        }
+    }
+    return out;
+}
+
+std::string playbackStateJson(const EpisodeContent& content, double position, bool playing) {
+    nlohmann::json j;
+    j["position"] = position;
+    j["playing"] = playing;
+    std::optional<size_t> cue = cueBeingHeard(content.transcript.cues, position);
+    j["cue"] = cue ? nlohmann::json(*cue) : nlohmann::json();
+    j["cueStart"] = cue ? nlohmann::json(content.transcript.cues[*cue].start) : nlohmann::json();
+    std::optional<size_t> chapter = transcripts::chapterAt(content.chapters.chapters, position);
+    j["chapter"] = chapter ? nlohmann::json(*chapter) : nlohmann::json();
+    return j.dump(2) + "\n";
+}
+
+} // namespace la::player

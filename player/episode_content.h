@@ -1,0 +1,67 @@
+#pragma once
+// What is read beside the audio: the transcript, chapters and article of the
+// opened episode, found as sidecars (player/sidecars.h) or given with
+// --transcript/--chapters/--article, plus the view models of their panes.
+//
+// Loading never throws: each file that is missing, unreadable or rejected by
+// its parser becomes a notice naming the file and the problem, and the other
+// parts still load. Parser warnings (skipped cues, dropped HTML) are counted
+// in one Info notice per file, not shown one by one.
+
+#include "player/sidecars.h"
+#include "transcripts/article.h"
+#include "transcripts/model.h"
+#include "ui/chapters_pane.h"
+#include "ui/commands.h"
+#include "ui/main_view.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace la::player {
+
+struct EpisodeContent {
+    SidecarPaths paths;                         ///< the files looked at ("" = none found)
+    transcripts::Transcript transcript;         ///< no cues when absent or unreadable
+    transcripts::ChapterList chapters;          ///< no chapters when absent or unreadable
+    std::optional<transcripts::Article> article;
+    std::vector<ui::Notice> notices;            ///< one per problem, for the notice area
+
+    // Prepared once for the panes (see buildPaneModels).
+    std::vector<ui::ChapterRow> chapterRows;    ///< toc chapters only
+    std::vector<std::optional<double>> sectionStarts; ///< per article section: its chapter's start
+    std::vector<std::optional<size_t>> chapterSections; ///< per chapter: its article section
+    std::string transcriptMessage, chaptersMessage, articleMessage; ///< shown by an empty pane
+};
+
+/// The cue to highlight at `position`: cueAt, or in a pause between cues the
+/// last one that started (so the highlight does not blink off between lines).
+std::optional<size_t> cueBeingHeard(const std::vector<transcripts::Cue>& cues, double position);
+
+/// Loads everything for `audioPath`; `overrides` are the command-line files.
+EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPaths& overrides);
+
+/// Fills chapterRows, sectionStarts and chapterSections from the loaded parts
+/// (loadEpisodeContent calls it; call again after changing the parts).
+void buildPaneModels(EpisodeContent& content);
+
+/// Fills the panes' view models and the transport's chapter title and marks
+/// for playback at `position` seconds. Pointers into `content` are stored:
+/// it must outlive the frame.
+void fillContentViews(const EpisodeContent& content, double position, ui::MainViewState& state);
+
+/// The start a PreviousChapter / NextChapter command goes to from `position`:
+/// previous = this chapter's start, or the one before when within 3 s of it;
+/// next = the next chapter's start. nullopt when there is nowhere to go.
+std::optional<double> chapterStep(const transcripts::ChapterList& chapters, double position, int direction);
+
+/// Replaces PreviousChapter/NextChapter in `commands` with SeekTo (dropped when
+/// there is nowhere to go), so PlaybackController merges them with other seeks.
+ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands);
+
+/// {"position": s, "playing": b, "cue": i|null, "cueStart": s|null, "chapter": i|null}:
+/// what --state-file writes at exit (tests check where playback ended up).
+std::string playbackStateJson(const EpisodeContent& content, double position, bool playing);
+
+} // namespace la::player

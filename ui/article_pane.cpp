@@ -1,0 +1,167 @@
+#include "ui/article_pane.h"
+
+#include "ui/icon_button.h"
+
+#include <algorithm>
+#include <string>
+
+namespace la::ui {
+namespace {
+
+using transcripts::ArticleBlock;
+using transcripts::ArticleSpan;
+
+void wrapped(const char* begin, const char* end = nullptr) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(begin, end);
+    ImGui::PopTextWrapPos();
+}
+
+// Bytes at the start of `b` that are all bold and end at a line break or the
+// end ("**Need help?**" lead-ins in the support section); 0 otherwise.
+size_t boldLeadIn(const ArticleBlock& b) {
+    for (const ArticleSpan& s : b.spans) {
+        if (s.kind == ArticleSpan::Strong && s.begin == 0 && s.end > 0) {
+            if (s.end == b.text.size() || b.text[s.end] == ' ' || b.text[s.end] == '\n') return s.end;
+        }
+    }
+    return 0;
+}
+
+void drawBlock(const ArticleBlock& b, ImFont* bold) {
+    const float fs = ImGui::GetFontSize();
+    const float indent = fs * 1.3f * float(b.depth + 1);
+    if (b.quoted) ImGui::Indent(fs);
+    switch (b.kind) {
+    case ArticleBlock::Heading3:
+        ImGui::PushFont(bold);
+        wrapped(b.text.c_str());
+        ImGui::PopFont();
+        break;
+    case ArticleBlock::Bullet:
+    case ArticleBlock::Numbered: {
+        ImGui::Indent(indent);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        if (b.kind == ArticleBlock::Bullet) {
+            ImGui::GetWindowDrawList()->AddCircleFilled({p.x - fs * 0.6f, p.y + fs * 0.55f}, fs * 0.17f,
+                                                        ImGui::GetColorU32(ImGuiCol_Text));
+        } else {
+            std::string n = std::to_string(b.number) + ".";
+            ImGui::GetWindowDrawList()->AddText({p.x - ImGui::CalcTextSize(n.c_str()).x - fs * 0.3f, p.y},
+                                                ImGui::GetColorU32(ImGuiCol_Text), n.c_str());
+        }
+        wrapped(b.text.c_str());
+        ImGui::Unindent(indent);
+        break;
+    }
+    case ArticleBlock::Figure: {
+        std::string t = b.text.rfind("Figure", 0) == 0 ? b.text : "Figure: " + b.text;
+        ImGui::PushFont(bold);
+        wrapped(t.c_str());
+        ImGui::PopFont();
+        break;
+    }
+    case ArticleBlock::Code:
+    case ArticleBlock::Paragraph:
+    default: {
+        size_t lead = boldLeadIn(b);
+        if (lead > 0) {
+            ImGui::PushFont(bold);
+            wrapped(b.text.c_str(), b.text.c_str() + lead);
+            ImGui::PopFont();
+            if (lead < b.text.size()) wrapped(b.text.c_str() + lead + 1);
+        } else {
+            wrapped(b.text.c_str());
+        }
+        break;
+    }
+    }
+    if (b.quoted) ImGui::Unindent(fs);
+    if (b.kind == ArticleBlock::Paragraph || b.kind == ArticleBlock::Figure) ImGui::Dummy({0, fs * 0.4f});
+}
+
+void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImFont* bold, Commands& out) {
+    const transcripts::ArticleSection& sec = vm.article->sections[i];
+    const bool current = vm.currentSection == i;
+    const float fs = ImGui::GetFontSize();
+    if (st.showSection == i) {
+        ImGui::SetScrollHereY(0.0f);
+        st.scrolledSection = i;
+        st.showSection.reset();
+    }
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    if (!sec.title.empty()) {
+        ImGui::PushFont(bold);
+        wrapped(sec.title.c_str());
+        ImGui::PopFont();
+    }
+    if (current) {
+        ImGui::TextUnformatted("Now playing");
+        // A bar beside the heading, not colour alone.
+        ImVec2 bottom = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled({top.x - fs * 0.5f, top.y}, {top.x - fs * 0.2f, bottom.y},
+                                                  ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+    }
+    std::optional<double> start;
+    if (vm.listenFrom && i < vm.listenFrom->size()) start = (*vm.listenFrom)[i];
+    if (start) {
+        if (iconButton("Listen from here", Icon::Play, largeControlHeight())) out.push_back(SeekTo{*start});
+        st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    }
+}
+
+} // namespace
+
+Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size) {
+    Commands out;
+    ImGui::PushID("Article");
+    if (ImGui::BeginChild("##article pane", size, false)) {
+        if (!vm.article || vm.article->sections.empty()) {
+            wrapped(vm.unavailableMessage.empty() ? "There is no article for this episode." : vm.unavailableMessage.c_str());
+            st.hit.listen.clear();
+        } else {
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float fs = ImGui::GetFontSize();
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, std::max(style.FramePadding.y, (largeControlHeight() - fs) * 0.5f)});
+            ImGui::Checkbox("Keep the current section in view", &st.followChapter);
+            ImGui::PopStyleVar();
+            st.hit.followMin = ImGui::GetItemRectMin(), st.hit.followMax = ImGui::GetItemRectMax();
+            if (st.followChapter && vm.currentSection && st.followedSection != vm.currentSection) {
+                st.showSection = vm.currentSection;
+                st.followedSection = vm.currentSection;
+            }
+            if (!st.followChapter) st.followedSection.reset();
+
+            ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f));
+            if (ImGui::BeginChild("##article text", {0, 0}, true)) {
+                ImFont* body = st.readingFont ? st.readingFont : ImGui::GetFont();
+                ImFont* bold = st.headingFont ? st.headingFont : body;
+                ImGui::PushFont(body);
+                ImGui::Indent(ImGui::GetFontSize() * 0.6f);
+                st.hit.listen.clear();
+                if (!vm.article->title.empty()) {
+                    ImGui::PushFont(bold);
+                    wrapped(vm.article->title.c_str());
+                    ImGui::PopFont();
+                }
+                for (size_t i = 0; i < vm.article->sections.size(); ++i) {
+                    ImGui::PushID(int(i));
+                    ImGui::Spacing();
+                    ImGui::Separator();
+                    drawSectionHeading(vm, st, i, bold, out);
+                    for (const ArticleBlock& b : vm.article->sections[i].blocks) drawBlock(b, bold);
+                    ImGui::PopID();
+                }
+                ImGui::Unindent(ImGui::GetFontSize() * 0.6f);
+                ImGui::PopFont();
+            }
+            ImGui::EndChild();
+            ImGui::PopStyleVar();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+    return out;
+}
+
+} // namespace la::ui

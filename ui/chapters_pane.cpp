@@ -1,0 +1,112 @@
+#include "ui/chapters_pane.h"
+
+#include "ui/icon_button.h"
+#include "ui/time_format.h"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace la::ui {
+namespace {
+
+float buttonWidth(const char* label, Icon icon) {
+    float iconW = icon == Icon::None ? 0 : ImGui::GetFontSize() * 1.7f;
+    return iconW + ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void sameLineIfFits(float nextWidth) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextWidth <= right) ImGui::SameLine();
+}
+
+// A full-width, wrapped, tappable row: "0:33  How immunotherapy works".
+bool chapterButton(const ChapterRow& row, bool current, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float accentW = std::max(4.0f, fs * 0.25f);
+    const float textX = accentW + fs * 0.45f;
+    std::string time = formatClock(row.start);
+    float timeW = ImGui::CalcTextSize("00:00").x + fs * 0.6f;
+    std::string title = current ? row.title + "  (now playing)" : row.title;
+    float wrapW = std::max(fs * 3, width - textX - timeW - style.FramePadding.x);
+    ImVec2 titleSize = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, wrapW, title.c_str());
+    ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + style.FramePadding.y * 2)};
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton("##chapter", size);
+    bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused(), held = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max{pos.x + size.x, pos.y + size.y};
+    const float round = fs * 0.25f;
+    ImGuiCol bg = current ? ImGuiCol_Header : held ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    dl->AddRectFilled(pos, max, ImGui::GetColorU32(bg), round);
+    if (current) dl->AddRectFilled(pos, {pos.x + accentW, max.y}, ImGui::GetColorU32(ImGuiCol_SliderGrabActive), round);
+    if (focused) dl->AddRect(pos, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), round, 0, std::max(2.0f, fs * 0.1f));
+    ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    float y = pos.y + (size.y - titleSize.y) * 0.5f;
+    dl->AddText({pos.x + textX, y}, col, time.c_str());
+    dl->AddText(ImGui::GetFont(), fs, {pos.x + textX + timeW, y}, col, title.c_str(), nullptr, wrapW);
+    return pressed;
+}
+
+} // namespace
+
+Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 size) {
+    Commands out;
+    const float controlH = largeControlHeight();
+    ImGui::PushID("Chapters");
+    if (ImGui::BeginChild("##chapters pane", size, false)) {
+        if (!vm.rows || vm.rows->empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There are no chapters for this episode."
+                                                                 : vm.unavailableMessage.c_str());
+            ImGui::PopTextWrapPos();
+            st.hit.rows.clear();
+        } else {
+            if (iconButton("Previous chapter", Icon::Previous, controlH)) out.push_back(PreviousChapter{});
+            st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
+            sameLineIfFits(buttonWidth("Next chapter", Icon::Next));
+            if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
+            st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
+
+            if (ImGui::BeginChild("##chapter list", {0, 0}, false)) {
+                st.hit.rows.clear();
+                const float readW = buttonWidth("Read this section", Icon::None);
+                const float spacing = ImGui::GetStyle().ItemSpacing.x;
+                for (size_t r = 0; r < vm.rows->size(); ++r) {
+                    const ChapterRow& row = (*vm.rows)[r];
+                    const bool current = vm.currentChapter == row.chapter;
+                    const bool hasRead = !row.sectionLink.empty();
+                    float avail = ImGui::GetContentRegionAvail().x;
+                    // The "Read" button goes beside the row when both fit, else below it.
+                    bool beside = hasRead && avail - readW - spacing >= ImGui::GetFontSize() * 12;
+                    ImGui::PushID(int(r));
+                    if (chapterButton(row, current, beside ? avail - readW - spacing : avail)) out.push_back(SeekTo{row.start});
+                    ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
+                    if (current && st.shownChapter != row.chapter) {
+                        ImGui::SetScrollHereY(0.3f);
+                        st.shownChapter = row.chapter;
+                    }
+                    if (hasRead) {
+                        if (beside) ImGui::SameLine();
+                        else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
+                        if (iconButton("Read this section", Icon::None, std::max(controlH, beside ? hit.max.y - hit.min.y : 0.0f))) {
+                            out.push_back(ShowSection{row.sectionLink});
+                        }
+                        hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
+                        if (!beside) ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
+                    }
+                    st.hit.rows.push_back(hit);
+                    ImGui::PopID();
+                    ImGui::Spacing();
+                }
+            }
+            ImGui::EndChild();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+    return out;
+}
+
+} // namespace la::ui

@@ -1,0 +1,48 @@
+#pragma once
+// The chapter list: start time and title of every listed chapter (toc:false
+// chapters are left out), the chapter being heard marked, a tap on a chapter
+// seeks to its start, and "Read this section" opens its part of the article.
+// "Previous chapter" / "Next chapter" sit above the list.
+
+#include "ui/commands.h"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace la::ui {
+
+/// One listed chapter, prepared once when the episode opens.
+struct ChapterRow {
+    size_t chapter = 0;      ///< index into the episode's chapter list (what chapterAt returns)
+    double start = 0;        ///< seconds
+    std::string title;       ///< never empty ("Chapter 3" when the file has none)
+    std::string sectionLink; ///< the chapter's url when it names an article section; empty: no "Read" button
+};
+
+struct ChaptersVM {
+    const std::vector<ChapterRow>* rows = nullptr; ///< not owned; nullptr/empty: none
+    std::optional<size_t> currentChapter;          ///< chapterAt(position) (a chapter index, not a row index)
+    std::string unavailableMessage;                ///< shown when there are no rows
+};
+
+struct ChaptersHitBoxes {
+    struct Row { size_t chapter; ImVec2 min, max, readMin, readMax; };
+    std::vector<Row> rows; ///< drawn last frame; read* zero without a "Read" button
+    ImVec2 previousMin, previousMax, nextMin, nextMax;
+};
+
+struct ChaptersPaneState {
+    std::optional<size_t> shownChapter; ///< current chapter last scrolled into view
+    ChaptersHitBoxes hit;
+};
+
+/// Draws into the current window at the cursor, filling `size` (0 = the rest).
+/// Returns SeekTo (a chapter's start), ShowSection (its sectionLink),
+/// PreviousChapter and NextChapter.
+Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& state, ImVec2 size = {0, 0});
+
+} // namespace la::ui

@@ -1,0 +1,495 @@
+#include "ui/transcript_pane.h"
+
+#include "ui/icon_button.h"
+#include "ui/time_format.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace la::ui {
+namespace {
+
+// Row geometry, all from the reading font size.
+struct RowMetrics {
+    float fs = 0;      // font size
+    float lineH = 0;   // one wrapped line
+    float pad = 0;     // inside the row, above and below
+    float gap = 0;     // between rows
+    float accentW = 0; // the bar marking the cue being heard
+    float textX = 0;   // text inset from the row's left edge
+};
+
+RowMetrics rowMetrics(float fs, float lineSpacing) {
+    RowMetrics m;
+    m.fs = fs;
+    m.lineH = std::round(fs * std::clamp(lineSpacing, 1.0f, 3.0f));
+    m.pad = std::round(fs * 0.3f);
+    m.gap = std::round(fs * 0.25f);
+    m.accentW = std::max(4.0f, std::round(fs * 0.25f));
+    m.textX = m.accentW + std::round(fs * 0.45f);
+    return m;
+}
+
+float textWidthOf(const RowMetrics& m, float rowWidth) { return std::max(rowWidth - m.textX - m.pad, m.fs * 2); }
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+size_t utf8Length(unsigned char lead) {
+    if (lead >= 0xF0) return 4;
+    if (lead >= 0xE0) return 3;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+// Greedy word wrap of `text` into lines of `width` px: breaks at blanks, '\n'
+// forces a break, a word wider than a line is split between characters.
+// Returns the number of lines (>= 1). `out` may be null: measuring only.
+int layoutText(const std::string& text, ImFont* font, float fs, float width, std::vector<PlacedText>* out) {
+    const float spaceW = font->CalcTextSizeA(fs, FLT_MAX, 0, " ").x;
+    const char* s = text.data();
+    const size_t n = text.size();
+    int line = 0;
+    float x = 0;
+    bool lineUsed = false;
+    size_t token = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (text[i] == '\n') {
+            ++line, x = 0, lineUsed = false, ++i;
+            continue;
+        }
+        if (isBlank(text[i])) {
+            ++i;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && !isBlank(text[e]) && text[e] != '\n') ++e;
+        float w = font->CalcTextSizeA(fs, FLT_MAX, 0, s + i, s + e).x;
+        if (lineUsed && x + spaceW + w > width) ++line, x = 0, lineUsed = false;
+        else if (lineUsed) x += spaceW;
+        if (w <= width - x) {
+            if (out) out->push_back({i, e, token, line, x, w});
+            x += w;
+        } else { // a word longer than the line: split between characters
+            size_t p = i;
+            while (p < e) {
+                size_t k = p;
+                float pw = 0;
+                while (k < e) {
+                    size_t next = std::min(e, k + utf8Length(static_cast<unsigned char>(text[k])));
+                    float cw = font->CalcTextSizeA(fs, FLT_MAX, 0, s + p, s + next).x;
+                    if (cw > width - x && k > p) break;
+                    k = next, pw = cw;
+                }
+                if (out) out->push_back({p, k, token, line, x, pw});
+                x += pw;
+                p = k;
+                if (p < e) ++line, x = 0;
+            }
+        }
+        lineUsed = true;
+        ++token;
+        i = e;
+    }
+    return line + 1;
+}
+
+// Row height: padding, a header line (time and speaker), the wrapped text, the gap.
+float cueHeight(const transcripts::Cue& cue, ImFont* font, const RowMetrics& m, float rowWidth) {
+    int lines = layoutText(cue.text, font, m.fs, textWidthOf(m, rowWidth), nullptr);
+    return m.pad * 2 + m.lineH * float(1 + lines) + m.gap;
+}
+
+std::string cueHeader(const transcripts::Cue& cue) {
+    std::string h = formatClock(cue.start);
+    if (!cue.speaker.empty()) h += "   " + cue.speaker;
+    return h;
+}
+
+// The word being heard: the last word that has started by `position`.
+std::optional<size_t> wordAt(const transcripts::Cue& cue, double position) {
+    auto it = std::upper_bound(cue.words.begin(), cue.words.end(), position,
+                               [](double t, const transcripts::Word& w) { return t < w.start; });
+    if (it == cue.words.begin()) return std::nullopt;
+    return size_t(it - cue.words.begin()) - 1;
+}
+
+void sameLineIfFits(float nextWidth) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (x + nextWidth <= right) ImGui::SameLine();
+}
+
+float buttonWidth(const char* label, Icon icon) {
+    const float fs = ImGui::GetFontSize();
+    float iconW = icon == Icon::None ? 0 : fs * 1.7f;
+    return iconW + ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void storeRect(ImVec2& min, ImVec2& max) {
+    min = ImGui::GetItemRectMin();
+    max = ImGui::GetItemRectMax();
+}
+
+// ---------------------------------------------------------------------------
+// Search box, Previous/Next and the count.
+
+void goToHit(TranscriptPaneState& st) {
+    const SearchResult& r = st.search.result;
+    if (r.cues.empty()) return;
+    st.selected = r.cues[st.search.current];
+    st.scrollToCue = st.selected;
+    st.follow = false;
+}
+
+void refreshSearch(const TranscriptVM& vm, TranscriptPaneState& st) {
+    TranscriptSearchState& s = st.search;
+    const void* key = vm.cues->data();
+    if (s.resultQuery == s.query && s.resultCues == key && s.resultCueCount == vm.cues->size()) return;
+    bool queryChanged = s.resultQuery != s.query;
+    s.result = searchCues(*vm.cues, s.query);
+    s.resultQuery = s.query;
+    s.resultCues = key;
+    s.resultCueCount = vm.cues->size();
+    s.current = firstHitAtOrAfter(s.result, vm.currentCue.value_or(0));
+    if (queryChanged) goToHit(st);
+}
+
+void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    TranscriptSearchState& s = st.search;
+    const float fs = ImGui::GetFontSize();
+    const float controlH = largeControlHeight();
+    const ImGuiStyle& style = ImGui::GetStyle();
+
+    if (s.focusBox) {
+        ImGui::SetKeyboardFocusHere();
+        s.focusBox = false;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, std::max(style.FramePadding.y, (controlH - fs) * 0.5f)});
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
+    bool enter = ImGui::InputTextWithHint("##Search", "Search the transcript", &s.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopStyleVar();
+    refreshSearch(vm, st);
+    const size_t count = s.result.cues.size();
+    if (enter && count > 0) {
+        size_t cue = s.result.cues[s.current];
+        out.push_back(SeekTo{(*vm.cues)[cue].start});
+        st.follow = true;
+        st.followedCue = cue; // already in view: do not jump
+    }
+
+    ImGui::BeginDisabled(count == 0);
+    sameLineIfFits(buttonWidth("Previous", Icon::Previous));
+    if (iconButton("Previous##match", Icon::Previous, controlH)) {
+        s.current = (s.current + count - 1) % std::max<size_t>(count, 1);
+        goToHit(st);
+    }
+    storeRect(st.hit.previousMin, st.hit.previousMax);
+    sameLineIfFits(buttonWidth("Next", Icon::Next));
+    if (iconButton("Next##match", Icon::Next, controlH)) {
+        s.current = (s.current + 1) % std::max<size_t>(count, 1);
+        goToHit(st);
+    }
+    storeRect(st.hit.nextMin, st.hit.nextMax);
+    ImGui::EndDisabled();
+
+    if (!s.query.empty()) {
+        std::string label = count == 0 ? "No matches"
+                                       : std::to_string(s.current + 1) + " of " + std::to_string(count);
+        sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x);
+        float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + (controlH - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::TextUnformatted(label.c_str());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// "Back to now" / following status and "Copy line".
+
+void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    const float controlH = largeControlHeight();
+    if (st.follow) {
+        // As tall as the button that replaces it, so nothing below moves.
+        const char* label = "Following the audio";
+        ImVec2 size = ImGui::CalcTextSize(label);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::Dummy({size.x, controlH});
+        ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (controlH - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), label);
+        st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (iconButton("Back to now", Icon::Play, controlH)) {
+            st.follow = true;
+            st.followedCue.reset(); // scroll to the cue being heard
+            st.selected.reset();
+        }
+        ImGui::PopStyleColor();
+        storeRect(st.hit.backToNowMin, st.hit.backToNowMax);
+    }
+    std::optional<size_t> copyCue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
+    if (copyCue && *copyCue >= vm.cues->size()) copyCue.reset();
+    sameLineIfFits(buttonWidth("Copy line", Icon::None));
+    ImGui::BeginDisabled(!copyCue);
+    if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
+    ImGui::EndDisabled();
+    storeRect(st.hit.copyMin, st.hit.copyMax);
+}
+
+// ---------------------------------------------------------------------------
+// The cue list.
+
+// Leaves follow mode when the user scrolls; implements drag-to-scroll (touch).
+void handleUserScroll(TranscriptPaneState& st, const RowMetrics& m) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (hovered && io.MouseWheel != 0) st.follow = false;
+    if (ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(win, ImGuiAxis_Y)) st.follow = false;
+
+    if (hovered && ImGui::IsMouseClicked(0) && io.MousePos.x < win->InnerRect.Max.x) {
+        st.dragging = true;
+        st.dragScrolled = false;
+        st.dragStartMouseY = io.MousePos.y;
+        st.dragStartScrollY = ImGui::GetScrollY();
+    }
+    if (!st.dragging) return;
+    if (!io.MouseDown[0]) {
+        st.dragging = false; // dragScrolled stays set this frame so the release is not a tap
+        return;
+    }
+    float dy = io.MousePos.y - st.dragStartMouseY;
+    if (!st.dragScrolled && std::fabs(dy) > std::max(io.MouseDragThreshold, m.fs * 0.4f)) {
+        st.dragScrolled = true;
+        st.follow = false;
+    }
+    if (st.dragScrolled) ImGui::SetScrollY(std::clamp(st.dragStartScrollY - dy, 0.0f, ImGui::GetScrollMaxY()));
+}
+
+// Scroll so that `cue` sits a quarter of the way down.
+void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH) {
+    float target = layout.top[cue] - viewH * 0.25f;
+    float maxY = std::max(0.0f, layout.top.back() - viewH);
+    ImGui::SetScrollY(std::clamp(target, 0.0f, maxY));
+}
+
+void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH) {
+    if (st.scrollToCue && *st.scrollToCue < vm.cues->size()) scrollToCue(st.layout, *st.scrollToCue, viewH);
+    st.scrollToCue.reset();
+    if (!st.follow || !vm.currentCue || *vm.currentCue >= vm.cues->size()) return;
+    size_t cur = *vm.currentCue;
+    float top = st.layout.top[cur], bottom = st.layout.top[cur + 1];
+    float y = ImGui::GetScrollY();
+    // Move only when the cue leaves the comfortable middle of the view: less motion to read against.
+    bool outOfView = top < y + viewH * 0.08f || bottom > y + viewH * 0.85f;
+    if (relaidOut || !st.followedCue || (*st.followedCue != cur && outOfView)) scrollToCue(st.layout, cur, viewH);
+    st.followedCue = cur;
+}
+
+struct CueDrawContext {
+    const TranscriptVM& vm;
+    TranscriptPaneState& st;
+    ImFont* font;
+    RowMetrics m;
+    float rowWidth;
+    Commands& out;
+};
+
+void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = c.m.fs;
+    const float top = (c.m.lineH - fs) * 0.5f;
+    // Search hits (all occurrences in this cue).
+    const auto& hits = c.st.search.result.hits;
+    auto h = std::lower_bound(hits.begin(), hits.end(), index, [](const SearchHit& a, size_t i) { return a.cue < i; });
+    const ImU32 hitCol = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+    for (; h != hits.end() && h->cue == index; ++h) {
+        for (const PlacedText& p : c.st.scratch) {
+            if (p.end <= h->begin || p.begin >= h->end) continue;
+            const char* s = cue.text.data();
+            float x0 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::max(p.begin, h->begin)).x;
+            float x1 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::min(p.end, h->end)).x;
+            float y = textPos.y + p.line * c.m.lineH + top;
+            dl->AddRectFilled({textPos.x + p.x + x0, y - fs * 0.05f}, {textPos.x + p.x + x1, y + fs * 1.1f}, hitCol, fs * 0.15f);
+        }
+    }
+    // The word being heard: filled behind and underlined (not colour alone).
+    if (c.vm.currentCue != index || cue.words.empty()) return;
+    std::optional<size_t> word = wordAt(cue, c.vm.position);
+    if (!word) return;
+    const ImU32 wordCol = ImGui::GetColorU32(ImGuiCol_ButtonHovered);
+    const ImU32 lineCol = ImGui::GetColorU32(ImGuiCol_Text);
+    for (const PlacedText& p : c.st.scratch) {
+        if (p.token != *word) continue;
+        float y = textPos.y + p.line * c.m.lineH + top;
+        ImVec2 a{textPos.x + p.x - fs * 0.12f, y - fs * 0.05f}, b{textPos.x + p.x + p.width + fs * 0.12f, y + fs * 1.12f};
+        dl->AddRectFilled(a, b, wordCol, fs * 0.15f);
+        dl->AddRectFilled({a.x, b.y - std::max(2.0f, fs * 0.08f)}, {b.x, b.y}, lineCol);
+    }
+}
+
+void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
+    const transcripts::Cue& cue = (*c.vm.cues)[i];
+    const RowMetrics& m = c.m;
+    const bool current = c.vm.currentCue == i;
+    const bool selected = c.st.selected == i;
+    ImVec2 size{c.rowWidth, height - m.gap};
+
+    ImGui::PushID(int(i));
+    ImGui::SetCursorScreenPos(pos);
+    bool pressed = ImGui::InvisibleButton("##cue", size);
+    bool hovered = ImGui::IsItemHovered();
+    bool focused = ImGui::IsItemFocused();
+    if (ImGui::BeginPopupContextItem("cue actions")) {
+        if (ImGui::MenuItem("Play from here")) c.out.push_back(SeekTo{cue.start});
+        if (ImGui::MenuItem("Copy this line")) c.out.push_back(CopyText{cueClipboardText(cue)});
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    if (pressed && !c.st.dragScrolled) {
+        c.out.push_back(SeekTo{cue.start});
+        c.st.follow = true;
+        c.st.followedCue = i; // it is in view: no jump
+        c.st.selected.reset();
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max{pos.x + size.x, pos.y + size.y};
+    const float round = m.fs * 0.25f;
+    if (current) dl->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_Header), round);
+    else if (hovered) dl->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_FrameBgHovered), round);
+    if (current) dl->AddRectFilled(pos, {pos.x + m.accentW, max.y}, ImGui::GetColorU32(ImGuiCol_SliderGrabActive), round);
+    if (selected || focused) {
+        dl->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavHighlight : ImGuiCol_Border), round, 0,
+                    std::max(2.0f, m.fs * 0.1f));
+    }
+
+    const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
+    const float inset = (m.lineH - m.fs) * 0.5f;
+    ImVec2 headerPos{pos.x + m.textX, pos.y + m.pad + inset};
+    std::string header = cueHeader(cue);
+    if (current) header += "   (now playing)";
+    dl->AddText(c.font, m.fs, headerPos, ImGui::GetColorU32(ImGuiCol_TextDisabled), header.c_str());
+    if (!cue.speaker.empty()) { // speaker name in the text colour, over the dimmer header
+        std::string time = formatClock(cue.start) + "   ";
+        float x = c.font->CalcTextSizeA(m.fs, FLT_MAX, 0, time.c_str()).x;
+        dl->AddText(c.font, m.fs, {headerPos.x + x, headerPos.y}, textCol, cue.speaker.c_str());
+    }
+
+    ImVec2 textPos{pos.x + m.textX, pos.y + m.pad + m.lineH};
+    c.st.scratch.clear();
+    layoutText(cue.text, c.font, m.fs, textWidthOf(m, c.rowWidth), &c.st.scratch);
+    drawHighlights(c, cue, i, textPos);
+    const char* s = cue.text.data();
+    for (const PlacedText& p : c.st.scratch) {
+        dl->AddText(c.font, m.fs, {textPos.x + p.x, textPos.y + p.line * m.lineH + inset}, textCol, s + p.begin, s + p.end);
+    }
+    c.st.hit.rows.push_back({i, pos, max});
+}
+
+void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    ImFont* font = st.readingFont ? st.readingFont : ImGui::GetFont();
+    if (st.readingFont) ImGui::PushFont(st.readingFont);
+    const float fs = ImGui::GetFontSize();
+    RowMetrics m = rowMetrics(fs, st.lineSpacing);
+    const float rowWidth = ImGui::GetContentRegionAvail().x;
+    const float viewH = ImGui::GetWindowHeight();
+
+    bool relaidOut = updateTranscriptLayout(st.layout, *vm.cues, font, fs, rowWidth, st.lineSpacing);
+    handleUserScroll(st, m);
+    followCurrent(vm, st, relaidOut, viewH);
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of cue 0 (scroll already applied)
+    const float scrollY = ImGui::GetScrollY();
+    auto [first, last] = visibleCueRange(st.layout.top, scrollY, viewH);
+    // One extra row either side, so keyboard navigation can step past the edge.
+    if (first > 0) --first;
+    last = std::min(last + 1, vm.cues->size());
+    CueDrawContext c{vm, st, font, m, rowWidth, out};
+    st.hit.rows.clear();
+    for (size_t i = first; i < last; ++i) {
+        const float top = st.layout.top[i];
+        drawCue(c, i, {origin.x, origin.y + top}, st.layout.top[i + 1] - top);
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy({rowWidth, st.layout.top.back()}); // the list's full height, for the scroll bar
+    if (st.readingFont) ImGui::PopFont();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+bool updateTranscriptLayout(TranscriptLayout& layout, const std::vector<transcripts::Cue>& cues, ImFont* font,
+                            float fontSize, float width, float lineSpacing) {
+    if (layout.cuesKey == cues.data() && layout.cueCount == cues.size() && layout.width == width &&
+        layout.fontSize == fontSize && layout.lineSpacing == lineSpacing && layout.top.size() == cues.size() + 1) {
+        return false;
+    }
+    RowMetrics m = rowMetrics(fontSize, lineSpacing);
+    layout.top.resize(cues.size() + 1);
+    float y = 0;
+    for (size_t i = 0; i < cues.size(); ++i) {
+        layout.top[i] = y;
+        y += cueHeight(cues[i], font, m, width);
+    }
+    layout.top[cues.size()] = y;
+    layout.cuesKey = cues.data();
+    layout.cueCount = cues.size();
+    layout.width = width;
+    layout.fontSize = fontSize;
+    layout.lineSpacing = lineSpacing;
+    ++layout.rebuilds;
+    return true;
+}
+
+std::pair<size_t, size_t> visibleCueRange(const std::vector<float>& top, float scrollY, float height) {
+    if (top.size() < 2) return {0, 0};
+    const size_t n = top.size() - 1;
+    // first: the last cue starting at or above scrollY; last: first cue starting at or below the bottom edge.
+    size_t first = size_t(std::upper_bound(top.begin(), top.begin() + n, scrollY) - top.begin());
+    first = first > 0 ? first - 1 : 0;
+    size_t last = size_t(std::lower_bound(top.begin(), top.begin() + n, scrollY + height) - top.begin());
+    return {first, std::max(first, last)};
+}
+
+std::string cueClipboardText(const transcripts::Cue& cue) {
+    std::string s = "[" + formatClock(cue.start) + "] ";
+    if (!cue.speaker.empty()) s += cue.speaker + ": ";
+    return s + cue.text;
+}
+
+Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImVec2 size) {
+    Commands out;
+    ImGui::PushID("Transcript");
+    if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        if (!vm.cues || vm.cues->empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There is no transcript for this episode."
+                                                                 : vm.unavailableMessage.c_str());
+            ImGui::PopTextWrapPos();
+            st.hit.rows.clear();
+        } else {
+            drawToolbar(vm, st, out);
+            drawSearch(vm, st, out);
+            const float fs = ImGui::GetFontSize();
+            ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f)); // finger-sized
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+            if (ImGui::BeginChild("##cues", {0, 0}, true, ImGuiWindowFlags_AlwaysVerticalScrollbar)) {
+                drawCueList(vm, st, out);
+            }
+            ImGui::EndChild();
+            storeRect(st.hit.listMin, st.hit.listMax);
+            ImGui::PopStyleColor();
+            ImGui::PopStyleVar();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+    return out;
+}
+
+} // namespace la::ui

@@ -1,0 +1,116 @@
+#pragma once
+// The transcript pane: every cue of the episode, the one being heard
+// highlighted (and its word, where the cue has word timings) and kept in view
+// while "following"; a search box; "Copy line"; tapping a cue seeks there.
+//
+// Long transcripts: only the visible cues are laid out and drawn. ImGui's
+// ListClipper needs equal row heights, cues wrap to different heights, so the
+// pane keeps its own cache (TranscriptLayout): every cue's wrapped height at
+// one (width, font size, line spacing), as prefix sums. The visible range is
+// two binary searches over them. The cache is rebuilt only when the width,
+// font size, line spacing or the cue list changes (never per frame).
+//
+// Follow mode is left when the user scrolls the list (mouse wheel, dragging
+// the list with a finger or mouse, the scroll bar, stepping through search
+// results); "Back to now" brings it back.
+
+#include "transcripts/model.h"
+#include "ui/commands.h"
+#include "ui/search.h"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace la::ui {
+
+/// What the pane shows this frame (filled by player/).
+struct TranscriptVM {
+    const std::vector<transcripts::Cue>* cues = nullptr; ///< not owned; outlives the frame; nullptr: none
+    double position = 0;              ///< seconds being heard
+    std::optional<size_t> currentCue; ///< transcripts::cueAt(*cues, position)
+    std::string unavailableMessage;   ///< shown when there are no cues (e.g. "No transcript for this episode.")
+};
+
+/// Wrapped heights of all cues at one width and font; see the file comment.
+struct TranscriptLayout {
+    const void* cuesKey = nullptr; ///< identity of the laid-out list (its data pointer) ...
+    size_t cueCount = 0;           ///< ... and size
+    float width = -1;              ///< pixels available for a cue row
+    float fontSize = -1;           ///< reading font size in pixels
+    float lineSpacing = -1;
+    std::vector<float> top;        ///< top[i]: y of cue i in the list, pixels; top[n]: total height
+    int rebuilds = 0;              ///< times the cache was computed (tests and the benchmark read it)
+};
+
+struct TranscriptSearchState {
+    std::string query;                 ///< the search box text
+    SearchResult result;               ///< for resultQuery over resultCues
+    std::string resultQuery;
+    const void* resultCues = nullptr;
+    size_t resultCueCount = 0;
+    size_t current = 0;                ///< index into result.cues: the "3" of "3 of 12"
+    bool focusBox = false;             ///< give the box the keyboard on the next frame
+};
+
+/// Screen rectangles of the pane's controls from the last frame (tests use
+/// them to click; zero size when not drawn).
+struct TranscriptHitBoxes {
+    ImVec2 backToNowMin, backToNowMax;
+    ImVec2 copyMin, copyMax;
+    ImVec2 nextMin, nextMax;
+    ImVec2 previousMin, previousMax;
+    ImVec2 listMin, listMax;
+    struct Row { size_t cue; ImVec2 min, max; };
+    std::vector<Row> rows; ///< the cues drawn last frame
+};
+
+/// A piece of cue text placed on a wrapped line (the pane's scratch space).
+struct PlacedText {
+    size_t begin = 0, end = 0; ///< bytes of the cue text
+    size_t token = 0;          ///< index of the whitespace-separated word (= Cue::words index)
+    int line = 0;
+    float x = 0, width = 0;    ///< pixels from the start of the line
+};
+
+/// The pane's own state, kept by the caller across frames.
+struct TranscriptPaneState {
+    ImFont* readingFont = nullptr; ///< cue text font; nullptr: the current font. Set by the font/settings owner.
+    float lineSpacing = 1.25f;     ///< line height as a multiple of the font size; clamped to [1, 3]
+    bool follow = true;            ///< keep the cue being heard in view
+    std::optional<size_t> selected; ///< the cue picked by search; "Copy line" copies it when not following
+    TranscriptLayout layout;
+    TranscriptSearchState search;
+    TranscriptHitBoxes hit;
+    // Scrolling bookkeeping (see drawTranscriptPane).
+    std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
+    std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
+    bool dragging = false;             ///< mouse/finger held down on the list
+    bool dragScrolled = false;         ///< ... and moved far enough to scroll (the tap is then not a seek)
+    float dragStartMouseY = 0;
+    float dragStartScrollY = 0;
+    std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
+};
+
+/// Draws the pane into the current window at the cursor, filling `size`
+/// (0 = remaining space). Returns SeekTo (a tapped cue, Enter on a search
+/// result) and CopyText.
+Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& state, ImVec2 size = {0, 0});
+
+/// Recomputes `layout` when `cues`, width, font size or spacing differ from
+/// what it holds; returns true if it did. Needs a current ImGui frame (font metrics).
+bool updateTranscriptLayout(TranscriptLayout& layout, const std::vector<transcripts::Cue>& cues, ImFont* font,
+                            float fontSize, float width, float lineSpacing);
+
+/// The cues [first, last) that intersect [scrollY, scrollY + height), given
+/// top[] from TranscriptLayout. O(log n).
+std::pair<size_t, size_t> visibleCueRange(const std::vector<float>& top, float scrollY, float height);
+
+/// "[0:23] Nurse: text" — what "Copy line" puts on the clipboard.
+std::string cueClipboardText(const transcripts::Cue& cue);
+
+} // namespace la::ui
