@@ -87,7 +87,11 @@ std::vector<std::string_view> splitLines(std::string_view text) {
 std::string decodeText(std::string_view bytes) {
     Bom bom = detectBom(bytes);
     if (bom != Bom::None) return normalizeNewlines(sanitizeUtf8(bomToUtf8(bytes)));
-    if (isValidUtf8(bytes)) return normalizeNewlines(bytes);
+    // No BOM: UTF-8 if it mostly is (a stray bad byte becomes U+FFFD rather
+    // than turning every accented letter into mojibake), else Windows-1252.
+    Utf8Census census = utf8Census(bytes);
+    if (census.invalid == 0) return normalizeNewlines(bytes);
+    if (census.multibyte > census.invalid) return normalizeNewlines(sanitizeUtf8(bytes));
     return normalizeNewlines(windows1252ToUtf8(bytes));
 }
 

@@ -8,7 +8,8 @@
 // missing blank line before the next "number + timing" pair, '.' instead of
 // ',', fractions of 1-3 digits (read as a decimal fraction: ",5" = 0.5 s) or
 // none, UTF-8/16/32 byte-order marks, CRLF/CR, and Windows-1252 text (used
-// when the file is not valid UTF-8). Displayed text drops <b> <i> <u> <s> and
+// when the file is not mostly UTF-8: with more well-formed multi-byte UTF-8
+// sequences than broken ones it is UTF-8 and the broken bytes become U+FFFD). Displayed text drops <b> <i> <u> <s> and
 // <font ...> tags (and their end tags); all else is kept as written.
 
 #include "transcripts/model.h"

@@ -195,6 +195,20 @@ bool isValidUtf8(std::string_view bytes) {
     return true;
 }
 
+Utf8Census utf8Census(std::string_view bytes) {
+    Utf8Census census;
+    for (size_t i = 0; i < bytes.size();) {
+        size_t n = validSequenceLength(bytes, i);
+        if (n > 1) ++census.multibyte;
+        if (n == 0) {
+            ++census.invalid;
+            n = invalidSubpartLength(bytes, i);
+        }
+        i += n;
+    }
+    return census;
+}
+
 std::string sanitizeUtf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());

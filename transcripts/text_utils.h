@@ -17,6 +17,14 @@ void appendUtf8(std::string& out, char32_t cp);
 /// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
 bool isValidUtf8(std::string_view bytes);
 
+/// How much of `bytes` is UTF-8: well-formed sequences of 2-4 bytes, and
+/// ill-formed parts (each counted once, as sanitizeUtf8 would replace it).
+struct Utf8Census {
+    size_t multibyte = 0;
+    size_t invalid = 0;
+};
+Utf8Census utf8Census(std::string_view bytes);
+
 /// `bytes` with every ill-formed UTF-8 sequence replaced by U+FFFD, one per
 /// maximal invalid subpart (the WHATWG "UTF-8 decode" behaviour).
 std::string sanitizeUtf8(std::string_view bytes);

@@ -46,6 +46,9 @@ TEST_CASE("SubRip files: numbering, tags, encodings, tolerance, order", "[srt]")
         {"utf32le.srt", {{1, 2, "1", voila}}, {}},
         {"utf32be.srt", {{1, 2, "1", voila}}, {}},
         {"cp1252.srt", {{1, 2, "1", "\xC3\x89V\xC3\x89NEMENTS \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC" "5"}}, {}},
+        {"mostly-utf8.srt", // one stray byte: still UTF-8, that byte becomes U+FFFD
+         {{1, 2, "1", "Caf\xC3\xA9 cr\xC3\xA8me, one stray \xEF\xBF\xBD byte, na\xC3\xAFve"}},
+         {}},
         {"tolerant.srt",
          {{1, 2, "", "no number"},
           {2.5, 3.75, "7", "dots, not commas"},                        // '.' fraction; whitespace line ends it
