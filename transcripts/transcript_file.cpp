@@ -8,6 +8,7 @@
 #include "transcripts/time_lookup.h"
 #include "transcripts/webvtt_parser.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -55,7 +56,7 @@ FileFormat detectFormat(std::string_view bytes, const std::string& fileName) {
     if (body.substr(0, 6) == "WEBVTT") return FileFormat::WebVtt;
     if (looksLikeJsonChapters(text)) return FileFormat::JsonChapters;
     if (looksLikeJsonTranscript(text)) return FileFormat::JsonTranscript;
-    bool wideText = bom == Bom::Utf16Le || bom == Bom::Utf16Be || bom == Bom::Utf32Le || bom == Bom::Utf32Be;
+    const bool wideText = bom == Bom::Utf16Le || bom == Bom::Utf16Be || bom == Bom::Utf32Le || bom == Bom::Utf32Be;
     if (!wideText && hasNulBytes(bytes)) return FileFormat::Unknown;
     if (ext == ".vtt") return FileFormat::WebVtt;
     if (looksLikeSrt(text)) return FileFormat::Srt;
