@@ -271,9 +271,8 @@ void handleUserScroll(TranscriptPaneState& st, const RowMetrics& m) {
 
 // Scroll so that `cue` sits a quarter of the way down.
 void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH) {
-    float target = layout.top[cue] - viewH * 0.25f;
-    float maxY = std::max(0.0f, layout.top.back() - viewH);
-    ImGui::SetScrollY(std::clamp(target, 0.0f, maxY));
+    // ImGui clamps the far end to the scroll range (which includes the window padding).
+    ImGui::SetScrollY(std::max(0.0f, layout.top[cue] - viewH * 0.25f));
 }
 
 void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH) {
