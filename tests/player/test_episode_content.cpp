@@ -1,0 +1,136 @@
+// Loading an episode's transcript, chapters and article: the bundled episode
+// loads cleanly, each broken or missing file becomes a notice naming it while
+// the rest still loads, and the chapter/cue helpers the loop uses.
+
+#include "player/episode_content.h"
+#include "support/ogg_fixture.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace la;
+using namespace la::player;
+
+namespace {
+
+const std::string kEpisodeDir = std::string(LA_SOURCE_DIR) + "/assets/episode";
+const std::string kEpisode = kEpisodeDir + "/episode.ogg";
+
+bool hasNotice(const EpisodeContent& c, ui::Notice::Level level, const std::string& part) {
+    for (const auto& n : c.notices) {
+        if (n.level == level && n.text.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
+int count(const EpisodeContent& c, ui::Notice::Level level) {
+    int n = 0;
+    for (const auto& x : c.notices) n += x.level == level;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("The bundled episode's transcript, chapters and article load without problems") {
+    EpisodeContent c = loadEpisodeContent(kEpisode, {});
+    CHECK(c.paths.transcript == kEpisodeDir + "/episode.vtt");
+    CHECK(count(c, ui::Notice::Level::Warning) == 0);
+    CHECK(count(c, ui::Notice::Level::Error) == 0);
+    CHECK(c.transcript.cues.size() > 50);
+    CHECK_FALSE(c.transcript.cues[0].words.empty());
+    REQUIRE(c.chapterRows.size() == 9);
+    REQUIRE(c.article);
+    for (size_t i = 0; i < c.chapterRows.size(); ++i) {
+        INFO("chapter " << i);
+        CHECK_FALSE(c.chapterRows[i].sectionLink.empty()); // every chapter has its section
+        REQUIRE(c.chapterSections[i]);
+        CHECK(c.sectionStarts[*c.chapterSections[i]] == c.chapterRows[i].start);
+    }
+    // The review date and support lines are in the last section.
+    const auto& last = c.article->sections.back();
+    CHECK(last.title == "Review date and support");
+    bool reviewed = false;
+    for (const auto& b : last.blocks) reviewed |= b.text.find("last reviewed") != std::string::npos;
+    CHECK(reviewed);
+}
+
+TEST_CASE("A missing or broken file becomes a notice naming it; the rest still loads") {
+    SECTION("missing transcript") {
+        EpisodeContent c = loadEpisodeContent(kEpisode, {"/nonexistent/talk.vtt", "", ""});
+        CHECK(hasNotice(c, ui::Notice::Level::Warning, "/nonexistent/talk.vtt"));
+        CHECK(c.transcript.cues.empty());
+        CHECK(c.transcriptMessage.find("could not be read") != std::string::npos);
+        CHECK(c.chapterRows.size() == 9);
+        CHECK(c.article);
+    }
+    SECTION("broken chapters") {
+        std::string bad = std::string(LA_TEST_DATA) + "/transcripts/chapters/syntax-missing-comma.json";
+        EpisodeContent c = loadEpisodeContent(kEpisode, {"", bad, ""});
+        CHECK(hasNotice(c, ui::Notice::Level::Warning, "syntax-missing-comma.json"));
+        CHECK(c.chapterRows.empty());
+        CHECK_FALSE(c.transcript.cues.empty());
+    }
+    SECTION("a transcript given as chapters") {
+        EpisodeContent c = loadEpisodeContent(kEpisode, {"", kEpisodeDir + "/episode.vtt", ""});
+        CHECK(hasNotice(c, ui::Notice::Level::Warning, "episode.vtt"));
+        CHECK(c.chapterRows.empty());
+    }
+    SECTION("missing article") {
+        EpisodeContent c = loadEpisodeContent(kEpisode, {"", "", "/nonexistent/article.md"});
+        CHECK(hasNotice(c, ui::Notice::Level::Warning, "/nonexistent/article.md"));
+        CHECK_FALSE(c.article);
+        CHECK(c.chapterRows.size() == 9);
+        for (const auto& r : c.chapterRows) CHECK(r.sectionLink.empty()); // no "Read" without an article
+    }
+    SECTION("no sidecars at all") {
+        test::TempDir dir;
+        EpisodeContent c = loadEpisodeContent(dir.file("lonely.ogg"), {});
+        CHECK(c.notices.empty());
+        CHECK(c.transcript.cues.empty());
+        CHECK(c.chapterRows.empty());
+        CHECK_FALSE(c.article);
+    }
+}
+
+TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title and marks") {
+    EpisodeContent c = loadEpisodeContent(kEpisode, {});
+    ui::MainViewState s;
+    fillContentViews(c, 23.5, s);
+    REQUIRE(s.transcript.currentCue);
+    CHECK(c.transcript.cues[*s.transcript.currentCue].speaker == "Nurse");
+    CHECK(s.transport.chapterTitle == "Chapter 1 of 9: What immunotherapy is");
+    CHECK(s.transport.chapterMarks.size() == 9);
+    // 6.9 s falls between cue 1 (ends 6.742) and cue 2 (starts 7.121): cue 1 stays highlighted.
+    fillContentViews(c, 6.9, s);
+    CHECK(s.transcript.currentCue == 0u);
+    fillContentViews(c, 0.1, s);
+    CHECK_FALSE(s.transcript.currentCue);
+    fillContentViews(c, 200, s);
+    CHECK(c.article->sections[*s.article.currentSection].anchor == "how-immunotherapy-is-given");
+}
+
+TEST_CASE("Previous/next chapter steps") {
+    EpisodeContent c = loadEpisodeContent(kEpisode, {});
+    CHECK(chapterStep(c.chapters, 70, +1) == Approx(126.847));
+    CHECK(chapterStep(c.chapters, 70, -1) == Approx(62.503));  // to this chapter's start
+    CHECK(chapterStep(c.chapters, 63.5, -1) == Approx(32.969)); // near its start: the one before
+    CHECK(chapterStep(c.chapters, 1, -1) == Approx(0));
+    CHECK_FALSE(chapterStep(c.chapters, 400, +1));
+    ui::Commands r = resolveChapterCommands(c, 70, {ui::NextChapter{}, ui::NextChapter{}, ui::TogglePlay{}});
+    REQUIRE(r.size() == 3);
+    CHECK(std::get<ui::SeekTo>(r[1]).seconds == Approx(167.166));
+    CHECK(std::holds_alternative<ui::TogglePlay>(r[2]));
+    CHECK(resolveChapterCommands(c, 400, {ui::NextChapter{}}).empty());
+}
+
+TEST_CASE("playbackStateJson reports position, cue and chapter") {
+    EpisodeContent c = loadEpisodeContent(kEpisode, {});
+    auto j = nlohmann::json::parse(playbackStateJson(c, 23.5, true));
+    CHECK(j["position"].get<double>() == 23.5);
+    CHECK(j["playing"].get<bool>());
+    CHECK(j["cue"].get<size_t>() == 5);
+    CHECK(j["cueStart"].get<double>() == Approx(23.075));
+    CHECK(j["chapter"].get<size_t>() == 0);
+}

@@ -1,0 +1,178 @@
+// The chapter list and the article pane, headless, over the bundled episode's
+// real chapters and article: a tap on a chapter seeks, "Read this section"
+// asks for the chapter's section, "Listen from here" seeks to the section's
+// chapter, follow mode scrolls the article to the current chapter's section,
+// and at large text sizes the main view turns the panes into tabs.
+
+#include "player/episode_content.h"
+#include "ui/article_pane.h"
+#include "ui/chapters_pane.h"
+#include "ui/main_view.h"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+using namespace la;
+using namespace la::ui;
+
+namespace {
+
+const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+
+struct Headless {
+    ImGuiContext* ctx;
+    explicit Headless(ImVec2 size = {900, 700}) : ctx(ImGui::CreateContext()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~Headless() { ImGui::DestroyContext(ctx); }
+
+    Commands frames(int n, const std::function<Commands()>& draw) {
+        Commands all;
+        for (int i = 0; i < n; ++i) {
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos({0, 0});
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+            Commands c = draw();
+            ImGui::End();
+            ImGui::Render();
+            all.insert(all.end(), c.begin(), c.end());
+        }
+        return all;
+    }
+    Commands click(ImVec2 a, ImVec2 b, const std::function<Commands()>& draw) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = {(a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f};
+        Commands all = frames(1, draw);
+        io.MouseDown[0] = true;
+        Commands c = frames(1, draw);
+        io.MouseDown[0] = false;
+        Commands d = frames(2, draw);
+        all.insert(all.end(), c.begin(), c.end());
+        all.insert(all.end(), d.begin(), d.end());
+        return all;
+    }
+};
+
+template <class T> const T* only(const Commands& c) {
+    const T* found = nullptr;
+    for (const Command& x : c) {
+        if (auto* p = std::get_if<T>(&x)) {
+            REQUIRE(found == nullptr);
+            found = p;
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("Chapter list: tap seeks, Read this section asks for its anchor, current chapter marked") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    REQUIRE(content.chapterRows.size() == 9);
+    Headless ui;
+    ChaptersPaneState st;
+    MainViewState state;
+    player::fillContentViews(content, 70.0, state); // chapter 3, "About the immune system"
+    auto draw = [&] { return drawChaptersPane(state.chapters, st); };
+    ui.frames(3, draw);
+    REQUIRE(state.chapters.currentChapter == 2u);
+    CHECK(st.shownChapter == 2u);
+    REQUIRE(st.hit.rows.size() == 9);
+
+    const auto& row = st.hit.rows[1];
+    Commands c = ui.click(row.min, row.max, draw);
+    REQUIRE(only<SeekTo>(c));
+    CHECK(only<SeekTo>(c)->seconds == content.chapters.chapters[1].start);
+
+    const auto& r3 = st.hit.rows[2];
+    REQUIRE(r3.readMax.x > r3.readMin.x);
+    CHECK(r3.readMax.y - r3.readMin.y >= 48);
+    c = ui.click(r3.readMin, r3.readMax, draw);
+    REQUIRE(only<ShowSection>(c));
+    CHECK(only<ShowSection>(c)->anchor == "article.md#about-the-immune-system");
+    auto section = transcripts::findSection(*content.article, only<ShowSection>(c)->anchor);
+    REQUIRE(section);
+    CHECK(content.article->sections[*section].title == "About the immune system");
+
+    c = ui.click(st.hit.nextMin, st.hit.nextMax, draw);
+    CHECK(only<NextChapter>(c));
+    c = ui.click(st.hit.previousMin, st.hit.previousMax, draw);
+    CHECK(only<PreviousChapter>(c));
+}
+
+TEST_CASE("toc:false chapters are not listed") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    content.chapters.chapters[4].toc = false;
+    player::buildPaneModels(content);
+    CHECK(content.chapterRows.size() == 8);
+    for (const auto& r : content.chapterRows) CHECK(r.chapter != 4);
+}
+
+TEST_CASE("Article: Listen from here seeks to the section's chapter; follow scrolls to the current section") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    REQUIRE(content.article);
+    Headless ui;
+    ArticlePaneState st;
+    MainViewState state;
+    player::fillContentViews(content, 10.0, state);
+    auto draw = [&] { return drawArticlePane(state.article, st); };
+    ui.frames(3, draw);
+    CHECK(st.scrolledSection == 0u);
+
+    // Playback reaches chapter 6: the article follows to "How immunotherapy is given".
+    player::fillContentViews(content, 200.0, state);
+    ui.frames(3, draw);
+    REQUIRE(st.scrolledSection);
+    CHECK(content.article->sections[*st.scrolledSection].anchor == "how-immunotherapy-is-given");
+
+    // Its "Listen from here" is the first button on screen now.
+    REQUIRE(!st.hit.listen.empty());
+    const ArticleHitBoxes::Section* listen = nullptr;
+    for (const auto& l : st.hit.listen) {
+        if (l.section == *st.scrolledSection) listen = &l;
+    }
+    REQUIRE(listen);
+    CHECK(listen->listenMax.y - listen->listenMin.y >= 48);
+    Commands c = ui.click(listen->listenMin, listen->listenMax, draw);
+    REQUIRE(only<SeekTo>(c));
+    CHECK(only<SeekTo>(c)->seconds == Approx(198.903));
+
+    // "Read this section" for another one.
+    st.showSection = 8;
+    ui.frames(3, draw);
+    CHECK(st.scrolledSection == 8u);
+    CHECK(content.article->sections[8].title == "Review date and support");
+}
+
+TEST_CASE("Main view: side by side when wide, tabs when the text is large; Read this section opens the Article tab") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    Headless ui({1280, 800});
+    MainViewUi view;
+    MainViewState state;
+    state.title = "Episode";
+    player::fillContentViews(content, 30.0, state);
+    auto draw = [&] { return drawMainView(state, view); };
+    ui.frames(2, draw);
+    CHECK_FALSE(view.tabbed); // 1280 px > 60 x 13 px font
+    CHECK(!view.transcript.hit.rows.empty());
+    CHECK(!view.chapters.hit.rows.empty());
+
+    ImGui::GetIO().DisplaySize = {600, 800}; // as narrow as 400 % text makes a 1280 px window
+    ui.frames(2, draw);
+    CHECK(view.tabbed);
+    openArticleSection(view, 8);
+    view.article.hit.listen.clear();
+    ui.frames(3, draw);
+    CHECK(view.article.scrolledSection == 8u);
+    CHECK_FALSE(view.article.hit.listen.empty());
+}
