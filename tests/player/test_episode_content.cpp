@@ -102,8 +102,9 @@ TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title an
     CHECK(c.transcript.cues[*s.transcript.currentCue].speaker == "Nurse");
     CHECK(s.transport.chapterTitle == "Chapter 1 of 9: What immunotherapy is");
     CHECK(s.transport.chapterMarks.size() == 9);
-    // 6.9 s falls between cue 1 (ends 6.742) and cue 2 (starts 7.121): cue 1 stays highlighted.
-    fillContentViews(c, 6.9, s);
+    // Between the first two cues the first stays highlighted.
+    REQUIRE(c.transcript.cues[0].end < c.transcript.cues[1].start);
+    fillContentViews(c, (c.transcript.cues[0].end + c.transcript.cues[1].start) / 2, s);
     CHECK(s.transcript.currentCue == 0u);
     fillContentViews(c, 0.1, s);
     CHECK_FALSE(s.transcript.currentCue);
@@ -113,24 +114,27 @@ TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title an
 
 TEST_CASE("Previous/next chapter steps") {
     EpisodeContent c = loadEpisodeContent(kEpisode, {});
-    CHECK(chapterStep(c.chapters, 70, +1) == Approx(126.847));
-    CHECK(chapterStep(c.chapters, 70, -1) == Approx(62.503));  // to this chapter's start
-    CHECK(chapterStep(c.chapters, 63.5, -1) == Approx(32.969)); // near its start: the one before
-    CHECK(chapterStep(c.chapters, 1, -1) == Approx(0));
-    CHECK_FALSE(chapterStep(c.chapters, 400, +1));
-    ui::Commands r = resolveChapterCommands(c, 70, {ui::NextChapter{}, ui::NextChapter{}, ui::TogglePlay{}});
+    auto start = [&](size_t i) { return c.chapters.chapters[i].start; };
+    const double mid = start(2) + 5; // inside chapter 3
+    CHECK(chapterStep(c.chapters, mid, +1) == start(3));
+    CHECK(chapterStep(c.chapters, mid, -1) == start(2));        // to this chapter's start
+    CHECK(chapterStep(c.chapters, start(2) + 1, -1) == start(1)); // near its start: the one before
+    CHECK(chapterStep(c.chapters, 1, -1) == start(0));
+    CHECK_FALSE(chapterStep(c.chapters, start(8) + 1, +1));
+    ui::Commands r = resolveChapterCommands(c, mid, {ui::NextChapter{}, ui::NextChapter{}, ui::TogglePlay{}});
     REQUIRE(r.size() == 3);
-    CHECK(std::get<ui::SeekTo>(r[1]).seconds == Approx(167.166));
+    CHECK(std::get<ui::SeekTo>(r[1]).seconds == start(4));
     CHECK(std::holds_alternative<ui::TogglePlay>(r[2]));
-    CHECK(resolveChapterCommands(c, 400, {ui::NextChapter{}}).empty());
+    CHECK(resolveChapterCommands(c, start(8) + 1, {ui::NextChapter{}}).empty());
 }
 
 TEST_CASE("playbackStateJson reports position, cue and chapter") {
     EpisodeContent c = loadEpisodeContent(kEpisode, {});
-    auto j = nlohmann::json::parse(playbackStateJson(c, 23.5, true));
-    CHECK(j["position"].get<double>() == 23.5);
+    const double t = c.transcript.cues[5].start + 0.1;
+    auto j = nlohmann::json::parse(playbackStateJson(c, t, true));
+    CHECK(j["position"].get<double>() == t);
     CHECK(j["playing"].get<bool>());
     CHECK(j["cue"].get<size_t>() == 5);
-    CHECK(j["cueStart"].get<double>() == Approx(23.075));
+    CHECK(j["cueStart"].get<double>() == c.transcript.cues[5].start);
     CHECK(j["chapter"].get<size_t>() == 0);
 }
