@@ -81,10 +81,6 @@ std::string sanitizeUtf8(std::string_view s, std::optional<size_t>& firstBad) {
     return out;
 }
 
-int lineOf(std::string_view text, size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(offset), '\n'));
-}
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] slugify, SlugRegistry
@@ -146,11 +142,11 @@ std::string slugify(std::string_view heading) {
 }
 
 std::string SlugRegistry::add(std::string_view heading) {
+    // github-slugger's algorithm: count per base slug, and reserve every generated name.
     std::string base = slugify(heading);
-    auto taken = [&](const std::string& s) { return std::find(used_.begin(), used_.end(), s) != used_.end(); };
     std::string slug = base;
-    for (int n = 1; taken(slug); ++n) slug = base + "-" + std::to_string(n);
-    used_.push_back(slug);
+    while (occurrences_.count(slug)) slug = base + "-" + std::to_string(++occurrences_[base]);
+    occurrences_[slug] = 0;
     return slug;
 }
 
@@ -258,7 +254,7 @@ public:
     }
     void warn(size_t offset, const std::string& problem) {
         std::string where = fileName_;
-        if (offset != kNone) where += ":" + std::to_string(lineOf(input_, offset));
+        if (offset != kNone) where += ":" + std::to_string(lineOf(offset));
         article_.warnings.push_back(where + ": " + problem);
     }
 
@@ -291,6 +287,15 @@ private:
         size_t offset;
     };
 
+    /// 1-based line of an input offset; the line table is built on the first warning.
+    int lineOf(size_t offset) {
+        if (lineStarts_.empty()) {
+            lineStarts_.push_back(0);
+            for (size_t i = 0; i < input_.size(); ++i)
+                if (input_[i] == '\n') lineStarts_.push_back(i + 1);
+        }
+        return static_cast<int>(std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset) - lineStarts_.begin());
+    }
     ArticleBlock& blockAt(BlockRef r) { return article_.sections[r.section].blocks[r.block]; }
     size_t currentSection() {
         if (article_.sections.empty()) article_.sections.emplace_back(); // the intro section
@@ -314,8 +319,8 @@ private:
         if (text >= input_.data() && text < input_.data() + input_.size()) {
             size_t offset = static_cast<size_t>(text - input_.data());
             if (blockOffset_ == kNone) blockOffset_ = offset;
-            for (QuoteState& q : quotes_)
-                if (q.offset == kNone) q.offset = offset;
+            // Quotes still without an offset are the innermost ones (a suffix of the stack).
+            for (auto q = quotes_.rbegin(); q != quotes_.rend() && q->offset == kNone; ++q) q->offset = offset;
         }
     }
     void appendText(std::string_view piece, bool countsAsText);
@@ -328,6 +333,7 @@ private:
     Article article_;
     SlugRegistry slugs_;
     std::string titleAnchor_;
+    std::vector<size_t> lineStarts_;
 
     BlockRef target_;             ///< where text goes; invalid while in a heading or nowhere
     bool inHeading_ = false;
@@ -430,7 +436,10 @@ int ArticleBuilder::enterBlock(MD_BLOCKTYPE type, void* detail) {
         ListState list = lists_.empty() ? ListState{} : lists_.back();
         BlockRef ref = newBlock(list.ordered ? ArticleBlock::Numbered : ArticleBlock::Bullet);
         blockAt(ref).depth = lists_.empty() ? 0 : static_cast<int>(lists_.size()) - 1;
-        if (list.ordered) blockAt(ref).number = lists_.back().next++;
+        if (list.ordered) {
+            blockAt(ref).number = lists_.back().next;
+            if (lists_.back().next < INT_MAX) ++lists_.back().next;
+        }
         items_.push_back(ref);
         target_ = ref;
         break;

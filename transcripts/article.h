@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace la::transcripts {
@@ -86,7 +87,7 @@ public:
     std::string add(std::string_view heading);
 
 private:
-    std::vector<std::string> used_;
+    std::unordered_map<std::string, int> occurrences_; ///< slug -> last suffix used for it
 };
 
 /// The section a link points at: accepts "anchor", "#anchor", "article.md#anchor" and
