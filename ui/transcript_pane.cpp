@@ -359,7 +359,9 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     ImVec2 max{pos.x + size.x, pos.y + size.y};
     const float round = m.fs * 0.25f;
     if (current) dl->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_Header), round);
-    else if (hovered) dl->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_FrameBgHovered), round);
+    if (hovered && !current) { // an outline only: hover must not look like "now playing"
+        dl->AddRect(pos, max, ImGui::GetColorU32(ImGuiCol_Border), round, 0, std::max(1.0f, m.fs * 0.06f));
+    }
     if (current) dl->AddRectFilled(pos, {pos.x + m.accentW, max.y}, ImGui::GetColorU32(ImGuiCol_SliderGrabActive), round);
     if (selected || focused) {
         dl->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavHighlight : ImGuiCol_Border), round, 0,
