@@ -116,6 +116,17 @@ std::vector<DisplayUnit> splitUnits(const std::string& text, const std::string& 
                 if (c >= 0x80) throw SourceError(where + ": spoken text must be ASCII for the synthesizer ('" + t +
                                                  "'); use {shown|spoken}");
         }
+        // Several shown words: one spoken token each, so every shown word gets
+        // its own exact timing ("{13 11 20|thirteen eleven twenty}").
+        std::vector<std::string> shownWords = splitWhitespace(shown);
+        if (shownWords.size() > 1) {
+            if (shownWords.size() != u.spokenTokens.size())
+                throw SourceError(where + ": '" + piece + "' shows " + std::to_string(shownWords.size()) +
+                                  " words but says " + std::to_string(u.spokenTokens.size()) +
+                                  "; show one word, or one per spoken word");
+            for (size_t i = 0; i < shownWords.size(); ++i) units.push_back({shownWords[i], {u.spokenTokens[i]}});
+            continue;
+        }
         units.push_back(std::move(u));
     }
     return units;
