@@ -156,6 +156,17 @@ bool fsyncFolder(const fs::path& dir) {
     return ok;
 }
 
+/// The current file's top-level object, or an empty object if there is no
+/// readable, well-formed one.
+json readExistingObject(const fs::path& file) {
+    std::string text, problem;
+    std::error_code ec;
+    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found || !readWholeFile(file, text, problem))
+        return json::object();
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return j.is_object() ? j : json::object();
+}
+
 /// temp file in the same folder -> fsync -> rename over `file` -> fsync folder.
 bool writeFileAtomically(const fs::path& file, const std::string& bytes, std::string& error) {
     fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
@@ -275,7 +286,13 @@ bool SettingsStore::save(const Settings& s, std::string& error) const {
     }
     Settings clean = s;
     sanitize(clean);
-    return writeFileAtomically(file_, settingsToJson(clean).dump(2) + "\n", error);
+    json out = settingsToJson(clean);
+    // Keep keys this version does not own (e.g. the "kiosk" section of
+    // kiosk_config.h, or a newer version's options) instead of erasing them.
+    const json existing = readExistingObject(file_); // named: items() only refers to it
+    for (const auto& [key, value] : existing.items())
+        if (!out.contains(key)) out[key] = value;
+    return writeFileAtomically(file_, out.dump(2) + "\n", error);
 }
 
 json settingsToJson(const Settings& s) {

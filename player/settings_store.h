@@ -10,7 +10,8 @@
 //
 // Nothing read from the file is trusted: every value goes through sanitize()
 // (settings.h); a value of the wrong type is replaced by its default. Unknown
-// keys are ignored, so a newer version's file still loads.
+// keys are ignored on load and kept on save, so a newer version's file (or the
+// "kiosk" section, kiosk_config.h) survives.
 //
 // Thread: any thread, but not concurrently on the same store. Saves are atomic
 // (temp file + fsync + rename + fsync of the folder): after a crash the file is
@@ -53,6 +54,8 @@ public:
     SettingsLoadResult load() const;
 
     /// Writes s (sanitized copy) atomically, creating the folder if needed.
+    /// Top-level keys of the existing file that Settings does not own (e.g. the
+    /// "kiosk" section read by kiosk_config.h) are carried over unchanged.
     /// On failure returns false, leaves any existing file untouched, removes the
     /// temporary file, and sets error to text naming the path and the cause.
     bool save(const Settings& s, std::string& error) const;

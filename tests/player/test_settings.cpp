@@ -364,6 +364,23 @@ TEST_CASE("save then load gives the same settings", "[settings][store]") {
     CHECK(j.at("theme") == "dark");
 }
 
+TEST_CASE("save keeps keys it does not own, such as the kiosk section", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    writeText(store.file(), R"({ "speed": 2.0, "kiosk": { "enabled": true, "idleResetSeconds": 120 },
+                                  "futureOption": [1, 2] })");
+    auto loaded = store.load();
+    CHECK(loaded.warnings.empty());
+    loaded.settings.speed = 1.5;
+    std::string error;
+    REQUIRE(store.save(loaded.settings, error));
+    auto j = nlohmann::json::parse(readText(store.file()));
+    CHECK(j.at("speed") == 1.5);
+    CHECK(j.at("kiosk").at("enabled") == true);
+    CHECK(j.at("kiosk").at("idleResetSeconds") == 120);
+    CHECK(j.at("futureOption") == nlohmann::json::array({1, 2}));
+}
+
 TEST_CASE("save writes sanitized values, never what it was handed", "[settings][store]") {
     TempDir dir;
     SettingsStore store(dir.path / "settings.json");
