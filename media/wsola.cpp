@@ -14,8 +14,8 @@
 //     c = position_ + H * (speed - 1).
 //  3. The target. The previous block's natural continuation, the W frames that
 //     start at `tail_`, is what a seamless splice would look like.
-//  4. The search. Among blocks starting in [c - S, c + S] (S = 12 ms, more than
-//     one pitch period of a male voice) pick the one most similar to the target,
+//  4. The search. Among blocks starting in [c - S, c + S] (S = 6 ms; the 12 ms span
+//     covers a pitch period down to 83 Hz) pick the one most similar to the target,
 //     by normalized cross-correlation: first on a block-averaged mono copy of the
 //     input at about 5.5 kHz (`coarse_`, maintained on feed), then at full rate
 //     around the coarse winner. Channels are summed, so stereo splices stay
@@ -76,10 +76,6 @@ inline void dotAndEnergy(const float* a, const float* b, size_t n, float& dot, f
     energy = e;
 }
 
-/// Similarity score that orders candidates like normalized cross-correlation
-/// (the target's energy is the same for every candidate, so it is left out).
-inline double score(double dot, double energy, double floor) { return dot / std::sqrt(energy + floor); }
-
 } // namespace
 
 Wsola::Wsola(int channels, int sampleRate) : Wsola(channels, sampleRate, Params{}) {}
@@ -90,6 +86,7 @@ Wsola::Wsola(int channels, int sampleRate, const Params& params)
     hop_ = window_ / 2;
     search_ = std::max(1, int(std::lround(params.searchMs * sampleRate_ / 1000.0)));
     decim_ = std::max(1, int(std::lround(sampleRate_ / params.coarseRateHz)));
+    centerBias_ = params.centerBias;
     fadeIn_.resize(size_t(hop_));
     for (int j = 0; j < hop_; ++j) fadeIn_[size_t(j)] = float(0.5 - 0.5 * std::cos(M_PI * (j + 0.5) / hop_));
     // A hop needs, from the oldest frame kept (compact()) to the end of the
@@ -100,6 +97,7 @@ Wsola::Wsola(int channels, int sampleRate, const Params& params)
     capacity_ = feedLimit_ + pad;
     buffer_.assign(capacity_ * size_t(channels_), 0.0f);
     coarse_.assign(capacity_ / size_t(decim_) + 1, 0.0f);
+    fineScores_.assign(size_t(std::max(3 * decim_, 2 * search_) + 2), 0.0);
     reset();
 }
 
@@ -119,6 +117,7 @@ void Wsola::reset() {
     tail_ = 0;
     block_ = 0;
     hopPos_ = hop_;
+    phaseError_ = 0;
 }
 
 size_t Wsola::feed(const float* in, size_t frames) {
@@ -177,47 +176,73 @@ void Wsola::compact() {
     position_ -= double(keep);
 }
 
-int64_t Wsola::findBestBlock(int64_t lo, int64_t hi) const {
-    const size_t ch = size_t(channels_);
-    const int64_t d = decim_;
-    // Coarse: candidates on the decimated grid, compared over the whole window.
-    int64_t fineLo = lo, fineHi = hi;
-    const int64_t wd = window_ / d;
+double Wsola::similarity(double dot, double energy, double targetEnergy, double floor, int64_t offset) const {
+    // Normalized cross-correlation in [-1, 1], minus a small quadratic pull
+    // towards the ideal position (keeps the splice close to the time map).
+    const double ncc = dot / std::sqrt((energy + floor) * (targetEnergy + floor));
+    const double x = double(offset) / double(search_);
+    return ncc - centerBias_ * x * x;
+}
+
+int64_t Wsola::coarseSearch(int64_t lo, int64_t hi, int64_t center) const {
+    const int64_t d = decim_, wd = window_ / d;
     const int64_t t = (tail_ + d / 2) / d;
     const int64_t iLo = (lo + d - 1) / d, iHi = std::min(hi / d, coarseFilled_ - wd);
-    if (wd >= 4 && iHi - iLo >= 2 && t + wd <= coarseFilled_) {
-        const float* target = coarse_.data() + t;
-        const double floor = 1e-10 * double(wd);
-        double best = -std::numeric_limits<double>::infinity();
-        int64_t bestI = iLo;
-        float dot, energy;
-        dotAndEnergy(target, coarse_.data() + iLo, size_t(wd), dot, energy);
-        double e = energy;
-        for (int64_t i = iLo;; ++i) {
-            double s = score(dot, e, floor);
-            if (s > best) best = s, bestI = i;
-            if (i == iHi) break;
-            // Slide the energy; the dot product is recomputed.
-            const float out = coarse_[size_t(i)], in = coarse_[size_t(i + wd)];
-            e = std::max(0.0, e + double(in) * in - double(out) * out);
-            dotAndEnergy(target, coarse_.data() + i + 1, size_t(wd), dot, energy);
-        }
-        fineLo = std::max(lo, bestI * d - d + 1);
-        fineHi = std::min(hi, bestI * d + d - 1);
+    if (wd < 4 || iHi - iLo < 2 || t + wd > coarseFilled_) return -1;
+    const float* target = coarse_.data() + t;
+    const double floor = 1e-10 * double(wd);
+    float dot, targetEnergy;
+    dotAndEnergy(target, target, size_t(wd), dot, targetEnergy);
+    double best = -std::numeric_limits<double>::infinity();
+    int64_t bestI = iLo;
+    for (int64_t i = iLo; i <= iHi; ++i) {
+        float energy;
+        dotAndEnergy(target, coarse_.data() + i, size_t(wd), dot, energy);
+        const double s = similarity(dot, energy, targetEnergy, floor, i * d - center);
+        if (s > best) best = s, bestI = i;
     }
-    // Fine: every frame near the coarse winner, all channels, full rate.
+    return bestI * d;
+}
+
+int64_t Wsola::findBestBlock(int64_t lo, int64_t hi, int64_t center) {
+    // Coarse: candidates on the decimated grid; fine: every frame around the
+    // coarse winner, all channels, full rate.
+    int64_t fineLo = lo, fineHi = hi;
+    const int64_t coarse = coarseSearch(lo, hi, center);
+    if (coarse >= 0) {
+        fineLo = std::max(lo, coarse - decim_ + 1);
+        fineHi = std::min(hi, coarse + decim_ - 1);
+    }
+    const size_t ch = size_t(channels_);
     const float* target = buffer_.data() + size_t(tail_) * ch;
     const size_t n = size_t(window_) * ch;
     const double floor = 1e-10 * double(n);
+    float dot, targetEnergy;
+    dotAndEnergy(target, target, n, dot, targetEnergy);
     double best = -std::numeric_limits<double>::infinity();
     int64_t bestK = fineLo;
-    for (int64_t k = fineLo; k <= fineHi; ++k) {
-        float dot, energy;
+    double* scores = fineScores_.data();
+    const int64_t count = std::min<int64_t>(fineHi - fineLo + 1, int64_t(fineScores_.size()));
+    for (int64_t k = fineLo; k < fineLo + count; ++k) {
+        float energy;
         dotAndEnergy(target, buffer_.data() + size_t(k) * ch, n, dot, energy);
-        double s = score(dot, energy, floor);
+        const double s = scores[k - fineLo] = similarity(dot, energy, targetEnergy, floor, k - center);
         if (s > best) best = s, bestK = k;
     }
-    return bestK;
+    // Sub-frame peak by parabolic interpolation, then error diffusion: the
+    // chosen whole frame compensates the rounding of earlier splices, so a
+    // steady tone keeps its exact pitch on average.
+    double frac = 0;
+    const int64_t b = bestK - fineLo;
+    if (b > 0 && b + 1 < count) {
+        const double l = scores[b - 1], c = scores[b], r = scores[b + 1], den = l - 2 * c + r;
+        if (den < 0) frac = std::clamp(0.5 * (l - r) / den, -0.5, 0.5);
+    }
+    const double ideal = double(bestK) + frac;
+    int64_t k = std::clamp<int64_t>(std::llround(ideal - phaseError_), fineLo, fineLo + count - 1);
+    if (std::abs(double(k) - ideal) > 1.0) k = bestK;
+    phaseError_ = std::clamp(phaseError_ + double(k) - ideal, -1.0, 1.0);
+    return k;
 }
 
 bool Wsola::startHop() {
@@ -229,7 +254,7 @@ bool Wsola::startHop() {
         hi = std::max<int64_t>(0, filled_ - window_);
         lo = std::min(lo, hi);
     }
-    block_ = findBestBlock(lo, hi);
+    block_ = findBestBlock(lo, hi, c);
     hopPos_ = 0;
     return true;
 }
@@ -275,6 +300,12 @@ size_t Wsola::pull(float* out, size_t maxFrames) {
             double left = std::ceil((double(inputEnd_) - position_) / speed_ - 1e-9);
             if (left <= 0) break;
             limit = std::min(limit, size_t(left));
+        } else {
+            // Never let the time map run ahead of the input fed (the copy at
+            // 1.0x, or a speed raised mid-hop, could otherwise outrun it).
+            double room = (double(filled_) - position_) / speed_;
+            if (room < 1) break;
+            limit = std::min(limit, size_t(room));
         }
         if (hopPos_ == hop_) {
             if (speed_ == 1.0) {

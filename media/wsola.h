@@ -23,10 +23,13 @@ public:
     /// (docs/stretch-benchmark.md); tests may use others.
     struct Params {
         double windowMs = 20.0;   ///< overlap-add window; the hop is half of it
-        double searchMs = 12.0;   ///< the splice may move this far either side of the ideal position
+        double searchMs = 6.0;    ///< the splice may move this far either side of the ideal position
         /// Coarse-search decimation target rate (Hz): the similarity search first
         /// runs on a block-averaged mono copy at roughly this rate, then refines.
         double coarseRateHz = 5500.0;
+        /// Similarity penalty at the edge of the search range (normalized
+        /// cross-correlation units, quadratic in the distance from the ideal).
+        double centerBias = 0.0;
     };
 
     /// channels: 1 or 2 (any positive count works); sampleRate: Hz.
@@ -71,7 +74,9 @@ private:
     bool startHop();
     size_t emitHop(float* out, size_t maxFrames);
     size_t emitPassThrough(float* out, size_t maxFrames);
-    int64_t findBestBlock(int64_t lo, int64_t hi) const;
+    int64_t findBestBlock(int64_t lo, int64_t hi, int64_t center);
+    int64_t coarseSearch(int64_t lo, int64_t hi, int64_t center) const;
+    double similarity(double dot, double energy, double targetEnergy, double floor, int64_t offset) const;
     void compact();
     void updateCoarse();
     int64_t usableEnd() const;
@@ -83,6 +88,7 @@ private:
     int hop_;             ///< H = W/2: output frames per splice, frames
     int search_;          ///< S: search half-range around the ideal block start, frames
     int decim_;           ///< D: frames averaged into one coarse-search sample
+    double centerBias_;   ///< see Params::centerBias
     size_t capacity_;     ///< input buffer length, frames (includes end padding)
     size_t feedLimit_;    ///< feed() fills the buffer up to this many frames
     std::vector<float> fadeIn_; ///< H raised-cosine weights rising 0 -> 1; fade-out is 1 - fadeIn
@@ -92,6 +98,7 @@ private:
     bool ended_ = false;
     std::vector<float> buffer_;  ///< capacity_ interleaved input frames; index 0 = absolute frame base_
     std::vector<float> coarse_;  ///< mono, block-averaged copy of buffer_: coarse_[i] covers frames [iD, iD+D)
+    std::vector<double> fineScores_; ///< scratch: similarity of each fine-search candidate
     int64_t base_ = 0;           ///< absolute input frame (since reset) held at buffer_ index 0
     int64_t filled_ = 0;         ///< frames in buffer_ (fed, plus zero padding after endOfInput)
     int64_t inputEnd_ = -1;      ///< buffer index just after the last real input frame; -1 until endOfInput
@@ -101,6 +108,10 @@ private:
     int64_t tail_ = 0;           ///< buffer index where the previous block's continuation starts (the target)
     int64_t block_ = 0;          ///< buffer index of the block being faded in (valid during a hop)
     int hopPos_ = 0;             ///< frames of the current hop already output; hop_ = between hops
+    /// Sum of (chosen block start - best sub-frame start) over the splices so far,
+    /// frames, kept within +-1: splicing at whole frames would otherwise bend the
+    /// pitch of a steady tone by up to half a frame per hop, always the same way.
+    double phaseError_ = 0;
 };
 
 } // namespace la::media
