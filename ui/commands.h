@@ -22,10 +22,19 @@ struct PreviousChapter {};                      ///< start of this chapter, or t
 struct NextChapter {};
 struct CopyText { std::string text; };          ///< put text on the clipboard
 struct FocusSearch {};                          ///< put the keyboard in the transcript search box
+// Kiosk mode (ui/attract_screen.h, ui/kiosk_overlays.h; player/kiosk_policy.h acts on them)
+struct StartListening {};                       ///< attract screen: start a session on the listening screen
+struct StartReading {};                         ///< attract screen: start a session on the reading screen
+struct KioskDismissCountdown {};                ///< "Yes, I'm still here": cancel the idle countdown
+struct PinDigit { int digit = 0; };             ///< admin PIN pad: one digit 0-9
+struct PinClear {};                             ///< admin PIN pad: forget the digits typed
+struct PinSubmit {};                            ///< admin PIN pad: check the digits typed
+struct PinCancel {};                            ///< admin PIN pad: close it, back to the kiosk
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
-                             FocusSearch>;
+                             FocusSearch, StartListening, StartReading, KioskDismissCountdown, PinDigit, PinClear,
+                             PinSubmit, PinCancel>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

@@ -1,0 +1,310 @@
+#include "player/kiosk_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace la::player {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+/// A kiosk config is a few hundred bytes; a settings.json a few KiB per episode.
+constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
+
+std::string formatNumber(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+void clampField(double& v, const NumericRange& r, const char* key, std::vector<std::string>& warnings) {
+    if (!std::isfinite(v)) {
+        warnings.push_back(std::string(key) + " is not a number; using " + formatNumber(r.defaultValue));
+        v = r.defaultValue;
+    } else if (v < r.min || v > r.max) {
+        double to = std::clamp(v, r.min, r.max);
+        warnings.push_back(std::string(key) + " " + formatNumber(v) + " is outside " + formatNumber(r.min) + "-" +
+                           formatNumber(r.max) + "; using " + formatNumber(to));
+        v = to;
+    }
+}
+
+bool isValidPin(const std::string& pin) {
+    return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
+           std::all_of(pin.begin(), pin.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// ---- reading values --------------------------------------------------------
+
+/// Every key a kiosk config may hold, for the unknown-key warning.
+constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "idleResetWhilePlayingMinutes",
+                                      "countdownSeconds", "allowQuit",        "pin",
+                                      "chordHoldSeconds", "maxVolume",        "uiTextScale",
+                                      "transcriptTextScale", "theme",         "speed",
+                                      "volume",           "showChapters"};
+
+struct Reader {
+    const json& j;
+    const std::string& source;
+    std::vector<std::string>& warnings;
+
+    void warn(const std::string& text) { warnings.push_back(source + ": " + text); }
+
+    void number(const char* key, double& out) {
+        auto it = j.find(key);
+        if (it == j.end()) return;
+        if (it->is_number())
+            out = it->get<double>();
+        else
+            warn(std::string(key) + " should be a number, not " + it->dump() + "; using the default " +
+                 formatNumber(out));
+    }
+    void boolean(const char* key, bool& out, bool fallback, const char* why) {
+        auto it = j.find(key);
+        if (it == j.end()) return;
+        if (it->is_boolean()) {
+            out = it->get<bool>();
+            return;
+        }
+        out = fallback;
+        warn(std::string(key) + " should be true or false, not " + it->dump() + "; using " +
+             (fallback ? "true" : "false") + why);
+    }
+    void theme(ThemeChoice& out) {
+        auto it = j.find("theme");
+        if (it == j.end()) return;
+        if (it->is_string()) {
+            if (auto t = themeFromName(it->get<std::string>())) {
+                out = *t;
+                return;
+            }
+        }
+        warn("theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() + "; using " +
+             std::string(themeName(out)));
+    }
+    /// A pin that is present but not a string turns quitting off (the admin meant to set one).
+    void pin(KioskConfig& c) {
+        auto it = j.find("pin");
+        if (it == j.end()) return;
+        if (it->is_string()) {
+            c.pin = it->get<std::string>();
+            return;
+        }
+        c.pin.clear();
+        c.allowQuit = false;
+        warn("pin should be a string of digits in quotes (e.g. \"0420\"), not " + it->dump() +
+             "; quitting is turned off until it is fixed");
+    }
+    void unknownKeys() {
+        for (const auto& [key, value] : j.items()) {
+            bool known = std::any_of(std::begin(kKnownKeys), std::end(kKnownKeys),
+                                     [&](const char* k) { return key == k; });
+            if (!known) warn("unknown key \"" + key + "\" is ignored");
+        }
+    }
+};
+
+/// Reads the kiosk keys of object j (already known to be an object), then sanitizes.
+KioskConfigResult fromObject(const json& j, const std::string& source) {
+    KioskConfigResult r;
+    KioskConfig& c = r.config;
+    Reader in{j, source, r.warnings};
+    in.number("idleResetSeconds", c.idleResetSeconds);
+    in.number("idleResetWhilePlayingMinutes", c.idleResetWhilePlayingMinutes);
+    in.number("countdownSeconds", c.countdownSeconds);
+    in.boolean("allowQuit", c.allowQuit, false, " (quitting turned off to be safe)");
+    in.pin(c);
+    in.number("chordHoldSeconds", c.chordHoldSeconds);
+    in.number("maxVolume", c.maxVolume);
+    in.number("uiTextScale", c.defaults.uiTextScale);
+    in.number("transcriptTextScale", c.defaults.transcriptTextScale);
+    in.theme(c.defaults.theme);
+    in.number("speed", c.defaults.speed);
+    in.number("volume", c.defaults.volume);
+    in.boolean("showChapters", c.defaults.showChapters, KioskPersonDefaults{}.showChapters, "");
+    in.unknownKeys();
+    for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
+    return r;
+}
+
+/// Defaults, sanitized (for the no-PIN warning), every warning prefixed by source.
+KioskConfigResult defaultsWith(const std::string& source, std::vector<std::string> warnings) {
+    KioskConfigResult r;
+    r.warnings = std::move(warnings);
+    for (std::string& w : sanitize(r.config)) r.warnings.push_back(source + ": " + w);
+    return r;
+}
+
+/// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ...".
+std::string jsonProblem(const json::parse_error& e) {
+    std::string what = e.what();
+    auto col = what.find("column ");
+    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+/// 1-based line and column of nlohmann's 1-based byte offset.
+std::pair<int, int> lineColumnAt(std::string_view text, std::size_t byte) {
+    int line = 1, column = 1;
+    std::size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+/// Parses text into an object. On failure returns false with a warning that names the file.
+bool parseObject(std::string_view text, const std::string& source, json& out, std::string& warning) {
+    try {
+        out = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        auto [line, column] = lineColumnAt(text, e.byte);
+        warning = source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + jsonProblem(e);
+        return false;
+    } catch (const json::exception& e) { // e.g. a number too large for a double
+        warning = source + ": " + e.what();
+        return false;
+    }
+    if (!out.is_object()) {
+        warning = source + ": should contain a JSON object { ... }, not " + std::string(out.type_name());
+        return false;
+    }
+    return true;
+}
+
+const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults";
+
+/// Reads a whole (small) file. Returns false with a reason when it cannot.
+bool readWholeFile(const fs::path& file, std::string& text, std::string& problem) {
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {
+        problem = "is a folder, not a file";
+        return false;
+    }
+    auto size = fs::file_size(file, ec);
+    if (ec) {
+        problem = "cannot be read: " + ec.message();
+        return false;
+    }
+    if (size > kMaxFileBytes) {
+        problem = "is too large (" + std::to_string(size) + " bytes)";
+        return false;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (!in || in.bad()) {
+        problem = "cannot be read";
+        return false;
+    }
+    text = ss.str();
+    return true;
+}
+
+} // namespace
+
+std::vector<std::string> sanitize(KioskConfig& c) {
+    std::vector<std::string> warnings;
+    clampField(c.idleResetSeconds, kIdleResetSecondsRange, "idleResetSeconds", warnings);
+    clampField(c.idleResetWhilePlayingMinutes, kIdleResetWhilePlayingMinutesRange, "idleResetWhilePlayingMinutes",
+               warnings);
+    clampField(c.countdownSeconds, kCountdownSecondsRange, "countdownSeconds", warnings);
+    clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings);
+    clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings);
+
+    // The person defaults reuse Settings' ranges and checks, under kiosk key names.
+    Settings s;
+    s.speed = c.defaults.speed;
+    s.uiTextScale = c.defaults.uiTextScale;
+    s.transcriptTextScale = c.defaults.transcriptTextScale;
+    s.volume = c.defaults.volume;
+    s.theme = c.defaults.theme;
+    for (std::string& w : sanitize(s)) warnings.push_back(std::move(w));
+    c.defaults.speed = s.speed;
+    c.defaults.uiTextScale = s.uiTextScale;
+    c.defaults.transcriptTextScale = s.transcriptTextScale;
+    c.defaults.theme = s.theme;
+    c.defaults.volume = s.volume;
+    if (c.defaults.volume > c.maxVolume) {
+        warnings.push_back("volume " + formatNumber(c.defaults.volume) + " is above maxVolume " +
+                           formatNumber(c.maxVolume) + "; using " + formatNumber(c.maxVolume));
+        c.defaults.volume = c.maxVolume;
+    }
+
+    if (!c.pin.empty() && !isValidPin(c.pin)) {
+        warnings.push_back("pin should be " + std::to_string(kMinPinDigits) + "-" + std::to_string(kMaxPinDigits) +
+                           " digits 0-9; quitting is turned off until it is fixed");
+        c.pin.clear();
+        c.allowQuit = false;
+    }
+    if (c.allowQuit && c.pin.empty()) warnings.push_back(kNoPinWarning);
+    return warnings;
+}
+
+double limitVolume(const KioskConfig& c, double requested) {
+    if (!std::isfinite(requested)) return 0.0;
+    double top = std::isfinite(c.maxVolume) ? std::clamp(c.maxVolume, 0.0, 1.0) : kMaxVolumeRange.defaultValue;
+    return std::clamp(requested, 0.0, top);
+}
+
+Settings kioskSettings(const KioskConfig& c) {
+    Settings s;
+    s.speed = c.defaults.speed;
+    s.uiTextScale = c.defaults.uiTextScale;
+    s.transcriptTextScale = c.defaults.transcriptTextScale;
+    s.theme = c.defaults.theme;
+    s.volume = limitVolume(c, c.defaults.volume);
+    s.muted = false;
+    return s;
+}
+
+KioskConfigResult parseKioskConfig(std::string_view text, const std::string& fileName) {
+    json j;
+    std::string warning;
+    if (!parseObject(text, fileName, j, warning)) return defaultsWith(fileName, {warning + kUsingSafeDefaults});
+    return fromObject(j, fileName);
+}
+
+KioskConfigResult parseKioskSection(std::string_view text, const std::string& fileName) {
+    json j;
+    std::string warning;
+    if (!parseObject(text, fileName, j, warning)) return defaultsWith(fileName, {warning + kUsingSafeDefaults});
+    auto it = j.find("kiosk");
+    if (it == j.end()) return defaultsWith(fileName, {});
+    const std::string source = fileName + ": kiosk";
+    if (!it->is_object())
+        return defaultsWith(source, {source + " should be a JSON object { ... }, not " +
+                                     std::string(it->type_name()) + kUsingSafeDefaults});
+    return fromObject(*it, source);
+}
+
+KioskConfigResult loadKioskConfig(const fs::path& path) {
+    const std::string name = path.string();
+    std::string text, problem;
+    if (!readWholeFile(path, text, problem)) return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
+    return parseKioskConfig(text, name);
+}
+
+KioskConfigResult loadKioskSection(const fs::path& settingsFile) {
+    const std::string name = settingsFile.string();
+    std::error_code ec;
+    if (settingsFile.empty() || fs::symlink_status(settingsFile, ec).type() == fs::file_type::not_found)
+        return defaultsWith(name, {});
+    std::string text, problem;
+    if (!readWholeFile(settingsFile, text, problem))
+        return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
+    return parseKioskSection(text, name);
+}
+
+} // namespace la::player

@@ -1,0 +1,160 @@
+#pragma once
+// Kiosk mode's rules as a pure state machine: when an unattended screen resets
+// for the next person, and how (only) an admin leaves. No clock, no SDL, no
+// ImGui inside: the app passes the time in (`now`, seconds on any monotonic
+// clock, e.g. SDL_GetTicks64() / 1000.0) and acts on what comes back.
+//
+// Modes:
+//   Attract    nobody is using it; the app shows the attract screen. Leaving it
+//              is explicit (startSession), so the tap on "Touch to listen"
+//              lands on the attract screen's button, not on what replaces it.
+//   Active     someone is using it.
+//   Countdown  "Still listening?": no input for a while; any input returns to
+//              Active; when it runs out -> ResetToDefaults and Attract.
+//   ChordHeld  the admin is holding Ctrl+Alt+Shift+Q; not yet long enough.
+//   PinEntry   the chord was held long enough; the PIN pad is up.
+//
+// Idle rule: the reset happens after idleResetSeconds without input while
+// paused or after the episode ended (ended wins over playing), or after
+// idleResetWhilePlayingMinutes while playing. The countdown is the last
+// countdownSeconds of that time, and always runs in full (if update() is late,
+// or playback ends after a long quiet listen, the countdown starts then).
+//
+// Quit rule: only through chord (held chordHoldSeconds without a release) and
+// then the PIN (or the chord alone when no PIN is configured; see
+// kiosk_config.h). With allowQuit false the chord does nothing. Wrong PINs do
+// not quit; after kMaxWrongPins in a row, submissions are refused for
+// kPinCooldownSeconds. Alt+F4, the window's close button and Escape never quit
+// (onQuitRequest). The PIN pad closes by itself after kPinEntryTimeoutSeconds
+// without input.
+//
+// Thread: UI thread only (one owner, not locked).
+
+#include "player/kiosk_config.h"
+#include "player/settings.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace la::player {
+
+inline constexpr int kMaxWrongPins = 3;
+inline constexpr double kPinCooldownSeconds = 30.0;
+inline constexpr double kPinEntryTimeoutSeconds = 60.0;
+/// Exit status after KioskAction::Quit. The systemd unit
+/// (assets/kiosk/listenalong-kiosk.service) restarts on anything else.
+inline constexpr int kAdminQuitExitStatus = 0;
+
+/// Which screen one person is on.
+enum class KioskScreen { Attract, Listen, Read };
+
+/// Everything one person can change. The next person gets freshKioskState(),
+/// in ONE assignment, so nothing of the previous person's use can survive a
+/// reset. A new per-person setting belongs here (and in freshKioskState).
+/// Units as in settings.h; positionSeconds from the start of the episode.
+struct KioskState {
+    KioskScreen screen = KioskScreen::Attract;
+    bool playing = false;
+    double positionSeconds = 0;
+    double speed = kSpeedRange.defaultValue;
+    double uiTextScale = kTextScaleRange.defaultValue;
+    double transcriptTextScale = kTextScaleRange.defaultValue;
+    ThemeChoice theme = ThemeChoice::Light;
+    double volume = kKioskDefaultVolume;  ///< always <= KioskConfig::maxVolume
+    bool muted = false;
+    bool showChapters = true;
+    std::string searchText;               ///< transcript search box
+    bool followTranscript = true;         ///< transcript follows the audio (not scrolled away)
+    std::optional<size_t> articleSection; ///< section the article was opened at
+    bool noticesDismissed = false;
+
+    bool operator==(const KioskState&) const = default;
+};
+
+/// The state a new person starts with: stopped at 0 on the attract screen, the
+/// config's defaults (volume limited to maxVolume), empty search.
+KioskState freshKioskState(const KioskConfig& c);
+
+enum class KioskMode { Attract, Active, Countdown, ChordHeld, PinEntry };
+
+/// What the app must do now. ResetToDefaults: stop playback, seek to 0, and
+/// assign freshKioskState() (speed, text sizes, theme, search, volume, screen);
+/// the policy is already back in Attract. Quit: leave the app.
+enum class KioskAction { None, ResetToDefaults, Quit };
+
+/// Feedback for the PIN pad.
+struct PinPadStatus {
+    size_t digitsEntered = 0;     ///< shown as dots, never as digits
+    int wrongAttempts = 0;        ///< wrong PINs since the last cool-down (or success)
+    double cooldownSecondsLeft = 0; ///< > 0: submissions are refused until then
+    bool lastWasWrong = false;    ///< the last submission was wrong ("Wrong PIN")
+};
+
+class KioskPolicy {
+public:
+    /// Starts in Attract. The config should be sanitized (loadKioskConfig does that).
+    explicit KioskPolicy(KioskConfig config);
+
+    const KioskConfig& config() const { return config_; }
+    KioskMode mode() const { return mode_; }
+    /// freshKioskState(config()).
+    KioskState freshState() const { return freshKioskState(config_); }
+
+    /// Any touch, mouse button/motion, wheel or key. Cancels a countdown.
+    /// In PinEntry it only keeps the pad open.
+    void onInput(double now);
+    /// The person chose "Touch to listen"/"Touch to read": Attract -> Active.
+    void startSession(double now);
+    /// An "I'm finished" button: reset now. Returns ResetToDefaults (None while
+    /// the admin flow is open).
+    KioskAction endSession(double now);
+    /// Call once per frame (or at least once a second). playing: audio is
+    /// playing; ended: the episode has played to its end.
+    KioskAction update(double now, bool playing, bool ended);
+    /// Countdown seconds left (rounded up, for display); 0 outside Countdown.
+    int countdownSecondsLeft(double now) const;
+
+    /// Whether Ctrl+Alt+Shift+Q is held now (call on every change, or every
+    /// frame). Returns Quit when the chord completes and no PIN is configured.
+    KioskAction onChordState(double now, bool held);
+    /// Seconds the chord still has to be held; 0 outside ChordHeld.
+    double chordSecondsLeft(double now) const;
+
+    /// The PIN pad: append one digit 0-9 (ignored beyond kMaxPinDigits or
+    /// outside PinEntry), clear, submit what was typed, or close the pad.
+    void onPinDigit(double now, int digit);
+    void onPinClear(double now);
+    KioskAction submitEnteredPin(double now);
+    /// Submit `digits` directly. Quit when they match the PIN; otherwise None
+    /// (wrong, empty, cooling down, or not in PinEntry). The typed digits are
+    /// cleared either way.
+    KioskAction submitPin(double now, std::string_view digits);
+    /// Closes the PIN pad: back to Attract (if it was opened there) or Active.
+    void cancelPin(double now);
+    PinPadStatus pinPadStatus(double now) const;
+
+    /// Alt+F4, the window's close button, Escape, SDL_QUIT: always refused in
+    /// kiosk mode. Returns false (do not quit); changes nothing.
+    bool onQuitRequest() const { return false; }
+
+private:
+    double idleLimit(bool playing, bool ended) const;
+    void leaveAdminFlow(double now);
+    KioskAction completeChordIfDue(double now);
+
+    KioskConfig config_;
+    KioskMode mode_ = KioskMode::Attract;
+    double lastInput_ = 0;
+    double countdownEnd_ = 0;
+    // Admin flow
+    bool adminFromAttract_ = true;  ///< where cancelPin / chord release go back to
+    double chordStart_ = 0;
+    std::string typedPin_;
+    int wrongPins_ = 0;
+    double cooldownUntil_ = -1;
+    bool lastWasWrong_ = false;
+};
+
+} // namespace la::player

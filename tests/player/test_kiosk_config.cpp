@@ -1,0 +1,298 @@
+// Kiosk config (kiosk_config.h): defaults, every key, bad JSON with
+// line:column, wrong types, out-of-range values clamped, the quit policy's safe
+// fallbacks, maxVolume enforced. Fixtures in tests/data/kiosk/.
+
+#include "player/kiosk_config.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace la::player;
+
+namespace {
+
+fs::path fixture(const std::string& name) { return fs::path(LA_TEST_DATA) / "kiosk" / name; }
+
+std::string readText(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// Is there a warning containing every one of `parts`?
+bool hasWarning(const std::vector<std::string>& warnings, std::initializer_list<std::string> parts) {
+    return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) {
+        return std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return w.find(p) != w.npos; });
+    });
+}
+
+std::string joined(const std::vector<std::string>& warnings) {
+    std::string all;
+    for (const auto& w : warnings) all += w + "\n";
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("Kiosk config defaults are the documented ones and in range") {
+    KioskConfig c;
+    CHECK(c.idleResetSeconds == 120);
+    CHECK(c.idleResetWhilePlayingMinutes == 20);
+    CHECK(c.countdownSeconds == 10);
+    CHECK(c.allowQuit);
+    CHECK(c.pin.empty());
+    CHECK(c.chordHoldSeconds == 3);
+    CHECK(c.maxVolume == Approx(0.8));
+    CHECK(c.defaults.uiTextScale == 1.0);
+    CHECK(c.defaults.transcriptTextScale == 1.0);
+    CHECK(c.defaults.theme == ThemeChoice::Light);
+    CHECK(c.defaults.speed == 1.0);
+    CHECK(c.defaults.volume == Approx(0.5));
+    CHECK(c.defaults.showChapters);
+    // The countdown always fits inside the shortest idle time, with quiet time first.
+    CHECK(kCountdownSecondsRange.max < kIdleResetSecondsRange.min);
+
+    // Sanitizing the defaults changes nothing; it only warns that no PIN is set.
+    KioskConfig copy = c;
+    auto warnings = sanitize(copy);
+    CHECK(copy == c);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == kNoPinWarning);
+}
+
+TEST_CASE("An empty kiosk config object gives the defaults and the no-PIN warning naming the file") {
+    auto r = parseKioskConfig("{}", "kiosk.json");
+    CHECK(r.config == KioskConfig{});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == std::string("kiosk.json: ") + kNoPinWarning);
+}
+
+TEST_CASE("Every kiosk config key is read") {
+    auto r = loadKioskConfig(fixture("valid.json"));
+    INFO(joined(r.warnings));
+    CHECK(r.warnings.empty());
+    const KioskConfig& c = r.config;
+    CHECK(c.idleResetSeconds == 90);
+    CHECK(c.idleResetWhilePlayingMinutes == 30);
+    CHECK(c.countdownSeconds == 15);
+    CHECK(c.allowQuit);
+    CHECK(c.pin == "0420");
+    CHECK(c.chordHoldSeconds == 4);
+    CHECK(c.maxVolume == Approx(0.7));
+    CHECK(c.defaults.uiTextScale == 1.5);
+    CHECK(c.defaults.transcriptTextScale == 2.0);
+    CHECK(c.defaults.theme == ThemeChoice::HighContrast);
+    CHECK(c.defaults.speed == Approx(0.9));
+    CHECK(c.defaults.volume == Approx(0.4));
+    CHECK_FALSE(c.defaults.showChapters);
+}
+
+TEST_CASE("The example kiosk config shipped in assets lists every key with its default") {
+    auto r = loadKioskConfig(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
+    CHECK(r.config == KioskConfig{});
+    // Only the no-PIN warning: no unknown keys, nothing out of range.
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find(kNoPinWarning) != std::string::npos);
+    std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
+    for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
+                            "chordHoldSeconds", "maxVolume", "uiTextScale", "transcriptTextScale", "theme", "speed",
+                            "volume", "showChapters"}) {
+        INFO(key);
+        CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("Malformed kiosk JSON is reported with file, line and column, and the kiosk still starts") {
+    auto r = loadKioskConfig(fixture("syntax_error.json"));
+    CHECK(r.config == KioskConfig{});
+    REQUIRE_FALSE(r.warnings.empty());
+    const std::string name = fixture("syntax_error.json").string();
+    INFO(joined(r.warnings));
+    CHECK(r.warnings[0].rfind(name + ":4:", 0) == 0);
+    CHECK(r.warnings[0].find("syntax error") != std::string::npos);
+    CHECK(r.warnings[0].find("safe defaults") != std::string::npos);
+
+    auto inline1 = parseKioskConfig("{\n  \"pin\": \"1234\",,\n}", "k.json");
+    REQUIRE_FALSE(inline1.warnings.empty());
+    CHECK(inline1.warnings[0].rfind("k.json:2:", 0) == 0);
+    CHECK(inline1.config.pin.empty()); // nothing half-read from a broken file
+
+    for (const char* bad : {"", "[1, 2]", "42", "\"kiosk\"", "{\"pin\": \"12"}) {
+        INFO(bad);
+        auto r2 = parseKioskConfig(bad, "k.json");
+        CHECK(r2.config == KioskConfig{});
+        CHECK(r2.warnings.size() == 2); // the problem, then the no-PIN warning
+        CHECK(r2.warnings[0].rfind("k.json", 0) == 0);
+    }
+}
+
+TEST_CASE("Wrong-typed kiosk values are named and replaced by safe values") {
+    auto r = loadKioskConfig(fixture("wrong_types.json"));
+    const KioskConfig& c = r.config;
+    const auto& w = r.warnings;
+    INFO(joined(w));
+    CHECK(c.idleResetSeconds == 120);
+    CHECK(hasWarning(w, {"wrong_types.json", "idleResetSeconds", "should be a number", "\"two minutes\""}));
+    CHECK(c.countdownSeconds == 10);
+    CHECK(hasWarning(w, {"countdownSeconds", "should be a number"}));
+    // Doubt about quitting turns quitting off.
+    CHECK_FALSE(c.allowQuit);
+    CHECK(hasWarning(w, {"allowQuit", "should be true or false", "quitting turned off"}));
+    CHECK(c.pin.empty());
+    CHECK(hasWarning(w, {"pin", "string of digits", "4200", "quitting is turned off"}));
+    CHECK(c.maxVolume == Approx(0.8));
+    CHECK(hasWarning(w, {"maxVolume", "null"}));
+    CHECK(c.defaults.theme == ThemeChoice::Light);
+    CHECK(hasWarning(w, {"theme", "\"purple\""}));
+    CHECK(c.defaults.showChapters);
+    CHECK(hasWarning(w, {"showChapters", "true or false"}));
+    // Quitting is off, so there is no no-PIN warning.
+    CHECK_FALSE(hasWarning(w, {kNoPinWarning}));
+}
+
+TEST_CASE("Out-of-range kiosk values are clamped, with the key in the warning") {
+    auto r = loadKioskConfig(fixture("out_of_range.json"));
+    const KioskConfig& c = r.config;
+    const auto& w = r.warnings;
+    INFO(joined(w));
+    CHECK(c.idleResetSeconds == kIdleResetSecondsRange.min);
+    CHECK(hasWarning(w, {"out_of_range.json", "idleResetSeconds 5", "using 30"}));
+    CHECK(c.idleResetWhilePlayingMinutes == kIdleResetWhilePlayingMinutesRange.max);
+    CHECK(hasWarning(w, {"idleResetWhilePlayingMinutes 10000"}));
+    CHECK(c.countdownSeconds == kCountdownSecondsRange.min);
+    CHECK(hasWarning(w, {"countdownSeconds 0"}));
+    CHECK(c.chordHoldSeconds == kChordHoldSecondsRange.max);
+    CHECK(hasWarning(w, {"chordHoldSeconds 60"}));
+    CHECK(c.maxVolume == 1.0);
+    CHECK(hasWarning(w, {"maxVolume 1.5"}));
+    CHECK(c.defaults.uiTextScale == kTextScaleRange.max);
+    CHECK(hasWarning(w, {"uiTextScale 9"}));
+    CHECK(c.defaults.transcriptTextScale == kTextScaleRange.min);
+    CHECK(hasWarning(w, {"transcriptTextScale 0.1"}));
+    CHECK(c.defaults.speed == kSpeedRange.max);
+    CHECK(hasWarning(w, {"speed 7"}));
+    CHECK(c.pin == "2468");
+    CHECK(c.allowQuit);
+}
+
+TEST_CASE("The starting volume never exceeds maxVolume") {
+    auto r = parseKioskConfig(R"({"maxVolume": 0.3, "volume": 0.9, "pin": "1234"})", "k.json");
+    CHECK(r.config.maxVolume == Approx(0.3));
+    CHECK(r.config.defaults.volume == Approx(0.3));
+    CHECK(hasWarning(r.warnings, {"k.json", "volume 0.9", "maxVolume 0.3"}));
+
+    CHECK(limitVolume(r.config, 1.0) == Approx(0.3));
+    CHECK(limitVolume(r.config, 0.2) == Approx(0.2));
+    CHECK(limitVolume(r.config, -1.0) == 0.0);
+    CHECK(limitVolume(r.config, std::nan("")) == 0.0);
+    CHECK(kioskSettings(r.config).volume == Approx(0.3));
+
+    // Even a config that skipped sanitize() cannot lift the ceiling above 1.
+    KioskConfig raw;
+    raw.maxVolume = 7;
+    CHECK(limitVolume(raw, 5) == 1.0);
+}
+
+TEST_CASE("A PIN must be 4 to 12 digits; anything else turns quitting off") {
+    struct Row { const char* pin; bool valid; };
+    for (Row row : {Row{"1234", true}, Row{"000000000000", true}, Row{"123", false}, Row{"1234567890123", false},
+                    Row{"12a4", false}, Row{" 1234", false}, Row{"١٢٣٤", false}}) {
+        INFO(row.pin);
+        KioskConfig c;
+        c.pin = row.pin;
+        auto warnings = sanitize(c);
+        CHECK(c.allowQuit == row.valid);
+        CHECK(c.pin == (row.valid ? std::string(row.pin) : std::string()));
+        CHECK(warnings.size() == (row.valid ? 0u : 1u));
+        if (!row.valid) CHECK(hasWarning(warnings, {"pin should be 4-12 digits", "quitting is turned off"}));
+    }
+    KioskConfig off;
+    off.allowQuit = false;
+    CHECK(sanitize(off).empty()); // quitting off: no PIN needed, no warning
+}
+
+TEST_CASE("Unknown kiosk keys are reported by name (likely typos)") {
+    auto r = parseKioskConfig(R"({"idleResetSecs": 60, "pin": "1234", "version": 1})", "k.json");
+    CHECK(r.config.idleResetSeconds == 120);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == "k.json: unknown key \"idleResetSecs\" is ignored");
+}
+
+TEST_CASE("NaN-like and huge numbers never reach the kiosk") {
+    KioskConfig c;
+    c.idleResetSeconds = std::nan("");
+    c.maxVolume = std::numeric_limits<double>::infinity();
+    c.defaults.speed = -std::numeric_limits<double>::infinity();
+    c.pin = "1234";
+    auto warnings = sanitize(c);
+    CHECK(c.idleResetSeconds == 120);
+    CHECK(c.maxVolume == Approx(0.8));
+    CHECK(c.defaults.speed == 1.0);
+    CHECK(warnings.size() == 3);
+
+    auto r = parseKioskConfig(R"({"idleResetSeconds": 1e999})", "k.json");
+    CHECK(r.config.idleResetSeconds == 120);
+    CHECK(r.warnings.size() >= 1);
+}
+
+TEST_CASE("The kiosk section of settings.json is read; other settings keys are not kiosk keys") {
+    auto r = loadKioskSection(fixture("settings_with_kiosk.json"));
+    INFO(joined(r.warnings));
+    CHECK(r.config.idleResetSeconds == 60);
+    CHECK(r.config.pin == "97531");
+    CHECK(r.config.maxVolume == Approx(0.6));
+    CHECK(r.config.defaults.volume == Approx(0.6));
+    CHECK(r.config.defaults.speed == 1.0); // settings.json's own speed is the desktop user's, not the kiosk's
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(hasWarning(r.warnings, {"settings_with_kiosk.json: kiosk: volume 0.75 is above maxVolume 0.6"}));
+
+    auto none = parseKioskSection(R"({"version": 1, "speed": 1.5})", "settings.json");
+    CHECK(none.config == KioskConfig{});
+    CHECK(none.warnings.size() == 1); // no-PIN only
+
+    auto notObject = parseKioskSection(R"({"kiosk": [1]})", "settings.json");
+    CHECK(notObject.config == KioskConfig{});
+    CHECK(hasWarning(notObject.warnings, {"settings.json: kiosk should be a JSON object", "safe defaults"}));
+
+    auto broken = parseKioskSection("{\n\"kiosk\": {\n", "settings.json");
+    CHECK(hasWarning(broken.warnings, {"settings.json:3:"}));
+}
+
+TEST_CASE("Missing kiosk files: an explicit config file is a warning, a missing settings.json is not") {
+    fs::path missing = fs::path(LA_TEST_DATA) / "kiosk" / "does-not-exist.json";
+    auto r = loadKioskConfig(missing);
+    CHECK(r.config == KioskConfig{});
+    CHECK(hasWarning(r.warnings, {missing.string(), "cannot be read", "safe defaults"}));
+
+    auto s = loadKioskSection(missing);
+    CHECK(s.config == KioskConfig{});
+    CHECK(s.warnings.size() == 1); // no-PIN only
+
+    auto dir = loadKioskConfig(fs::path(LA_TEST_DATA) / "kiosk");
+    CHECK(hasWarning(dir.warnings, {"is a folder"}));
+}
+
+TEST_CASE("kioskSettings gives a new person the kiosk defaults and nothing else") {
+    KioskConfig c;
+    c.defaults.uiTextScale = 2.0;
+    c.defaults.transcriptTextScale = 3.0;
+    c.defaults.theme = ThemeChoice::Dark;
+    c.defaults.speed = 0.75;
+    c.defaults.volume = 0.6;
+    Settings s = kioskSettings(c);
+    CHECK(s.uiTextScale == 2.0);
+    CHECK(s.transcriptTextScale == 3.0);
+    CHECK(s.theme == ThemeChoice::Dark);
+    CHECK(s.speed == 0.75);
+    CHECK(s.volume == Approx(0.6));
+    CHECK_FALSE(s.muted);
+    CHECK(s.positions.empty());
+}

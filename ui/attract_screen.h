@@ -1,0 +1,50 @@
+#pragma once
+// Kiosk mode's welcome screen, shown while nobody is using the kiosk: the
+// episode title, two huge entries ("Touch to listen", "Touch to read"), the
+// date the information was last reviewed and who to ask.
+//
+// Sized in multiples of the font size, so it is legible at any text scale: the
+// two entries sit side by side when there is room and stack otherwise; all text
+// wraps; every button is at least largeControlHeight() (>= 48 px) tall. A
+// single tap activates an entry (no hover, no double tap).
+
+#include "ui/commands.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace la::ui {
+
+inline constexpr const char* kDefaultReviewedLine = "Information last reviewed June 2017";
+inline constexpr const char* kDefaultSupportLine =
+    "Questions? Talk to your doctor, or call Cancer Council 13 11 20";
+
+struct AttractScreenVM {
+    std::string title;                        ///< the episode title (wrapped; may be empty)
+    std::string reviewed = kDefaultReviewedLine;
+    std::string support = kDefaultSupportLine;
+    ImFont* titleFont = nullptr;              ///< e.g. FontSet::uiBold; nullptr: the current font
+};
+
+/// A screen rectangle, in pixels.
+struct ScreenRect {
+    ImVec2 min{0, 0};
+    ImVec2 max{0, 0};
+    ImVec2 centre() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+};
+
+/// Where the last frame put things (for tests and layout checks only).
+struct AttractScreenLayout {
+    ScreenRect listen;
+    ScreenRect read;
+    bool stacked = false;   ///< the entries are one above the other (narrow screen / large text)
+};
+
+/// Draws a window that fills the display (no title bar, no saved settings).
+/// Returns StartListening or StartReading when an entry is tapped.
+Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layout = nullptr);
+
+} // namespace la::ui

@@ -1,0 +1,186 @@
+#include "ui/kiosk_overlays.h"
+
+#include "ui/icon_button.h"
+
+#include <imgui.h>
+#include <imgui_internal.h> // BringWindowToDisplayFront, GetCurrentWindow
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <cmath>
+#include <string>
+
+namespace la::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+
+// Z-order: each frame the layer, then the panel, are raised to the top with
+// BringWindowToDisplayFront, which (unlike SetNextWindowFocus every frame) does
+// not cancel a button press that is in progress. The panel takes keyboard
+// focus once, when it appears.
+
+/// The dimmed layer over the whole display; swallows taps meant for the view
+/// below. Returns true when it was tapped (outside the panel).
+bool dimLayer(const char* id) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_ModalWindowDimBg]);
+    ImGui::Begin(id, nullptr, kLayerFlags);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    bool tapped = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    return tapped;
+}
+
+/// Starts the centred panel, `width` pixels wide (never wider than the display
+/// allows); pair with ImGui::End().
+void beginPanel(const char* id, float width) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float fs = ImGui::GetFontSize();
+    float w = std::min(width, std::max(io.DisplaySize.x - fs, 1.0f));
+    ImGui::SetNextWindowPos({io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f}, ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowSizeConstraints({w, 0}, {w, std::max(io.DisplaySize.y - fs, 1.0f)});
+    ImGui::Begin(id, nullptr, kPanelFlags);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
+}
+
+void wrappedText(const std::string& text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
+bool sizedButton(const char* label, ImVec2 size, ScreenRect& rect) {
+    rect.min = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::Button(label, size);
+    rect.max = {rect.min.x + size.x, rect.min.y + size.y};
+    return pressed;
+}
+
+bool keyPressed(ImGuiKey key) {
+    int index = ImGui::GetKeyIndex(key);
+    return index >= 0 && ImGui::IsKeyPressed(index, false);
+}
+
+/// `count` filled dots in a row, one font size apart; reserves a line even when empty.
+void drawDots(size_t count) {
+    const float fs = ImGui::GetFontSize();
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    for (size_t i = 0; i < count; ++i)
+        dl->AddCircleFilled({at.x + fs * (0.5f + 1.1f * float(i)), at.y + fs * 0.6f}, fs * 0.35f, col);
+    ImGui::Dummy({fs * 1.1f * float(std::max<size_t>(count, 1)), fs * 1.2f});
+}
+
+} // namespace
+
+Commands drawStillListeningOverlay(const CountdownVM& vm, CountdownLayout* layout) {
+    Commands out;
+    CountdownLayout placed;
+    bool tappedOutside = dimLayer("##still listening layer");
+
+    const float fs = ImGui::GetFontSize();
+    beginPanel("##still listening", fs * 26.0f);
+    placed.panel.min = ImGui::GetWindowPos();
+    placed.panel.max = {placed.panel.min.x + ImGui::GetWindowWidth(), placed.panel.min.y + ImGui::GetWindowHeight()};
+    wrappedText("Still listening?");
+    ImGui::Dummy({0, fs * 0.3f});
+    int n = std::max(0, vm.secondsLeft);
+    wrappedText("This screen will start again for the next person in " + std::to_string(n) +
+                (n == 1 ? " second." : " seconds."));
+    ImGui::Dummy({0, fs * 0.5f});
+    float height = std::max(largeControlHeight(), std::floor(fs * 3.0f));
+    bool pressed = sizedButton("Yes, I'm still here", {ImGui::GetContentRegionAvail().x, height}, placed.stillHere);
+    bool buttonHovered = ImGui::IsItemHovered();
+    bool tappedPanel = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0) && !buttonHovered;
+    ImGui::End();
+
+    // One command per tap: the button reports on release, the rest on press.
+    if (pressed || tappedOutside || tappedPanel || keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_Space))
+        out.push_back(KioskDismissCountdown{});
+    if (layout) *layout = placed;
+    return out;
+}
+
+Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
+    Commands out;
+    PinPadLayout placed;
+    dimLayer("##pin pad layer"); // taps outside the pad do nothing
+
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // Five rows of buttons under about four lines of text; at very large text on
+    // a short screen the rows give up height first (never below 48 px or the
+    // text they hold), the panel scrolls only when even that does not fit.
+    const float textH = ImGui::GetTextLineHeightWithSpacing() * 4 + fs * 2 + st.WindowPadding.y * 2;
+    const float fitH = (ImGui::GetIO().DisplaySize.y - textH) / 5 - st.ItemSpacing.y;
+    const float minH = std::max(48.0f, fs + st.FramePadding.y * 2);
+    const ImVec2 cell{std::max(largeControlHeight(), std::floor(fs * 4.0f)),
+                      std::floor(std::max(minH, std::min(fs * 2.8f, fitH)))};
+    const float gridW = cell.x * 3 + st.ItemSpacing.x * 2;
+    beginPanel("##pin pad", std::max(gridW, fs * 20.0f) + st.WindowPadding.x * 2);
+
+    const bool coolingDown = vm.cooldownSecondsLeft > 0;
+    wrappedText("Staff only: enter the PIN to close ListenAlong.");
+    drawDots(vm.digitsEntered);
+    if (coolingDown) {
+        int s = int(std::ceil(vm.cooldownSecondsLeft));
+        wrappedText("Too many wrong tries. Please wait " + std::to_string(s) + (s == 1 ? " second." : " seconds."));
+    } else if (vm.lastWasWrong) {
+        wrappedText("That PIN is not right. Try again.");
+    } else {
+        wrappedText(std::to_string(vm.digitsEntered) + (vm.digitsEntered == 1 ? " digit typed" : " digits typed"));
+    }
+    ImGui::Dummy({0, fs * 0.3f});
+
+    const bool full = vm.digitsEntered >= vm.maxDigits;
+    // 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 OK
+    auto digitButton = [&](int d) {
+        ImGui::BeginDisabled(coolingDown || full);
+        char label[16];
+        std::snprintf(label, sizeof label, "%d##digit", d);
+        if (sizedButton(label, cell, placed.digit[size_t(d)])) out.push_back(PinDigit{d});
+        ImGui::EndDisabled();
+    };
+    for (int row = 0; row < 3; ++row) {
+        for (int col = 0; col < 3; ++col) {
+            if (col > 0) ImGui::SameLine();
+            digitButton(row * 3 + col + 1);
+        }
+    }
+    if (sizedButton("Clear", cell, placed.clear)) out.push_back(PinClear{});
+    ImGui::SameLine();
+    digitButton(0);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(coolingDown || vm.digitsEntered == 0);
+    if (sizedButton("OK", cell, placed.ok)) out.push_back(PinSubmit{});
+    ImGui::EndDisabled();
+    ImGui::Dummy({0, fs * 0.3f});
+    if (sizedButton("Cancel", {gridW, cell.y}, placed.cancel)) out.push_back(PinCancel{});
+    ImGui::End();
+
+    // Keyboard, for the admin who just held the chord.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!coolingDown) {
+        for (ImWchar ch : io.InputQueueCharacters)
+            if (ch >= '0' && ch <= '9') out.push_back(PinDigit{int(ch - '0')});
+        if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) out.push_back(PinSubmit{});
+    }
+    if (keyPressed(ImGuiKey_Backspace)) out.push_back(PinClear{});
+    if (keyPressed(ImGuiKey_Escape)) out.push_back(PinCancel{});
+    if (layout) *layout = placed;
+    return out;
+}
+
+} // namespace la::ui
