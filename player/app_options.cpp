@@ -18,6 +18,11 @@ const char* appUsage() {
            "  --transcript FILE    use this transcript (WebVTT, SRT or Podcasting 2.0 JSON)\n"
            "  --chapters FILE      use this chapters file (Podcasting 2.0 JSON)\n"
            "  --article FILE       use this article (Markdown)\n"
+           "  --speed S            playback speed 0.5 to 3.0 for this run (pitch is kept)\n"
+           "  --text-size PERCENT  text size 100 to 400 for this run\n"
+           "  --theme NAME         light, dark or high-contrast for this run\n"
+           "  --settings FILE      read and save settings here instead of\n"
+           "                       $XDG_CONFIG_HOME/listenalong/settings.json\n"
            "  --size WxH           window size in pixels (default 1280x800)\n"
            "  --frames N           render N frames, then exit (for tests and screenshots)\n"
            "  --screenshot FILE    write the last frame to FILE (PNG)\n"
@@ -28,6 +33,8 @@ const char* appUsage() {
            "Keys: Space play/pause, Left/Right back 15 s/forward 30 s, Up/Down volume,\n"
            "      M mute, Home/End start/end of the episode,\n"
            "      PageUp or , previous chapter, PageDown or . next chapter,\n"
+           "      [ and ] slower/faster (Shift: by 0.25), Backspace normal speed,\n"
+           "      Ctrl+= / Ctrl+- bigger/smaller text, Ctrl+0 normal text size,\n"
            "      Ctrl+F or / search the transcript (Enter in the search box plays the found line).\n";
 }
 
@@ -46,6 +53,23 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else if (a == "--chapters") o.chapters = cur.value(a);
         else if (a == "--article") o.article = cur.value(a);
         else if (a == "--state-file") o.stateFile = cur.value(a);
+        else if (a == "--settings") o.settingsFile = cur.value(a);
+        else if (a == "--speed") {
+            o.speed = parseNumber(cur.value(a), a);
+            if (*o.speed < 0.5 || *o.speed > 3.0) throw ArgError("--speed must be between 0.5 and 3.0");
+        } else if (a == "--text-size") {
+            std::string v = cur.value(a);
+            if (!v.empty() && v.back() == '%') v.pop_back();
+            double pct = parseNumber(v, a);
+            if (pct < 100 || pct > 400) throw ArgError("--text-size must be between 100 and 400 (percent)");
+            o.textSize = pct / 100.0;
+        } else if (a == "--theme") {
+            std::string v = cur.value(a);
+            if (v == "light") o.theme = 0;
+            else if (v == "dark") o.theme = 1;
+            else if (v == "high-contrast" || v == "contrast") o.theme = 2;
+            else throw ArgError("--theme must be light, dark or high-contrast, got '" + v + "'");
+        }
         else if (a == "--size") {
             std::string v = cur.value(a);
             auto x = v.find('x');

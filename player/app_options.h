@@ -19,6 +19,10 @@ struct AppOptions {
     std::string transcript;         ///< --transcript FILE (overrides the sidecar)
     std::string chapters;           ///< --chapters FILE
     std::string article;            ///< --article FILE
+    std::optional<double> speed;      ///< --speed S (this run only; overrides the saved setting)
+    std::optional<double> textSize;   ///< --text-size PERCENT, as a scale (2.0 = 200 %)
+    std::optional<int> theme;         ///< --theme light|dark|high-contrast, as ui::ThemeId
+    std::string settingsFile;         ///< --settings FILE (default: $XDG_CONFIG_HOME/listenalong/settings.json)
     std::string stateFile;          ///< --state-file FILE: write the final position as JSON at exit
 };
 

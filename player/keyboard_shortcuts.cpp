@@ -14,6 +14,11 @@ ui::Commands collectShortcuts(double duration) {
     auto pressed = [](SDL_Scancode s, bool repeat = true) { return ImGui::IsKeyPressed(int(s), repeat); };
     if (io.WantTextInput) return out;
     if (io.KeyCtrl && !io.KeyAlt && pressed(SDL_SCANCODE_F, false)) out.push_back(ui::FocusSearch{});
+    if (io.KeyCtrl && !io.KeyAlt) { // text size, as in browsers
+        if (pressed(SDL_SCANCODE_EQUALS, false) || pressed(SDL_SCANCODE_KP_PLUS, false)) out.push_back(ui::StepUiTextScale{+1});
+        if (pressed(SDL_SCANCODE_MINUS, false) || pressed(SDL_SCANCODE_KP_MINUS, false)) out.push_back(ui::StepUiTextScale{-1});
+        if (pressed(SDL_SCANCODE_0, false) || pressed(SDL_SCANCODE_KP_0, false)) out.push_back(ui::StepUiTextScale{0});
+    }
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
     if (pressed(SDL_SCANCODE_SPACE, false)) out.push_back(ui::TogglePlay{});
     if (pressed(SDL_SCANCODE_LEFT)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
@@ -26,6 +31,11 @@ ui::Commands collectShortcuts(double duration) {
     if (pressed(SDL_SCANCODE_PAGEUP) || pressed(SDL_SCANCODE_COMMA)) out.push_back(ui::PreviousChapter{});
     if (pressed(SDL_SCANCODE_PAGEDOWN) || pressed(SDL_SCANCODE_PERIOD)) out.push_back(ui::NextChapter{});
     if (pressed(SDL_SCANCODE_SLASH, false)) out.push_back(ui::FocusSearch{});
+    // Speed, with mpv's keys: [ ] by 0.05, Shift for 0.25, Backspace back to 1.0.
+    double step = io.KeyShift ? 0.25 : 0.05;
+    if (pressed(SDL_SCANCODE_LEFTBRACKET)) out.push_back(ui::ChangeSpeed{-step});
+    if (pressed(SDL_SCANCODE_RIGHTBRACKET)) out.push_back(ui::ChangeSpeed{+step});
+    if (pressed(SDL_SCANCODE_BACKSPACE, false)) out.push_back(ui::SetSpeed{1.0});
     return out;
 }
 

@@ -1,6 +1,9 @@
 #include "player/playback_controller.h"
 
+#include "player/settings.h"
+
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace la::player {
@@ -88,6 +91,9 @@ void PlaybackController::apply(const ui::Commands& commands) {
                     setMuted(!muted_);
                 } else if constexpr (std::is_same_v<T, ui::SetSpeed>) {
                     setSpeed(cmd.speed);
+                } else if constexpr (std::is_same_v<T, ui::ChangeSpeed>) {
+                    double step = std::abs(cmd.delta);
+                    setSpeed(cmd.delta > 0 ? speedUp(speed_, step) : speedDown(speed_, step));
                 }
                 // DismissMessage and Quit are the app loop's.
             },

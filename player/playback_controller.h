@@ -39,6 +39,7 @@ public:
 
     media::PlaybackStatus status() const;
     float volume() const { return volume_; }
+    double speed() const { return speed_; }
     bool muted() const { return muted_; }
     const media::AudioSink& sink() const { return *sink_; }
 

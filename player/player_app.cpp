@@ -4,6 +4,7 @@
 #include "player/app_window.h"
 #include "player/arg_parse.h"
 #include "player/asset_paths.h"
+#include "player/display_controller.h"
 #include "player/episode_content.h"
 #include "player/keyboard_shortcuts.h"
 #include "player/playback_controller.h"
@@ -42,6 +43,7 @@ public:
             ++frame;
         }
         writeStateFile();
+        saveSettings();
         return exitCode_;
     }
 
@@ -54,6 +56,7 @@ private:
             return false;
         }
         ImGui::GetIO().IniFilename = nullptr; // layout is ours, not a file's
+        loadSettings();
 
         auto sink = media::openSdlMixerSink(error);
         if (!sink) {
@@ -63,6 +66,10 @@ private:
             sink = media::openNullSink();
         }
         playback_ = std::make_unique<PlaybackController>(std::move(sink));
+        const Settings& s = display_->settings();
+        playback_->setSpeed(s.speed);
+        playback_->setVolume(float(s.volume));
+        playback_->setMuted(s.muted);
         openEpisode();
         return true;
     }
@@ -81,7 +88,9 @@ private:
         }
         std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
+        episodeKey_ = std::filesystem::path(path).filename().string();
         if (options_.start) playback_->seek(*options_.start);
+        else playback_->seek(resumePositionFor(display_->settings(), episodeKey_, playback_->status().duration));
         if (options_.play) playback_->play();
     }
 
@@ -92,6 +101,38 @@ private:
             if (n.level != ui::Notice::Level::Info) err_ << "listenalong: " << n.text << "\n";
             notices_.push_back(n);
         }
+    }
+
+    // Preferences from settings.json; --speed/--text-size/--theme apply to this
+    // run only, so they are put back before saving unless the user changed them.
+    void loadSettings() {
+        std::string assets = findAssetsDir();
+        std::filesystem::path file = options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile);
+        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", file);
+        for (const std::string& w : display_->load()) {
+            err_ << "listenalong: " << w << "\n";
+            notice(ui::Notice::Level::Warning, w);
+        }
+        Settings& s = display_->settings();
+        saved_ = s;
+        if (options_.speed) s.speed = *options_.speed;
+        if (options_.textSize) s.uiTextScale = s.transcriptTextScale = *options_.textSize;
+        if (options_.theme) s.theme = ThemeChoice(*options_.theme);
+        sanitize(s);
+        overrides_ = s;
+    }
+
+    void saveSettings() {
+        if (!display_) return;
+        Settings s = display_->settings();
+        if (options_.speed && s.speed == overrides_.speed) s.speed = saved_.speed;
+        if (options_.textSize && s.uiTextScale == overrides_.uiTextScale) s.uiTextScale = saved_.uiTextScale;
+        if (options_.textSize && s.transcriptTextScale == overrides_.transcriptTextScale) s.transcriptTextScale = saved_.transcriptTextScale;
+        if (options_.theme && s.theme == overrides_.theme) s.theme = saved_.theme;
+        if (playback_ && playback_->loaded() && !episodeKey_.empty()) rememberPosition(s, episodeKey_, playback_->status().position);
+        display_->settings() = s;
+        std::string error = display_->save();
+        if (!error.empty()) err_ << "listenalong: " << error << "\n";
     }
 
     void writeStateFile() {
@@ -136,6 +177,14 @@ private:
     }
 
     ui::Commands drawFrame() {
+        std::string fontWarning = display_->prepareFrame();
+        if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
+        lastFontWarning_ = fontWarning;
+        const Settings& settings = display_->settings();
+        view_.transcript.readingFont = display_->fonts().reading;
+        view_.transcript.lineSpacing = float(settings.lineSpacing);
+        view_.article.readingFont = display_->fonts().reading;
+        view_.article.headingFont = display_->fonts().readingBold;
         window_->beginFrame();
         ui::MainViewState state;
         state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
@@ -143,6 +192,7 @@ private:
         std::string decodeError = playback_->status().error;
         if (!decodeError.empty()) state.notices.push_back({ui::Notice::Level::Error, "Playback stopped: " + decodeError});
         state.transport = playback_->transportState();
+        state.display = display_->barState();
         fillContentViews(content_, state.transport.position, state);
         ui::Commands commands = ui::drawMainView(state, view_);
         ui::Commands keys = collectShortcuts(state.transport.duration);
@@ -158,6 +208,11 @@ private:
             applyContentCommand(c);
         }
         playback_->apply(resolveChapterCommands(content_, playback_->status().position, commands));
+        display_->apply(commands);
+        Settings& s = display_->settings();
+        s.speed = playback_->speed();
+        s.volume = playback_->volume();
+        s.muted = playback_->muted();
     }
 
     void applyContentCommand(const ui::Command& c) {
@@ -184,6 +239,11 @@ private:
     std::ostream& err_;
     std::unique_ptr<AppWindow> window_;
     std::unique_ptr<PlaybackController> playback_;
+    std::unique_ptr<DisplayController> display_;
+    Settings saved_;     ///< as read from the file
+    Settings overrides_; ///< after the command-line overrides
+    std::string episodeKey_;
+    std::string lastFontWarning_;
     std::vector<ui::Notice> notices_;
     ui::MainViewUi view_;
     EpisodeContent content_;

@@ -22,6 +22,12 @@ struct PreviousChapter {};                      ///< start of this chapter, or t
 struct NextChapter {};
 struct CopyText { std::string text; };          ///< put text on the clipboard
 struct FocusSearch {};                          ///< put the keyboard in the transcript search box
+struct ChangeSpeed { double delta = 0; };       ///< relative speed step (+-0.05, +-0.25)
+struct SetUiTextScale { double scale = 1.0; };  ///< whole UI text size, 1.0 = 100 %
+struct StepUiTextScale { int direction = 0; };  ///< -1 smaller / +1 bigger preset; 0 = reset to 100 %
+struct SetReadingTextScale { double scale = 1.0; }; ///< transcript and article text size
+struct SetLineSpacing { double spacing = 1.5; };    ///< transcript and article line spacing
+struct SetTheme { int theme = 0; };             ///< ui::ThemeId as int (Light, Dark, HighContrast)
 // Kiosk mode (ui/attract_screen.h, ui/kiosk_overlays.h; player/kiosk_policy.h acts on them)
 struct StartListening {};                       ///< attract screen: start a session on the listening screen
 struct StartReading {};                         ///< attract screen: start a session on the reading screen
@@ -33,8 +39,9 @@ struct PinCancel {};                            ///< admin PIN pad: close it, ba
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
-                             FocusSearch, StartListening, StartReading, KioskDismissCountdown, PinDigit, PinClear,
-                             PinSubmit, PinCancel>;
+                             FocusSearch, ChangeSpeed, SetUiTextScale, StepUiTextScale, SetReadingTextScale,
+                             SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown,
+                             PinDigit, PinClear, PinSubmit, PinCancel>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

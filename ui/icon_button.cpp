@@ -60,7 +60,19 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 } // namespace
 
-float largeControlHeight() { return std::max(48.0f, ImGui::GetFontSize() * 2.2f); }
+float largeControlHeight() { return std::max(48.0f, ImGui::GetFontSize() * 1.7f); }
+
+float iconButtonWidth(const char* label, Icon icon) {
+    const float fs = ImGui::GetFontSize();
+    float iconW = icon == Icon::None ? 0 : fs * 1.7f; // icon plus the gap before the label
+    return iconW + ImGui::CalcTextSize(label, ImGui::FindRenderedTextEnd(label)).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void flowNext(float width) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
 
 bool iconButton(const char* label, Icon icon, float minHeight) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -69,7 +81,7 @@ bool iconButton(const char* label, Icon icon, float minHeight) {
     ImVec2 text = ImGui::CalcTextSize(label, end);
     float iconW = icon == Icon::None ? 0 : fs * 1.3f;
     float gap = icon == Icon::None ? 0 : fs * 0.4f;
-    ImVec2 size{iconW + gap + text.x + style.FramePadding.x * 2, std::max(minHeight, text.y + style.FramePadding.y * 2)};
+    ImVec2 size{iconButtonWidth(label, icon), std::max(minHeight, text.y + style.FramePadding.y * 2)};
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);
     // Keep the visible label on top of the button frame ImGui drew.

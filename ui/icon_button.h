@@ -10,7 +10,14 @@ enum class Icon { None, Play, Pause, Back, Forward, SpeakerOn, SpeakerOff, Previ
 /// when clicked/activated. `label` may contain "##id" like any ImGui label.
 bool iconButton(const char* label, Icon icon, float minHeight);
 
-/// Height of a large control at the current font size: 2.2 x font size, and
+/// The width iconButton(label, icon, ...) will take, for laying out rows.
+float iconButtonWidth(const char* label, Icon icon);
+
+/// Places the next item of a row that wraps: on the same line when `width`
+/// still fits, else on a new line. Call before every item but the first.
+void flowNext(float width);
+
+/// Height of a large control at the current font size: 1.7 x font size, and
 /// never below 48 px (touch target).
 float largeControlHeight();
 

@@ -74,6 +74,17 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
         append(out, drawArticlePane(state.article, ui.article));
         ImGui::EndTabItem();
     }
+    // At large text the speed/text/colour controls get a tab of their own,
+    // so the header does not push the transcript off the screen.
+    if (tab("Settings", ContentTab::Settings)) {
+        if (ImGui::BeginChild("##settings", {0, 0}, false)) {
+            ImGui::PushTextWrapPos(0);
+            append(out, drawDisplayBar(state.display, ui.displayBar, false));
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
     ui.selectTab.reset();
 }
@@ -93,15 +104,25 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("ListenAlong", nullptr, flags)) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(state.title.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::Separator();
+        const float fs = ImGui::GetFontSize();
+        // Narrow for the text size (large text): panes become tabs, the
+        // settings move into a tab, and the title is left to the window's.
+        bool compact = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * fs;
+        if (!compact) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(state.title.c_str());
+            ImGui::PopTextWrapPos();
+            append(out, drawDisplayBar(state.display, ui.displayBar));
+            ImGui::Separator();
+        }
         drawNotices(state.notices, out);
 
-        float barH = transportBarHeight();
-        float contentH = ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y;
-        if (ImGui::BeginChild("Content", {0, contentH > 0 ? contentH : 1}, false)) {
+        // The transport bar's rows wrap at large text: use the height it took
+        // last frame (the estimate only for the first frame).
+        float barH = ui.transportHeight > 0 ? ui.transportHeight : transportBarHeight();
+        // Never squeeze the content below a few lines: the window scrolls instead.
+        float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
+        if (ImGui::BeginChild("Content", {0, contentH}, false)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
             if (ui.tabbed) drawTabs(state, ui, out);
             else drawSideBySide(state, ui, out);
@@ -110,9 +131,12 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         ImGui::EndChild();
 
         ImGui::Separator();
-        if (ImGui::BeginChild("Transport", {0, 0}, false, ImGuiWindowFlags_NoScrollbar)) {
-            Commands t = drawTransportBar(state.transport, ui.transport);
+        if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar)) {
+            TransportState transport = state.transport;
+            transport.compact = compact;
+            Commands t = drawTransportBar(transport, ui.transport);
             out.insert(out.end(), t.begin(), t.end());
+            ui.transportHeight = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
         }
         ImGui::EndChild();
     }

@@ -5,6 +5,7 @@
 #include "ui/article_pane.h"
 #include "ui/chapters_pane.h"
 #include "ui/commands.h"
+#include "ui/display_bar.h"
 #include "ui/transcript_pane.h"
 #include "ui/transport_bar.h"
 
@@ -23,16 +24,19 @@ struct MainViewState {
     std::string title;              ///< episode title
     std::vector<Notice> notices;    ///< shown above the content, newest last
     TransportState transport;
+    DisplayBarState display;        ///< speed, text size, theme controls
     TranscriptVM transcript;        ///< the panes that follow the audio
     ChaptersVM chapters;
     ArticleVM article;
 };
 
 /// The content area's panes; below ~60 x font size wide they become tabs.
-enum class ContentTab { Transcript, Chapters, Article };
+enum class ContentTab { Transcript, Chapters, Article, Settings };
 
 struct MainViewUi {
     TransportViewState transport;
+    DisplayBarUi displayBar;
+    float transportHeight = 0;           ///< measured last frame (rows wrap at large text)
     TranscriptPaneState transcript;
     ChaptersPaneState chapters;
     ArticlePaneState article;

@@ -17,7 +17,7 @@ namespace {
 // decoder with seeks.
 void drawSeekBar(const TransportState& s, TransportViewState& view, float width, Commands& out) {
     const float fs = ImGui::GetFontSize();
-    const float h = std::max(48.0f, fs * 1.8f);
+    const float h = std::max(48.0f, fs * 1.3f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("Seek bar", {width, h});
     bool active = ImGui::IsItemActive();
@@ -66,7 +66,7 @@ float transportBarHeight() {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float fs = ImGui::GetFontSize();
     return fs + st.ItemSpacing.y                       // chapter line
-           + std::max(48.0f, fs * 1.8f) + st.ItemSpacing.y // seek bar
+           + std::max(48.0f, fs * 1.3f) + st.ItemSpacing.y // seek bar
            + largeControlHeight() + st.WindowPadding.y * 2 + st.ItemSpacing.y;
 }
 
@@ -76,13 +76,18 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     const float fs = ImGui::GetFontSize();
     const float controlH = largeControlHeight();
 
-    ImGui::TextUnformatted(s.chapterTitle.empty() ? " " : s.chapterTitle.c_str());
+    // The chapter line only where there is room; at large text the Chapters tab has it.
+    if (!s.compact) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(s.chapterTitle.empty() ? " " : s.chapterTitle.c_str());
+        ImGui::PopTextWrapPos();
+    }
 
     // Times either side of the seek bar; widths fixed so the bar does not jitter.
     std::string elapsed = formatClock(view.dragging ? view.dragSeconds : s.position);
     std::string remaining = formatRemaining(s.duration - (view.dragging ? view.dragSeconds : s.position));
     float timeW = ImGui::CalcTextSize(s.duration >= 3600 ? "-00:00:00" : "-00:00").x + fs * 0.5f;
-    float barH = std::max(48.0f, fs * 1.8f);
+    float barH = std::max(48.0f, fs * 1.3f);
     float textOffset = (barH - ImGui::GetTextLineHeight()) * 0.5f;
     ImGui::BeginDisabled(!s.audioLoaded);
     float y = ImGui::GetCursorPosY();
@@ -98,22 +103,21 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     ImGui::SetCursorPosY(y + barH + st.ItemSpacing.y);
 
     if (iconButton("Back 15 s", Icon::Back, controlH)) out.push_back(SeekBy{-15});
-    ImGui::SameLine();
+    flowNext(iconButtonWidth("Pause##toggle", Icon::Pause));
     if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH)) {
         out.push_back(TogglePlay{});
     }
-    ImGui::SameLine();
+    flowNext(iconButtonWidth("Forward 30 s", Icon::Forward));
     if (iconButton("Forward 30 s", Icon::Forward, controlH)) out.push_back(SeekBy{30});
     ImGui::SameLine(0, fs * 2);
-
+    flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
     if (iconButton(s.muted ? "Unmute##mute" : "Mute##mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
         out.push_back(ToggleMute{});
     }
-    ImGui::SameLine();
     int volume = int(std::lround(s.volume * 100));
-    ImGui::AlignTextToFramePadding();
-    float sliderW = std::min(fs * 10, ImGui::GetContentRegionAvail().x);
-    ImGui::SetNextItemWidth(std::max(sliderW, fs * 4));
+    float sliderW = fs * 9;
+    flowNext(sliderW);
+    ImGui::SetNextItemWidth(std::min(sliderW, ImGui::GetContentRegionAvail().x));
     // Tall frame for a finger-sized slider.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {st.FramePadding.x, std::max(st.FramePadding.y, (controlH - fs) * 0.5f)});
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, std::max(24.0f, fs * 1.2f));

@@ -18,6 +18,7 @@ struct TransportState {
     float volume = 0.8f;
     bool muted = false;
     std::string chapterTitle;  ///< shown above the seek bar when not empty
+    bool compact = false;      ///< large text in a small window: leave out the chapter line
     std::vector<double> chapterMarks; ///< chapter start times (seconds), marked on the seek bar
 };
 

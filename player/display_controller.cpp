@@ -1,0 +1,76 @@
+#include "player/display_controller.h"
+
+#include "ui/theme.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+namespace la::player {
+
+DisplayController::DisplayController(std::string fontDir, std::filesystem::path settingsFile)
+    : fontDir_(std::move(fontDir)), store_(settingsFile), persistent_(!settingsFile.empty()) {}
+
+std::vector<std::string> DisplayController::load() {
+    if (!persistent_) return {};
+    SettingsLoadResult r = store_.load();
+    settings_ = r.settings;
+    return r.warnings;
+}
+
+std::string DisplayController::save() {
+    if (!persistent_) return "";
+    std::string error;
+    return store_.save(settings_, error) ? "" : error;
+}
+
+void DisplayController::apply(const ui::Commands& commands) {
+    for (const ui::Command& c : commands) {
+        if (auto* t = std::get_if<ui::SetUiTextScale>(&c)) settings_.uiTextScale = t->scale;
+        else if (auto* st = std::get_if<ui::StepUiTextScale>(&c)) {
+            settings_.uiTextScale = st->direction > 0   ? nextTextScalePreset(settings_.uiTextScale)
+                                    : st->direction < 0 ? previousTextScalePreset(settings_.uiTextScale)
+                                                        : kTextScaleRange.defaultValue;
+        } else if (auto* r = std::get_if<ui::SetReadingTextScale>(&c)) settings_.transcriptTextScale = r->scale;
+        else if (auto* l = std::get_if<ui::SetLineSpacing>(&c)) settings_.lineSpacing = l->spacing;
+        else if (auto* th = std::get_if<ui::SetTheme>(&c)) {
+            if (th->theme >= 0 && th->theme <= 2) settings_.theme = ThemeChoice(th->theme);
+        }
+    }
+    sanitize(settings_);
+}
+
+std::string DisplayController::prepareFrame() {
+    float uiPx = ui::fontPxForScale(settings_.uiTextScale);
+    float readingPx = ui::fontPxForScale(settings_.transcriptTextScale);
+    int theme = int(settings_.theme);
+    std::string warning;
+    bool fontsChanged = uiPx != builtUiPx_ || readingPx != builtReadingPx_;
+    if (fontsChanged) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!ui::buildFonts(*io.Fonts, fontDir_, uiPx, readingPx, fonts_, warning) && warning.empty()) {
+            warning = "The text could not be prepared at this size.";
+        }
+        io.FontDefault = fonts_.ui;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        builtUiPx_ = uiPx;
+        builtReadingPx_ = readingPx;
+    }
+    if (fontsChanged || theme != builtTheme_) {
+        ui::applyTheme(ui::paletteFor(ui::ThemeId(theme)), fonts_.uiPx > 0 ? fonts_.uiPx : uiPx, ImGui::GetStyle());
+        builtTheme_ = theme;
+    }
+    return warning;
+}
+
+ui::DisplayBarState DisplayController::barState() const {
+    ui::DisplayBarState b;
+    b.speed = settings_.speed;
+    b.uiTextScale = settings_.uiTextScale;
+    b.readingTextScale = settings_.transcriptTextScale;
+    b.lineSpacing = settings_.lineSpacing;
+    b.theme = int(settings_.theme);
+    return b;
+}
+
+} // namespace la::player

@@ -1,0 +1,53 @@
+#pragma once
+// Owns the listener's preferences while the app runs: loads them at start,
+// applies display commands (text sizes, line spacing, theme), rebuilds the
+// font atlas and style between frames when a size or theme changed, and saves
+// the settings (atomically) when asked.
+
+#include "player/settings.h"
+#include "player/settings_store.h"
+#include "ui/commands.h"
+#include "ui/display_bar.h"
+#include "ui/fonts.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace la::player {
+
+class DisplayController {
+public:
+    /// fontDir: the bundled fonts (assets/fonts). settingsFile: empty for
+    /// defaults that are never saved (e.g. the kiosk).
+    DisplayController(std::string fontDir, std::filesystem::path settingsFile);
+
+    /// Reads the settings file; returns warnings to show (bad file, clamped values).
+    std::vector<std::string> load();
+    /// Writes the settings; returns "" or the error to show.
+    std::string save();
+
+    /// Applies the display commands among `commands` (others are ignored).
+    void apply(const ui::Commands& commands);
+
+    /// Between frames on the UI thread: rebuilds fonts and style if needed.
+    /// Returns a warning when the bundled font could not be loaded ("" else).
+    std::string prepareFrame();
+
+    Settings& settings() { return settings_; }
+    const Settings& settings() const { return settings_; }
+    const ui::FontSet& fonts() const { return fonts_; }
+    ui::DisplayBarState barState() const;
+
+private:
+    std::string fontDir_;
+    SettingsStore store_;
+    bool persistent_;
+    Settings settings_;
+    ui::FontSet fonts_;
+    float builtUiPx_ = 0;
+    float builtReadingPx_ = 0;
+    int builtTheme_ = -1;
+};
+
+} // namespace la::player

@@ -1,0 +1,28 @@
+#pragma once
+// The listening and reading controls above the content: playback speed
+// (Slower / Faster, presets), text size (Smaller / Bigger text), theme, and,
+// behind "More settings", the reading text size and line spacing. Labels are
+// plain words; the row wraps onto more lines at large text sizes.
+
+#include "ui/commands.h"
+
+namespace la::ui {
+
+struct DisplayBarState {
+    double speed = 1.0;
+    double uiTextScale = 1.0;
+    double readingTextScale = 1.0;
+    double lineSpacing = 1.5;
+    int theme = 0; ///< ThemeId as int
+};
+
+struct DisplayBarUi {
+    bool showMore = false;
+    bool expanded = false; ///< large text: the controls are shown (else one button)
+};
+
+/// Draws at the cursor, full width; returns the user's requests.
+/// allowCollapse: at large text, fold the controls behind one button.
+Commands drawDisplayBar(const DisplayBarState& state, DisplayBarUi& ui, bool allowCollapse = true);
+
+} // namespace la::ui
