@@ -5,10 +5,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$("$root/scripts/setup.sh" --tests "$@")"
+# Tests never read or write the user's own settings.
+export XDG_CONFIG_HOME="$(mktemp -d)"
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 run=(ctest --test-dir "$build" --output-on-failure -j"$(nproc 2>/dev/null || echo 2)")
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1280x800x24" "${run[@]}"
+  xvfb-run -a -s "-screen 0 1280x800x24" "${run[@]}"
+else
+  "${run[@]}"
 fi
-exec "${run[@]}"

@@ -23,7 +23,8 @@ struct Run {
 Run runPlayer(const std::string& env, const std::string& args, const test::TempDir& dir) {
     REQUIRE(std::getenv("DISPLAY") != nullptr); // scripts/test.sh runs the suite under xvfb-run
     std::string errFile = dir.file("stderr.txt");
-    std::string cmd = env + " '" LA_PLAYER_EXE "' " + args + " 2>'" + errFile + "' >/dev/null";
+    // Each run gets its own settings folder: no resume from another test.
+    std::string cmd = "XDG_CONFIG_HOME='" + dir.file("config") + "' " + env + " '" LA_PLAYER_EXE "' " + args + " 2>'" + errFile + "' >/dev/null";
     int status = std::system(cmd.c_str());
     std::ifstream in(errFile);
     std::stringstream ss;
