@@ -31,7 +31,8 @@
 //
 // End of input: endOfInput() appends silence so the last hops can be searched,
 // and output stops when `position_` reaches the last real input frame, so the
-// output lasts (input / speed) to within a frame.
+// output lasts (input / speed) to within a frame. (The last window of output
+// may crossfade into that silence: at most ~20 ms of the final audio fades.)
 //
 // Memory: every buffer is sized in the constructor; feed() slides the kept
 // part of the input buffer to the front (memmove) instead of growing it.
