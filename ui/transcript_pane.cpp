@@ -423,6 +423,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
 } // namespace
 
 // ---------------------------------------------------------------------------
+// Public functions.
 
 bool updateTranscriptLayout(TranscriptLayout& layout, const std::vector<transcripts::Cue>& cues, ImFont* font,
                             float fontSize, float width, float lineSpacing) {
@@ -463,8 +464,29 @@ std::string cueClipboardText(const transcripts::Cue& cue) {
     return s + cue.text;
 }
 
+namespace {
+
+// Keys of the pane's own (not while typing): Ctrl+C copies the line, Escape is "Back to now".
+void handleKeys(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || !vm.cues || vm.cues->empty()) return;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
+        std::optional<size_t> cue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
+        if (cue && *cue < vm.cues->size()) out.push_back(CopyText{cueClipboardText((*vm.cues)[*cue])});
+    }
+    if (!st.follow && !io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        st.follow = true;
+        st.followedCue.reset();
+        st.selected.reset();
+    }
+}
+
+} // namespace
+
 Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImVec2 size) {
     Commands out;
+    handleKeys(vm, st, out);
     ImGui::PushID("Transcript");
     if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         if (!vm.cues || vm.cues->empty()) {

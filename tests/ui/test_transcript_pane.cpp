@@ -16,7 +16,9 @@ using namespace la::ui;
 
 namespace {
 
-constexpr int kEnterKey = 13; // our io.KeyMap slot for Enter in these tests
+constexpr int kEnterKey = 13; // our io.KeyMap slots in these tests
+constexpr int kEscapeKey = 27;
+constexpr int kCKey = 67;
 
 struct Headless {
     ImGuiContext* ctx;
@@ -26,6 +28,8 @@ struct Headless {
         io.DisplaySize = size;
         io.DeltaTime = 1.0f / 60.0f;
         io.KeyMap[ImGuiKey_Enter] = kEnterKey;
+        io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
+        io.KeyMap[ImGuiKey_C] = kCKey;
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -270,6 +274,33 @@ TEST_CASE("Copy line puts the current cue with its time on the clipboard") {
     const auto* copy = std::get_if<CopyText>(&c[0]);
     REQUIRE(copy);
     CHECK(copy->text == "[0:06] Nurse: Line 3 is short.");
+}
+
+TEST_CASE("Keys: Ctrl+C copies the line, Escape goes back to now") {
+    Headless ui;
+    auto cues = makeCues(300);
+    TranscriptPaneState st;
+    TranscriptVM vm = at(cues, 100.0);
+    ui.frames(3, vm, st);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown[kCKey] = true;
+    Commands c = ui.frames(1, vm, st);
+    io.KeyCtrl = false;
+    io.KeysDown[kCKey] = false;
+    REQUIRE(c.size() == 1);
+    CHECK(std::get<CopyText>(c[0]).text == cueClipboardText(cues[50]));
+
+    io.MousePos = centre(st.hit.listMin, st.hit.listMax);
+    io.MouseWheel = -10;
+    ui.frames(3, vm, st);
+    REQUIRE_FALSE(st.follow);
+    io.KeysDown[kEscapeKey] = true;
+    ui.frames(1, vm, st);
+    io.KeysDown[kEscapeKey] = false;
+    ui.frames(2, vm, st);
+    CHECK(st.follow);
+    CHECK(visibleInList(st, 50));
 }
 
 TEST_CASE("No transcript: the pane says so and returns nothing") {
