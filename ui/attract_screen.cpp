@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <string_view>
 
 namespace la::ui {
@@ -30,13 +31,27 @@ float textHeight(std::string_view text, float wrapWidth) {
     return ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrapWidth).y;
 }
 
-/// One huge entry: a button `size` big, with the label centred (ImGui does that).
-bool entryButton(const char* label, ImVec2 size, ScreenRect& rect) {
+/// One huge entry: a button `size` big with its label lines centred one under
+/// another (ImGui would left-align the lines of a multi-line label).
+/// `second` may be empty (one line).
+bool entryButton(const char* id, std::string_view first, std::string_view second, ImVec2 size, ScreenRect& rect) {
     rect.min = ImGui::GetCursorScreenPos();
-    bool pressed = ImGui::Button(label, size);
+    bool pressed = ImGui::Button(id, size);
     rect.max = {rect.min.x + size.x, rect.min.y + size.y};
+    const float lineH = ImGui::GetTextLineHeight();
+    float y = rect.centre().y - lineH * (second.empty() ? 0.5f : 1.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    for (std::string_view line : {first, second}) {
+        if (line.empty()) continue;
+        float w = ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
+        dl->AddText({std::floor(rect.centre().x - w * 0.5f), y}, col, line.data(), line.data() + line.size());
+        y += lineH;
+    }
     return pressed;
 }
+
+float textWidth(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
 
 } // namespace
 
@@ -46,81 +61,76 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(io.DisplaySize);
-    if (ImGui::Begin("##attract", nullptr, kFullScreenFlags)) {
-        const float fs = ImGui::GetFontSize();
-        const ImGuiStyle& st = ImGui::GetStyle();
-        const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float minButton = largeControlHeight();
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {st.WindowPadding.x, std::min(st.WindowPadding.y, fs * 0.5f)});
+    const bool open = ImGui::Begin("##attract", nullptr, kFullScreenFlags);
+    ImGui::PopStyleVar();
+    if (open) {
+        // Tighter line spacing than the theme's: at 300 % text every line counts.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {st.ItemSpacing.x, std::min(st.ItemSpacing.y, fs * 0.3f)});
+        const float sp = ImGui::GetStyle().ItemSpacing.y;
+        const float wrapW = ImGui::GetContentRegionAvail().x;
+        const float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y; // window-local
 
-        // The entries share the width, or stack when each would be under ~14
-        // characters wide (large text, narrow screen).
-        placed.stacked = avail.x < fs * 28.0f + st.ItemSpacing.x;
-        const float width = placed.stacked ? avail.x : std::floor((avail.x - fs) * 0.5f);
-
-        // Plan the height: everything must be on screen without scrolling (touch
-        // screens cannot scroll ImGui windows by dragging). With large text on a
-        // short screen, the gaps shrink first, then the introduction goes, then
-        // the buttons shrink from 4 lines tall towards largeControlHeight().
-        if (vm.titleFont) ImGui::PushFont(vm.titleFont);
-        const float titleH = textHeight(vm.title, avail.x);
-        if (vm.titleFont) ImGui::PopFont();
-        const float introH = textHeight(kIntro, avail.x);
-        const float reviewedH = textHeight(vm.reviewed, avail.x);
-        const float supportH = textHeight(vm.support, avail.x);
-        struct Plan { float gap; bool intro; };
-        auto heightOf = [&](Plan p, float buttonH) {
-            float h = 0;
-            auto item = [&](float itemH) { h += itemH + st.ItemSpacing.y; };
-            item(p.gap);
-            item(titleH);
-            if (p.intro) {
-                item(p.gap * 0.5f);
-                item(introH);
-            }
-            item(p.gap);
-            item(buttonH);
-            if (placed.stacked) {
-                item(fs * 0.5f);
-                item(buttonH);
-            }
-            item(p.gap * 1.5f);
-            item(reviewedH);
-            item(p.gap * 0.5f);
-            item(supportH);
-            return h;
-        };
-        Plan plan{0, false};
-        for (Plan p : {Plan{fs, true}, Plan{fs * 0.5f, true}, Plan{fs * 0.5f, false}}) {
-            if (heightOf(p, minButton) <= avail.y) {
-                plan = p;
-                break;
-            }
-        }
+        // The two entries: side by side with one-line labels when they fit,
+        // else side by side with two-line labels, else one above the other.
+        const float halfW = std::floor((wrapW - fs) * 0.5f);
+        const float labelPad = fs * 1.5f;
+        const bool oneLine = halfW >= textWidth("Touch to listen") + labelPad;
+        placed.stacked = !oneLine && halfW < std::max(textWidth("Touch to"), textWidth("listen")) + labelPad;
+        const bool twoLines = !oneLine && !placed.stacked;
+        const float width = placed.stacked ? wrapW : halfW;
+        const float labelH = ImGui::GetTextLineHeight() * (twoLines ? 2.0f : 1.0f);
+        const float minButton = std::max(largeControlHeight(), labelH + fs * 0.8f);
         const float buttons = placed.stacked ? 2.0f : 1.0f;
-        const float spare = (avail.y - heightOf(plan, 0)) / buttons;
-        const float height = std::floor(std::clamp(spare, minButton, std::max(minButton, fs * 4.0f)));
 
-        ImGui::Dummy({0, plan.gap});
+        // Everything must be on screen without scrolling (ImGui windows do not
+        // scroll by dragging a finger). Measure, then share out what is left:
+        // the introduction only if it fits, gaps up to one line, and buttons
+        // from minButton up to 4 lines tall.
+        if (vm.titleFont) ImGui::PushFont(vm.titleFont);
+        const float titleH = textHeight(vm.title, wrapW);
+        if (vm.titleFont) ImGui::PopFont();
+        const float footerH = textHeight(vm.reviewed, wrapW) + textHeight(vm.support, wrapW) + sp * 2;
+        const float buttonsMin = minButton * buttons + (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp;
+        float spare = bottom - ImGui::GetCursorPosY() - titleH - sp - buttonsMin - footerH - 2.0f; // 2 px: rounding
+        const float introH = textHeight(kIntro, wrapW) + sp;
+        const bool intro = spare >= introH + fs;
+        if (intro) spare -= introH;
+        const float gap = std::clamp(spare / 5.0f, 0.0f, fs);  // five gaps, below
+        spare -= gap * 5.0f;
+        const float height = std::floor(std::clamp(minButton + spare / buttons, minButton, std::max(minButton, fs * 4)));
+        auto space = [&](float h) {
+            if (h >= 1.0f) ImGui::Dummy({0, std::max(0.0f, h - sp)});
+        };
+
+        space(gap);
         if (vm.titleFont) ImGui::PushFont(vm.titleFont);
         wrappedText(vm.title);
         if (vm.titleFont) ImGui::PopFont();
-        if (plan.intro) {
-            ImGui::Dummy({0, plan.gap * 0.5f});
+        if (intro) {
+            space(gap * 0.5f);
             wrappedText(kIntro);
         }
-        ImGui::Dummy({0, plan.gap});
-        if (entryButton("Touch to listen", {width, height}, placed.listen)) out.push_back(StartListening{});
+        space(gap * (intro ? 1.0f : 1.5f));
+        if (entryButton("##listen", twoLines ? "Touch to" : "Touch to listen", twoLines ? "listen" : "",
+                        {width, height}, placed.listen))
+            out.push_back(StartListening{});
         if (placed.stacked)
             ImGui::Dummy({0, fs * 0.5f});
         else
             ImGui::SameLine(0, fs);
-        if (entryButton("Touch to read", {width, height}, placed.read)) out.push_back(StartReading{});
-        ImGui::Dummy({0, plan.gap * 1.5f});
+        if (entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
+                        placed.read))
+            out.push_back(StartReading{});
+        space(gap * 1.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
         wrappedText(vm.reviewed);
         ImGui::PopStyleColor();
-        ImGui::Dummy({0, plan.gap * 0.5f});
+        space(gap * 0.5f);
         wrappedText(vm.support);
+        ImGui::PopStyleVar();
     }
     ImGui::End();
     if (layout) *layout = placed;

@@ -60,6 +60,8 @@ void wrappedText(const std::string& text) {
     ImGui::PopTextWrapPos();
 }
 
+float textWidth(const char* text) { return ImGui::CalcTextSize(text).x; }
+
 bool sizedButton(const char* label, ImVec2 size, ScreenRect& rect) {
     rect.min = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Button(label, size);
@@ -120,30 +122,47 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
 
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& st = ImGui::GetStyle();
-    // Five rows of buttons under about four lines of text; at very large text on
-    // a short screen the rows give up height first (never below 48 px or the
-    // text they hold), the panel scrolls only when even that does not fit.
-    const float textH = ImGui::GetTextLineHeightWithSpacing() * 4 + fs * 2 + st.WindowPadding.y * 2;
-    const float fitH = (ImGui::GetIO().DisplaySize.y - textH) / 5 - st.ItemSpacing.y;
-    const float minH = std::max(48.0f, fs + st.FramePadding.y * 2);
-    const ImVec2 cell{std::max(largeControlHeight(), std::floor(fs * 4.0f)),
-                      std::floor(std::max(minH, std::min(fs * 2.8f, fitH)))};
-    const float gridW = cell.x * 3 + st.ItemSpacing.x * 2;
-    beginPanel("##pin pad", std::max(gridW, fs * 20.0f) + st.WindowPadding.x * 2);
+    const float sp = std::min(st.ItemSpacing.y, fs * 0.3f);
+    const float cellW = std::max(largeControlHeight(), std::floor(fs * 4.0f));
+    const float gridW = cellW * 3 + st.ItemSpacing.x * 2;
+    const float cancelW = textWidth("Cancel") + fs * 1.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {fs * 0.75f, fs * 0.5f});
+    beginPanel("##pin pad", std::max(gridW, fs * 24.0f) + fs * 1.5f);
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {st.ItemSpacing.x, sp});
+    // Short keys (large text, short screen) still centre their label: ImGui
+    // places it inside the frame padding.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {st.FramePadding.x, std::min(st.FramePadding.y, fs * 0.2f)});
+    const float minH = std::max(48.0f, ImGui::GetTextLineHeight() + fs * 0.4f);
 
+    // Header: what this is, with Cancel at the top right.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float headerTop = ImGui::GetCursorPosY();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail - cancelW - st.ItemSpacing.x);
+    ImGui::TextUnformatted("Staff only: enter the PIN to close ListenAlong.");
+    ImGui::PopTextWrapPos();
+    const float afterHeader = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos({ImGui::GetCursorPosX() + avail - cancelW, headerTop});
+    if (sizedButton("Cancel", {cancelW, minH}, placed.cancel)) out.push_back(PinCancel{});
+    ImGui::SetCursorPosY(std::max(afterHeader, ImGui::GetCursorPosY()));
+
+    // The digits typed, as dots, and what happened.
     const bool coolingDown = vm.cooldownSecondsLeft > 0;
-    wrappedText("Staff only: enter the PIN to close ListenAlong.");
     drawDots(vm.digitsEntered);
+    ImGui::SameLine(0, fs);
     if (coolingDown) {
         int s = int(std::ceil(vm.cooldownSecondsLeft));
         wrappedText("Too many wrong tries. Please wait " + std::to_string(s) + (s == 1 ? " second." : " seconds."));
     } else if (vm.lastWasWrong) {
         wrappedText("That PIN is not right. Try again.");
     } else {
-        wrappedText(std::to_string(vm.digitsEntered) + (vm.digitsEntered == 1 ? " digit typed" : " digits typed"));
+        wrappedText(std::to_string(vm.digitsEntered) + (vm.digitsEntered == 1 ? " digit" : " digits"));
     }
-    ImGui::Dummy({0, fs * 0.3f});
 
+    // Four rows of keys, as tall as the screen allows: 2.8 lines, never under minH.
+    const float maxPanelH = std::max(ImGui::GetIO().DisplaySize.y - fs, 1.0f);
+    const float rowsRoom = maxPanelH - fs * 0.5f - ImGui::GetCursorPosY() - sp * 4;
+    const ImVec2 cell{cellW, std::floor(std::clamp(rowsRoom / 4, minH, std::max(minH, fs * 2.8f)))};
     const bool full = vm.digitsEntered >= vm.maxDigits;
     // 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 OK
     auto digitButton = [&](int d) {
@@ -153,12 +172,17 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
         if (sizedButton(label, cell, placed.digit[size_t(d)])) out.push_back(PinDigit{d});
         ImGui::EndDisabled();
     };
+    const float indent = std::max(0.0f, std::floor((avail - gridW) * 0.5f)); // keys centred
     for (int row = 0; row < 3; ++row) {
         for (int col = 0; col < 3; ++col) {
-            if (col > 0) ImGui::SameLine();
+            if (col > 0)
+                ImGui::SameLine();
+            else
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
             digitButton(row * 3 + col + 1);
         }
     }
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     if (sizedButton("Clear", cell, placed.clear)) out.push_back(PinClear{});
     ImGui::SameLine();
     digitButton(0);
@@ -166,8 +190,7 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
     ImGui::BeginDisabled(coolingDown || vm.digitsEntered == 0);
     if (sizedButton("OK", cell, placed.ok)) out.push_back(PinSubmit{});
     ImGui::EndDisabled();
-    ImGui::Dummy({0, fs * 0.3f});
-    if (sizedButton("Cancel", {gridW, cell.y}, placed.cancel)) out.push_back(PinCancel{});
+    ImGui::PopStyleVar(2);
     ImGui::End();
 
     // Keyboard, for the admin who just held the chord.
