@@ -201,7 +201,7 @@ TEST_CASE("The starting volume never exceeds maxVolume") {
     CHECK(limitVolume(raw, 5) == 1.0);
 }
 
-TEST_CASE("A PIN must be 4 to 12 digits; anything else turns quitting off") {
+TEST_CASE("A PIN must be 4 to 12 digits - anything else turns quitting off") {
     struct Row { const char* pin; bool valid; };
     for (Row row : {Row{"1234", true}, Row{"000000000000", true}, Row{"123", false}, Row{"1234567890123", false},
                     Row{"12a4", false}, Row{" 1234", false}, Row{"١٢٣٤", false}}) {
@@ -243,7 +243,7 @@ TEST_CASE("NaN-like and huge numbers never reach the kiosk") {
     CHECK(r.warnings.size() >= 1);
 }
 
-TEST_CASE("The kiosk section of settings.json is read; other settings keys are not kiosk keys") {
+TEST_CASE("The kiosk section of settings.json is read - other settings keys are not kiosk keys") {
     auto r = loadKioskSection(fixture("settings_with_kiosk.json"));
     INFO(joined(r.warnings));
     CHECK(r.config.idleResetSeconds == 60);

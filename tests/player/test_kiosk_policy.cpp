@@ -211,7 +211,7 @@ TEST_CASE("The fresh state's volume respects maxVolume") {
     CHECK(freshKioskState(c).volume == Approx(0.3));
 }
 
-TEST_CASE("An \"I'm finished\" button resets at once") {
+TEST_CASE("An I'm-finished button resets at once") {
     KioskPolicy p = activeAt0();
     CHECK(p.endSession(30) == KioskAction::ResetToDefaults);
     CHECK(p.mode() == KioskMode::Attract);
@@ -274,7 +274,7 @@ TEST_CASE("The right PIN quits") {
     CHECK(q.submitPin(4, "2580") == KioskAction::Quit);
 }
 
-TEST_CASE("A wrong PIN does not quit; three in a row need a 30 s cool-down") {
+TEST_CASE("A wrong PIN does not quit - three in a row need a 30 s cool-down") {
     KioskPolicy p = activeAt0();
     p.onChordState(0, true);
     p.update(3, false, false);
@@ -305,7 +305,7 @@ TEST_CASE("A wrong PIN does not quit; three in a row need a 30 s cool-down") {
     CHECK(p.submitPin(37, "2580") == KioskAction::Quit);
 }
 
-TEST_CASE("An empty PIN submission is not counted; typed digits are capped and cleared") {
+TEST_CASE("An empty PIN submission is not counted - typed digits are capped and cleared") {
     KioskPolicy p(withPin());
     p.onChordState(0, true);
     p.update(3, false, false);

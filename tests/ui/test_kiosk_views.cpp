@@ -111,7 +111,7 @@ AttractScreenVM attractVM() {
 
 } // namespace
 
-TEST_CASE("Tapping \"Touch to listen\" returns StartListening; \"Touch to read\" returns StartReading") {
+TEST_CASE("Tapping Touch to listen returns StartListening and Touch to read returns StartReading") {
     Headless ui;
     AttractScreenVM vm = attractVM();
     AttractScreenLayout layout;
@@ -179,7 +179,7 @@ TEST_CASE("At 300 % text on a 1280 x 800 kiosk screen the whole attract screen f
     CHECK(count<StartListening>(ui.tap(layout.listen.centre(), view)) == 1);
 }
 
-TEST_CASE("\"Yes, I'm still here\" returns KioskDismissCountdown, once per tap") {
+TEST_CASE("The Yes-I'm-still-here button returns KioskDismissCountdown once per tap") {
     Headless ui;
     CountdownVM vm{7};
     CountdownLayout layout;
