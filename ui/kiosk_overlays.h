@@ -3,9 +3,10 @@
 //   - "Still listening?": a gentle countdown before the kiosk starts over for
 //     the next person, with one large "Yes, I'm still here" button. A tap
 //     anywhere on the overlay also counts as "still here".
-//   - the admin PIN pad: digits 0-9, Clear, OK and Cancel as large buttons, the
-//     digits typed shown only as dots. A keyboard works too (digits, Enter,
-//     Backspace = Clear, Escape = Cancel).
+//   - the admin PIN pad: keys 1-9 / Clear 0 OK as a phone-style grid, Cancel
+//     at the top right, the digits typed shown only as dots. The keys shrink
+//     (never below 48 px) so the pad fits the screen at large text. A keyboard
+//     works too (digits, Enter, Backspace = Clear, Escape = Cancel).
 // Both fill the display with a dimmed layer and take input from everything
 // under them. Sizes are multiples of the font size; buttons are at least
 // largeControlHeight() (>= 48 px) tall; a single tap activates.
