@@ -31,7 +31,24 @@ void drawNotices(const std::vector<Notice>& notices, Commands& out) {
 
 void append(Commands& out, Commands more) { out.insert(out.end(), more.begin(), more.end()); }
 
-// Wide: transcript on the left; chapters above the article on the right.
+// Finger-sized tabs that shrink (rather than hide behind scroll arrows) when
+// they do not all fit.
+bool beginTabBar(const char* id) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        {std::max(st.FramePadding.x, fs * 0.5f), std::max({st.FramePadding.y, (48.0f - fs) * 0.5f, fs * 0.3f})});
+    bool open = ImGui::BeginTabBar(id, ImGuiTabBarFlags_FittingPolicyResizeDown);
+    ImGui::PopStyleVar();
+    return open;
+}
+
+bool tabItem(const MainViewUi& ui, const char* label, ContentTab which) {
+    return ImGui::BeginTabItem(label, nullptr, ui.selectTab == which ? ImGuiTabItemFlags_SetSelected : 0);
+}
+
+// Wide: transcript on the left; chapters above the article on the right (as
+// two tabs when the window is not tall enough for both).
 void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
     const ImGuiStyle& st = ImGui::GetStyle();
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -40,28 +57,32 @@ void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
     ImGui::SameLine();
     float rightW = ImGui::GetContentRegionAvail().x;
     if (ImGui::BeginChild("##side", {rightW, avail.y}, false)) {
-        float chaptersH = std::floor((avail.y - st.ItemSpacing.y) * 0.42f);
-        ImGui::TextUnformatted("Chapters");
-        append(out, drawChaptersPane(state.chapters, ui.chapters, {0, chaptersH - ImGui::GetFrameHeightWithSpacing()}));
-        ImGui::Separator();
-        ImGui::TextUnformatted("Article");
-        append(out, drawArticlePane(state.article, ui.article, {0, 0}));
+        if (avail.y >= kSplitSideAboveFontSizes * ImGui::GetFontSize()) { // tall enough for both, one above the other
+            float chaptersH = std::floor((avail.y - st.ItemSpacing.y) * 0.42f);
+            ImGui::TextUnformatted("Chapters");
+            append(out, drawChaptersPane(state.chapters, ui.chapters, {0, chaptersH - ImGui::GetFrameHeightWithSpacing()}));
+            ImGui::Separator();
+            ImGui::TextUnformatted("Article");
+            append(out, drawArticlePane(state.article, ui.article, {0, 0}));
+        } else if (beginTabBar("##side tabs")) {
+            if (tabItem(ui, "Chapters", ContentTab::Chapters)) {
+                append(out, drawChaptersPane(state.chapters, ui.chapters));
+                ImGui::EndTabItem();
+            }
+            if (tabItem(ui, "Article", ContentTab::Article)) {
+                append(out, drawArticlePane(state.article, ui.article));
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
     }
     ImGui::EndChild();
 }
 
 // Narrow (large text): one pane at a time, as finger-sized tabs.
 void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float fs = ImGui::GetFontSize();
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {std::max(st.FramePadding.x, fs * 0.8f), std::max(st.FramePadding.y, (largeControlHeight() - fs) * 0.5f)});
-    bool open = ImGui::BeginTabBar("##content tabs", ImGuiTabBarFlags_FittingPolicyScroll);
-    ImGui::PopStyleVar();
-    if (!open) return;
-    auto tab = [&](const char* label, ContentTab which) {
-        ImGuiTabItemFlags f = ui.selectTab == which ? ImGuiTabItemFlags_SetSelected : 0;
-        return ImGui::BeginTabItem(label, nullptr, f);
-    };
+    if (!beginTabBar("##content tabs")) return;
+    auto tab = [&](const char* label, ContentTab which) { return tabItem(ui, label, which); };
     if (tab("Transcript", ContentTab::Transcript)) {
         append(out, drawTranscriptPane(state.transcript, ui.transcript));
         ImGui::EndTabItem();
@@ -126,7 +147,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
             if (ui.tabbed) drawTabs(state, ui, out);
             else drawSideBySide(state, ui, out);
-            if (!ui.tabbed) ui.selectTab.reset(); // everything is in view already
+            ui.selectTab.reset();
         }
         ImGui::EndChild();
 

@@ -46,6 +46,9 @@ struct MainViewUi {
 
 /// Content narrower than this many font sizes is shown as tabs.
 inline constexpr float kTabbedBelowFontSizes = 60.0f;
+/// Side by side, chapters and article are stacked when the content is at
+/// least this many font sizes tall, else they share the right column as tabs.
+inline constexpr float kSplitSideAboveFontSizes = 30.0f;
 
 /// "Read this section": scroll the article to `section` and bring its pane
 /// forward. Called by player/ when it applies a ShowSection command.

@@ -170,7 +170,7 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
         s.focusBox = false;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, std::max(style.FramePadding.y, (controlH - fs) * 0.5f)});
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 14));
     bool enter = ImGui::InputTextWithHint("##Search", "Search the transcript", &s.query, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopStyleVar();
     refreshSearch(vm, st);
@@ -208,27 +208,18 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 }
 
 // ---------------------------------------------------------------------------
-// "Back to now" / following status and "Copy line".
+// One row of buttons: Search (opens the search row), Copy line, and "Back to
+// now" while not following. Kept to one row where it fits: at 400 % text the
+// cues must still have the room.
 
 void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
     const float controlH = largeControlHeight();
-    if (st.follow) {
-        // As tall as the button that replaces it, so nothing below moves.
-        const char* label = "Following the audio";
-        ImVec2 size = ImGui::CalcTextSize(label);
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImGui::Dummy({size.x, controlH});
-        ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (controlH - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), label);
-        st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
-    } else {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (iconButton("Back to now", Icon::Play, controlH)) {
-            st.follow = true;
-            st.followedCue.reset(); // scroll to the cue being heard
-            st.selected.reset();
-        }
-        ImGui::PopStyleColor();
-        storeRect(st.hit.backToNowMin, st.hit.backToNowMax);
+    TranscriptSearchState& s = st.search;
+    if (!s.open) {
+        if (iconButton("Search", Icon::None, controlH)) s.open = s.focusBox = true;
+    } else if (iconButton("Close search", Icon::None, controlH)) {
+        s.open = false;
+        s.query.clear();
     }
     std::optional<size_t> copyCue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
     if (copyCue && *copyCue >= vm.cues->size()) copyCue.reset();
@@ -237,6 +228,19 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
     ImGui::EndDisabled();
     storeRect(st.hit.copyMin, st.hit.copyMax);
+    if (st.follow) {
+        st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
+        return;
+    }
+    sameLineIfFits(buttonWidth("Back to now", Icon::Play));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (iconButton("Back to now", Icon::Play, controlH)) {
+        st.follow = true;
+        st.followedCue.reset(); // scroll to the cue being heard
+        st.selected.reset();
+    }
+    ImGui::PopStyleColor();
+    storeRect(st.hit.backToNowMin, st.hit.backToNowMax);
 }
 
 // ---------------------------------------------------------------------------
@@ -496,8 +500,9 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
             ImGui::PopTextWrapPos();
             st.hit.rows.clear();
         } else {
+            if (st.search.focusBox) st.search.open = true; // Ctrl+F / "/"
             drawToolbar(vm, st, out);
-            drawSearch(vm, st, out);
+            if (st.search.open || !st.search.query.empty()) drawSearch(vm, st, out);
             const float fs = ImGui::GetFontSize();
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f)); // finger-sized
             ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));

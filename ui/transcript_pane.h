@@ -54,7 +54,8 @@ struct TranscriptSearchState {
     const void* resultCues = nullptr;
     size_t resultCueCount = 0;
     size_t current = 0;                ///< index into result.cues: the "3" of "3 of 12"
-    bool focusBox = false;             ///< give the box the keyboard on the next frame
+    bool open = false;                 ///< the search row is shown (also whenever query is not empty)
+    bool focusBox = false;             ///< open the search row and give the box the keyboard next frame
 };
 
 /// Screen rectangles of the pane's controls from the last frame (tests use

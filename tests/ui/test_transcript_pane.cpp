@@ -167,14 +167,15 @@ TEST_CASE("Scrolling pauses follow mode; Back to now resumes it") {
     }
     SECTION("dragging the list with a finger, which is not a tap") {
         ImGuiIO& io = ImGui::GetIO();
-        ImVec2 p = centre(st.hit.listMin, st.hit.listMax);
+        ImVec2 p{centre(st.hit.listMin, st.hit.listMax).x, st.hit.listMin.y + 10};
         io.MousePos = p;
         ui.frames(1, vm, st);
         io.MouseDown[0] = true;
         ui.frames(1, vm, st);
         Commands all;
-        for (int i = 1; i <= 10; ++i) {
-            io.MousePos = {p.x, p.y - 25.0f * float(i)};
+        const float step = (st.hit.listMax.y - st.hit.listMin.y - 20) / 10;
+        for (int i = 1; i <= 10; ++i) { // drag the list down by its whole height
+            io.MousePos = {p.x, p.y + step * float(i)};
             Commands c = ui.frames(1, vm, st);
             all.insert(all.end(), c.begin(), c.end());
         }
