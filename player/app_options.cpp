@@ -23,6 +23,9 @@ const char* appUsage() {
            "  --theme NAME         light, dark or high-contrast for this run\n"
            "  --settings FILE      read and save settings here instead of\n"
            "                       $XDG_CONFIG_HOME/listenalong/settings.json\n"
+           "  --kiosk              waiting-room kiosk: full screen, cannot be closed by patients,\n"
+           "                       returns to its welcome screen and defaults when left alone\n"
+           "  --kiosk-config FILE  kiosk settings (default: the \"kiosk\" section of the settings file)\n"
            "  --size WxH           window size in pixels (default 1280x800)\n"
            "  --frames N           render N frames, then exit (for tests and screenshots)\n"
            "  --screenshot FILE    write the last frame to FILE (PNG)\n"
@@ -35,7 +38,9 @@ const char* appUsage() {
            "      PageUp or , previous chapter, PageDown or . next chapter,\n"
            "      [ and ] slower/faster (Shift: by 0.25), Backspace normal speed,\n"
            "      Ctrl+= / Ctrl+- bigger/smaller text, Ctrl+0 normal text size,\n"
-           "      Ctrl+F or / search the transcript (Enter in the search box plays the found line).\n";
+           "      Ctrl+F or / search the transcript (Enter in the search box plays the found line),\n"
+           "      Ctrl+C copy the current line, Esc back to the line being heard,\n"
+           "      R read the current chapter's section of the article.\n";
 }
 
 AppOptions parseAppOptions(const std::vector<std::string>& args) {
@@ -54,6 +59,11 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else if (a == "--article") o.article = cur.value(a);
         else if (a == "--state-file") o.stateFile = cur.value(a);
         else if (a == "--settings") o.settingsFile = cur.value(a);
+        else if (a == "--kiosk") o.kiosk = true;
+        else if (a == "--kiosk-config") {
+            o.kioskConfig = cur.value(a);
+            o.kiosk = true;
+        }
         else if (a == "--speed") {
             o.speed = parseNumber(cur.value(a), a);
             if (*o.speed < 0.5 || *o.speed > 3.0) throw ArgError("--speed must be between 0.5 and 3.0");

@@ -23,6 +23,8 @@ struct AppOptions {
     std::optional<double> textSize;   ///< --text-size PERCENT, as a scale (2.0 = 200 %)
     std::optional<int> theme;         ///< --theme light|dark|high-contrast, as ui::ThemeId
     std::string settingsFile;         ///< --settings FILE (default: $XDG_CONFIG_HOME/listenalong/settings.json)
+    bool kiosk = false;               ///< --kiosk: full screen, unattended, resets itself
+    std::string kioskConfig;          ///< --kiosk-config FILE (default: the "kiosk" section of the settings file)
     std::string stateFile;          ///< --state-file FILE: write the final position as JSON at exit
 };
 

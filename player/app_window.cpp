@@ -26,6 +26,7 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
 
     std::unique_ptr<AppWindow> w(new AppWindow());
     auto flags = SDL_WindowFlags(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (options.fullscreen) flags = SDL_WindowFlags(flags | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
     w->window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                   options.width, options.height, flags);
     if (!w->window_) {

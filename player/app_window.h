@@ -14,6 +14,7 @@ struct WindowOptions {
     std::string title = "ListenAlong";
     int width = 1280;
     int height = 800;
+    bool fullscreen = false; ///< borderless, covering the whole screen (kiosk)
 };
 
 class AppWindow {

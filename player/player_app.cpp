@@ -7,6 +7,7 @@
 #include "player/display_controller.h"
 #include "player/episode_content.h"
 #include "player/keyboard_shortcuts.h"
+#include "player/kiosk_session.h"
 #include "player/playback_controller.h"
 #include "ui/main_view.h"
 
@@ -50,13 +51,14 @@ public:
 private:
     bool setUp() {
         std::string error;
-        window_ = AppWindow::create({"ListenAlong", options_.width, options_.height}, error);
+        window_ = AppWindow::create({"ListenAlong", options_.width, options_.height, options_.kiosk}, error);
         if (!window_) {
             err_ << "listenalong: " << error << "\n";
             return false;
         }
         ImGui::GetIO().IniFilename = nullptr; // layout is ours, not a file's
-        loadSettings();
+        if (options_.kiosk) startKiosk();
+        else loadSettings();
 
         auto sink = media::openSdlMixerSink(error);
         if (!sink) {
@@ -90,7 +92,7 @@ private:
         SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
         episodeKey_ = std::filesystem::path(path).filename().string();
         if (options_.start) playback_->seek(*options_.start);
-        else playback_->seek(resumePositionFor(display_->settings(), episodeKey_, playback_->status().duration));
+        else if (!kiosk_) playback_->seek(resumePositionFor(display_->settings(), episodeKey_, playback_->status().duration));
         if (options_.play) playback_->play();
     }
 
@@ -122,7 +124,55 @@ private:
         overrides_ = s;
     }
 
+    // Kiosk: nothing is read from or saved to the user's settings; each new
+    // person gets the configured defaults. Config problems are shown and
+    // logged, and safe values are used instead.
+    void startKiosk() {
+        KioskConfigResult cfg;
+        if (!options_.kioskConfig.empty()) cfg = loadKioskConfig(options_.kioskConfig);
+        else cfg = loadKioskSection(options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile));
+        for (const std::string& w : cfg.warnings) {
+            err_ << "listenalong: kiosk config: " << w << "\n";
+            notice(ui::Notice::Level::Warning, "Kiosk settings: " + w);
+        }
+        kiosk_ = std::make_unique<KioskSession>(cfg.config);
+        std::string assets = findAssetsDir();
+        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", std::filesystem::path());
+        display_->settings() = kioskSettings(kiosk_->config());
+        startupNotices_ = notices_;
+    }
+
+    // Everything one person changed goes back to the kiosk defaults.
+    void resetForNextPerson() {
+        playback_->pause();
+        playback_->seek(0);
+        display_->settings() = kioskSettings(kiosk_->config());
+        const Settings& s = display_->settings();
+        playback_->setSpeed(s.speed);
+        playback_->setVolume(float(limitVolume(kiosk_->config(), s.volume)));
+        playback_->setMuted(false);
+        view_ = ui::MainViewUi{};
+        notices_ = startupNotices_;
+    }
+
+    void handleKioskAction(KioskAction a) {
+        if (a == KioskAction::ResetToDefaults) resetForNextPerson();
+        if (a == KioskAction::Quit) {
+            quit_ = true;
+            exitCode_ = kAdminQuitExitStatus;
+        }
+    }
+
+    static bool adminChordHeld() {
+        const Uint8* keys = SDL_GetKeyboardState(nullptr);
+        SDL_Keymod m = SDL_GetModState();
+        return keys[SDL_SCANCODE_Q] && (m & KMOD_CTRL) && (m & KMOD_ALT) && (m & KMOD_SHIFT);
+    }
+
+    double nowSeconds() const { return double(SDL_GetTicks64()) / 1000.0; }
+
     void saveSettings() {
+        if (kiosk_) return; // one patient's choices never outlive the session
         if (!display_) return;
         Settings s = display_->settings();
         if (options_.speed && s.speed == overrides_.speed) s.speed = saved_.speed;
@@ -156,6 +206,7 @@ private:
         if (options_.frames >= 0) return 0;
         if (busyFrames_ > 0) return 0; // let ImGui finish reacting to input
         int ms = playback_->status().playing ? 33 : 500;
+        if (kiosk_) ms = std::min(ms, 250); // idle timers and the countdown tick
         if (options_.quitAfter >= 0) {
             Uint64 end = startTicks_ + Uint64(options_.quitAfter * 1000), now = SDL_GetTicks64();
             ms = now >= end ? 0 : int(std::min<Uint64>(Uint64(ms), end - now));
@@ -169,14 +220,34 @@ private:
         if (busyFrames_ > 0) --busyFrames_;
         while (got) {
             window_->processEvent(e);
-            if (e.type == SDL_QUIT) quit_ = true;
-            if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == window_->windowId()) quit_ = true;
+            // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
+            bool closeRequest = e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
+                                                        e.window.windowID == window_->windowId());
+            if (closeRequest && !kiosk_) quit_ = true;
+            if (kiosk_ && isPersonInput(e)) kiosk_->onInput(nowSeconds());
             busyFrames_ = 3;
             got = SDL_PollEvent(&e);
         }
     }
 
+    static bool isPersonInput(const SDL_Event& e) {
+        switch (e.type) {
+        case SDL_KEYDOWN:
+        case SDL_TEXTINPUT:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION: return true;
+        case SDL_MOUSEMOTION: return e.motion.state != 0; // dragging, not a nudged mouse
+        default: return false;
+        }
+    }
+
     ui::Commands drawFrame() {
+        if (kiosk_) {
+            media::PlaybackStatus st = playback_->status();
+            handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, adminChordHeld()));
+        }
         std::string fontWarning = display_->prepareFrame();
         if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
         lastFontWarning_ = fontWarning;
@@ -194,7 +265,12 @@ private:
         state.transport = playback_->transportState();
         state.display = display_->barState();
         fillContentViews(content_, state.transport.position, state);
-        ui::Commands commands = ui::drawMainView(state, view_);
+        ui::Commands commands;
+        if (!kiosk_ || !kiosk_->showsAttract()) commands = ui::drawMainView(state, view_);
+        if (kiosk_) {
+            ui::Commands k = kiosk_->draw(nowSeconds(), state.title);
+            commands.insert(commands.end(), k.begin(), k.end());
+        }
         ui::Commands keys = collectShortcuts(state.transport.duration);
         commands.insert(commands.end(), keys.begin(), keys.end());
         window_->render();
@@ -207,7 +283,15 @@ private:
             if (std::holds_alternative<ui::Quit>(c)) quit_ = true;
             applyContentCommand(c);
         }
+        if (kiosk_) {
+            handleKioskAction(kiosk_->apply(nowSeconds(), commands));
+            for (const ui::Command& c : commands) {
+                if (std::holds_alternative<ui::StartListening>(c)) playback_->play();
+                if (std::holds_alternative<ui::StartReading>(c)) view_.selectTab = ui::ContentTab::Article;
+            }
+        }
         playback_->apply(resolveChapterCommands(content_, playback_->status().position, commands));
+        if (kiosk_) playback_->setVolume(float(limitVolume(kiosk_->config(), playback_->volume()))); // hearing safety
         display_->apply(commands);
         Settings& s = display_->settings();
         s.speed = playback_->speed();
@@ -224,6 +308,8 @@ private:
         } else if (std::holds_alternative<ui::FocusSearch>(c)) {
             view_.transcript.search.focusBox = true;
             view_.selectTab = ui::ContentTab::Transcript;
+        } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
+            if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
         }
     }
 
@@ -240,6 +326,8 @@ private:
     std::unique_ptr<AppWindow> window_;
     std::unique_ptr<PlaybackController> playback_;
     std::unique_ptr<DisplayController> display_;
+    std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
+    std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
     Settings saved_;     ///< as read from the file
     Settings overrides_; ///< after the command-line overrides
     std::string episodeKey_;

@@ -1,0 +1,59 @@
+#include "player/kiosk_session.h"
+
+#include "ui/attract_screen.h"
+#include "ui/kiosk_overlays.h"
+
+#include <imgui.h>
+
+namespace la::player {
+
+KioskAction KioskSession::update(double now, bool playing, bool ended, bool chordHeld) {
+    KioskAction chord = policy_.onChordState(now, chordHeld);
+    if (chord != KioskAction::None) return chord;
+    return policy_.update(now, playing, ended);
+}
+
+ui::Commands KioskSession::draw(double now, const std::string& title) {
+    switch (policy_.mode()) {
+    case KioskMode::Attract: {
+        ui::AttractScreenVM vm;
+        vm.title = title;
+        return ui::drawAttractScreen(vm);
+    }
+    case KioskMode::Countdown: return ui::drawStillListeningOverlay({policy_.countdownSecondsLeft(now)});
+    case KioskMode::PinEntry: {
+        PinPadStatus st = policy_.pinPadStatus(now);
+        ui::PinPadVM vm;
+        vm.digitsEntered = st.digitsEntered;
+        vm.lastWasWrong = st.lastWasWrong;
+        vm.cooldownSecondsLeft = st.cooldownSecondsLeft;
+        return ui::drawPinPad(vm);
+    }
+    case KioskMode::ChordHeld:
+    case KioskMode::Active: return {};
+    }
+    return {};
+}
+
+KioskAction KioskSession::apply(double now, const ui::Commands& commands) {
+    KioskAction action = KioskAction::None;
+    for (const ui::Command& c : commands) {
+        if (std::holds_alternative<ui::StartListening>(c) || std::holds_alternative<ui::StartReading>(c)) {
+            policy_.startSession(now);
+        } else if (std::holds_alternative<ui::KioskDismissCountdown>(c)) {
+            policy_.onInput(now);
+        } else if (const auto* d = std::get_if<ui::PinDigit>(&c)) {
+            policy_.onPinDigit(now, d->digit);
+        } else if (std::holds_alternative<ui::PinClear>(c)) {
+            policy_.onPinClear(now);
+        } else if (std::holds_alternative<ui::PinSubmit>(c)) {
+            KioskAction a = policy_.submitEnteredPin(now);
+            if (a != KioskAction::None) action = a;
+        } else if (std::holds_alternative<ui::PinCancel>(c)) {
+            policy_.cancelPin(now);
+        }
+    }
+    return action;
+}
+
+} // namespace la::player
