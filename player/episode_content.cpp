@@ -130,6 +130,11 @@ void fillContentViews(const EpisodeContent& c, double position, ui::MainViewStat
     }
 }
 
+std::optional<size_t> sectionAt(const EpisodeContent& c, double position) {
+    std::optional<size_t> chapter = transcripts::chapterAt(c.chapters.chapters, position);
+    return chapter && *chapter < c.chapterSections.size() ? c.chapterSections[*chapter] : std::nullopt;
+}
+
 std::optional<double> chapterStep(const transcripts::ChapterList& list, double position, int direction) {
     const auto& ch = list.chapters;
     std::vector<double> starts;

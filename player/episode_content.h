@@ -60,6 +60,10 @@ std::optional<double> chapterStep(const transcripts::ChapterList& chapters, doub
 /// there is nowhere to go), so PlaybackController merges them with other seeks.
 ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands);
 
+/// The article section of the chapter at `position` (nullopt: no chapter,
+/// no article, or the chapter names no section).
+std::optional<size_t> sectionAt(const EpisodeContent& content, double position);
+
 /// {"position": s, "playing": b, "cue": i|null, "cueStart": s|null, "chapter": i|null}:
 /// what --state-file writes at exit (tests check where playback ended up).
 std::string playbackStateJson(const EpisodeContent& content, double position, bool playing);

@@ -31,6 +31,7 @@ ui::Commands collectShortcuts(double duration) {
     if (pressed(SDL_SCANCODE_PAGEUP) || pressed(SDL_SCANCODE_COMMA)) out.push_back(ui::PreviousChapter{});
     if (pressed(SDL_SCANCODE_PAGEDOWN) || pressed(SDL_SCANCODE_PERIOD)) out.push_back(ui::NextChapter{});
     if (pressed(SDL_SCANCODE_SLASH, false)) out.push_back(ui::FocusSearch{});
+    if (pressed(SDL_SCANCODE_R, false)) out.push_back(ui::ReadCurrentSection{});
     // Speed, with mpv's keys: [ ] by 0.05, Shift for 0.25, Backspace back to 1.0.
     double step = io.KeyShift ? 0.25 : 0.05;
     if (pressed(SDL_SCANCODE_LEFTBRACKET)) out.push_back(ui::ChangeSpeed{-step});

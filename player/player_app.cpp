@@ -310,6 +310,8 @@ private:
             view_.selectTab = ui::ContentTab::Transcript;
         } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
             if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
+        } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
+            if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
         }
     }
 

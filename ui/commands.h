@@ -22,6 +22,7 @@ struct PreviousChapter {};                      ///< start of this chapter, or t
 struct NextChapter {};
 struct CopyText { std::string text; };          ///< put text on the clipboard
 struct FocusSearch {};                          ///< put the keyboard in the transcript search box
+struct ReadCurrentSection {};                   ///< show the article section of the chapter being heard
 struct ChangeSpeed { double delta = 0; };       ///< relative speed step (+-0.05, +-0.25)
 struct SetUiTextScale { double scale = 1.0; };  ///< whole UI text size, 1.0 = 100 %
 struct StepUiTextScale { int direction = 0; };  ///< -1 smaller / +1 bigger preset; 0 = reset to 100 %
@@ -39,7 +40,7 @@ struct PinCancel {};                            ///< admin PIN pad: close it, ba
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
-                             FocusSearch, ChangeSpeed, SetUiTextScale, StepUiTextScale, SetReadingTextScale,
+                             FocusSearch, ReadCurrentSection, ChangeSpeed, SetUiTextScale, StepUiTextScale, SetReadingTextScale,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown,
                              PinDigit, PinClear, PinSubmit, PinCancel>;
 using Commands = std::vector<Command>;

@@ -110,6 +110,7 @@ TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title an
     CHECK_FALSE(s.transcript.currentCue);
     fillContentViews(c, 200, s);
     CHECK(c.article->sections[*s.article.currentSection].anchor == "how-immunotherapy-is-given");
+    CHECK(sectionAt(c, 200) == s.article.currentSection); // what the R key opens
 }
 
 TEST_CASE("Previous/next chapter steps") {
