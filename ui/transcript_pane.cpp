@@ -220,6 +220,9 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     } else if (iconButton("Close search", Icon::None, controlH)) {
         s.open = false;
         s.query.clear();
+        st.follow = true; // back to the line being heard
+        st.followedCue.reset();
+        st.selected.reset();
     }
     std::optional<size_t> copyCue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
     if (copyCue && *copyCue >= vm.cues->size()) copyCue.reset();
