@@ -80,34 +80,54 @@ void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
 }
 
 // Narrow (large text): one pane at a time, as finger-sized tabs.
+// A row of finger-sized "tab" buttons that wraps onto a second row rather than
+// clipping or truncating labels (at 400 % four labels do not fit one row).
+// The open tab is filled and underlined (not colour alone).
+void drawTabStrip(MainViewUi& ui) {
+    const float fs = ImGui::GetFontSize();
+    const float padY = std::max((48.0f - fs) * 0.5f, fs * 0.25f);
+    const float h = fs + padY * 2; // >= 48 px, and not taller than needed at 400 %
+    const struct { const char* label; ContentTab tab; } tabs[] = {
+        {"Transcript", ContentTab::Transcript}, {"Chapters", ContentTab::Chapters},
+        {"Article", ContentTab::Article}, {"Settings", ContentTab::Settings}};
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
+    for (const auto& t : tabs) {
+        const float w = ImGui::CalcTextSize(t.label).x + fs * 1.2f;
+        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
+        first = false;
+        const bool open = ui.tab == t.tab;
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {fs * 0.6f, padY});
+        if (ImGui::Button(t.label, {w, h})) ui.tab = t.tab;
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        if (open) {
+            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRectFilled({a.x, b.y - std::max(4.0f, fs * 0.12f)}, b,
+                                                      ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+        }
+    }
+    ImGui::Separator();
+}
+
 void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
-    if (!beginTabBar("##content tabs")) return;
-    auto tab = [&](const char* label, ContentTab which) { return tabItem(ui, label, which); };
-    if (tab("Transcript", ContentTab::Transcript)) {
-        append(out, drawTranscriptPane(state.transcript, ui.transcript));
-        ImGui::EndTabItem();
-    }
-    if (tab("Chapters", ContentTab::Chapters)) {
-        append(out, drawChaptersPane(state.chapters, ui.chapters));
-        ImGui::EndTabItem();
-    }
-    if (tab("Article", ContentTab::Article)) {
-        append(out, drawArticlePane(state.article, ui.article));
-        ImGui::EndTabItem();
-    }
-    // At large text the speed/text/colour controls get a tab of their own,
-    // so the header does not push the transcript off the screen.
-    if (tab("Settings", ContentTab::Settings)) {
+    drawTabStrip(ui);
+    switch (ui.tab) {
+    case ContentTab::Transcript: append(out, drawTranscriptPane(state.transcript, ui.transcript)); break;
+    case ContentTab::Chapters: append(out, drawChaptersPane(state.chapters, ui.chapters)); break;
+    case ContentTab::Article: append(out, drawArticlePane(state.article, ui.article)); break;
+    case ContentTab::Settings:
+        // At large text the speed/text/colour controls get a tab of their own,
+        // so the header does not push the transcript off the screen.
         if (ImGui::BeginChild("##settings", {0, 0}, false)) {
             ImGui::PushTextWrapPos(0);
             append(out, drawDisplayBar(state.display, ui.displayBar, false));
             ImGui::PopTextWrapPos();
         }
         ImGui::EndChild();
-        ImGui::EndTabItem();
+        break;
     }
-    ImGui::EndTabBar();
-    ui.selectTab.reset();
 }
 
 } // namespace
@@ -145,6 +165,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
         if (ImGui::BeginChild("Content", {0, contentH}, false)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
+            if (ui.selectTab) ui.tab = *ui.selectTab;
             if (ui.tabbed) drawTabs(state, ui, out);
             else drawSideBySide(state, ui, out);
             ui.selectTab.reset();

@@ -41,6 +41,7 @@ struct MainViewUi {
     ChaptersPaneState chapters;
     ArticlePaneState article;
     std::optional<ContentTab> selectTab; ///< switch to this tab on the next frame (when tabbed)
+    ContentTab tab = ContentTab::Transcript; ///< the tab shown when tabbed
     bool tabbed = false;                 ///< last frame's layout (read-only for callers)
 };
 

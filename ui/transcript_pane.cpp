@@ -213,7 +213,8 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 // cues must still have the room.
 
 void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
-    const float controlH = largeControlHeight();
+    // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
+    const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
     TranscriptSearchState& s = st.search;
     if (!s.open) {
         if (iconButton("Search", Icon::None, controlH)) s.open = s.focusBox = true;
@@ -379,7 +380,10 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     const float inset = (m.lineH - m.fs) * 0.5f;
     ImVec2 headerPos{pos.x + m.textX, pos.y + m.pad + inset};
     std::string header = cueHeader(cue);
-    if (current) header += "   (now playing)";
+    if (current) { // the words too, where they fit on the header line
+        std::string tagged = header + "   (now playing)";
+        if (c.font->CalcTextSizeA(m.fs, FLT_MAX, 0, tagged.c_str()).x <= c.rowWidth - m.textX - m.pad) header = tagged;
+    }
     dl->AddText(c.font, m.fs, headerPos, ImGui::GetColorU32(ImGuiCol_TextDisabled), header.c_str());
     if (!cue.speaker.empty()) { // speaker name in the text colour, over the dimmer header
         std::string time = formatClock(cue.start) + "   ";
