@@ -2,8 +2,17 @@
 // headless ImGui context (example_null set-up: font atlas, DisplaySize,
 // DeltaTime, NewFrame/Render; nothing is rasterised).
 //
-// Build and run (see tests/bench/CMakeLists.txt):
+// Build and run, with CMake once tests/CMakeLists.txt has add_subdirectory(bench):
 //   cmake --build build --target bench_transcript_pane && build/tests/bench/bench_transcript_pane
+// or by hand against an existing build tree:
+//   g++ -std=c++20 -O2 -I. -I/usr/include/imgui tests/bench/bench_transcript_pane.cpp \
+//       build/ui/libla_ui.a build/transcripts/libla_transcripts.a -limgui -lstb -lfreetype -o /tmp/bench \
+//     && /tmp/bench
+//
+// Measured 2026-11-26 (2 shared cores, RelWithDebInfo libraries), microseconds per frame:
+//   follow: 100 cues ~80, 10,000 cues ~58; scroll: ~65 / ~75; relayout (width change
+//   every frame, not a real case): ~110 / ~8,300. Cost is independent of the cue count
+//   except when the height cache is rebuilt (window resize, text size or spacing change).
 //
 // Scenarios, each timed over many frames after a warm-up:
 //   follow  - playing: the position advances every frame, follow mode scrolls
