@@ -176,3 +176,26 @@ TEST_CASE("Main view: side by side when wide, tabs when the text is large; Read 
     CHECK(view.article.scrolledSection == 8u);
     CHECK_FALSE(view.article.hit.listen.empty());
 }
+
+TEST_CASE("At 400 % text the panes are tabs and cue rows wrap inside the pane") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    Headless ui({1280, 800});
+    ImGui::GetIO().FontGlobalScale = 4.0f; // stands in for a font built at 4x (ui/fonts.h)
+    MainViewUi view;
+    MainViewState state;
+    player::fillContentViews(content, 200.0, state);
+    auto draw = [&] { return drawMainView(state, view); };
+    ui.frames(3, draw);
+    CHECK(view.tabbed);
+    REQUIRE_FALSE(view.transcript.hit.rows.empty());
+    for (const auto& r : view.transcript.hit.rows) {
+        CHECK(r.max.x <= view.transcript.hit.listMax.x);
+        CHECK(r.max.y - r.min.y >= ImGui::GetFontSize() * 2); // header + at least one wrapped line
+    }
+    CHECK(view.transcript.hit.copyMax.y - view.transcript.hit.copyMin.y >= 48);
+    // "Read this section" brings the Article forward even at this size.
+    openArticleSection(view, 5);
+    ui.frames(3, draw);
+    CHECK(view.tab == ContentTab::Article);
+    CHECK(view.article.scrolledSection == 5u);
+}
