@@ -313,6 +313,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     const auto& hits = c.st.search.result.hits;
     auto h = std::lower_bound(hits.begin(), hits.end(), index, [](const SearchHit& a, size_t i) { return a.cue < i; });
     const ImU32 hitCol = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+    const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
     for (; h != hits.end() && h->cue == index; ++h) {
         for (const PlacedText& p : c.st.scratch) {
             if (p.end <= h->begin || p.begin >= h->end) continue;
@@ -320,7 +321,10 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
             float x0 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::max(p.begin, h->begin)).x;
             float x1 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::min(p.end, h->end)).x;
             float y = textPos.y + p.line * c.m.lineH + top;
-            dl->AddRectFilled({textPos.x + p.x + x0, y - fs * 0.05f}, {textPos.x + p.x + x1, y + fs * 1.1f}, hitCol, fs * 0.15f);
+            ImVec2 a{textPos.x + p.x + x0 - fs * 0.05f, y - fs * 0.05f}, b{textPos.x + p.x + x1 + fs * 0.05f, y + fs * 1.1f};
+            dl->AddRectFilled(a, b, hitCol, fs * 0.15f);
+            // Outlined too: visible on the now-playing fill and in every theme, not colour alone.
+            dl->AddRect(a, b, textCol, fs * 0.15f, 0, std::max(1.0f, fs * 0.07f));
         }
     }
     // The word being heard: filled behind and underlined (not colour alone).
