@@ -1,3 +1,13 @@
+// The transcript pane (see transcript_pane.h for the contract).
+//
+// [SECTION] Row geometry and word wrap (layoutText: one routine both measures
+//           and places words, so cached heights and drawn rows agree)
+// [SECTION] Search box, Previous/Next and the count
+// [SECTION] Toolbar: Search, Copy line, Back to now
+// [SECTION] The cue list: user-scroll detection and drag-to-scroll, follow
+//           mode, highlights (search hits, the word being heard), one cue row
+// [SECTION] Public functions: layout cache, visible range, drawTranscriptPane
+
 #include "ui/transcript_pane.h"
 
 #include "ui/icon_button.h"
