@@ -12,6 +12,7 @@
 #include "ui/main_view.h"
 
 #include <SDL.h>
+#include <nlohmann/json.hpp>
 #include <imgui.h>
 
 #include <algorithm>
@@ -51,6 +52,9 @@ public:
 private:
     bool setUp() {
         std::string error;
+        // A kiosk turns SIGTERM/SIGINT into nothing but their default action, so
+        // the service manager can still stop it while close requests are ignored.
+        if (options_.kiosk) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
         window_ = AppWindow::create({"ListenAlong", options_.width, options_.height, options_.kiosk}, error);
         if (!window_) {
             err_ << "listenalong: " << error << "\n";
@@ -188,8 +192,20 @@ private:
     void writeStateFile() {
         if (options_.stateFile.empty()) return;
         media::PlaybackStatus s = playback_ ? playback_->status() : media::PlaybackStatus{};
+        nlohmann::json j = nlohmann::json::parse(playbackStateJson(content_, s.position, s.playing));
+        if (display_) {
+            const Settings& st = display_->settings();
+            j["settings"] = {{"speed", playback_ ? playback_->speed() : st.speed},
+                             {"uiTextScale", st.uiTextScale},
+                             {"theme", std::string(themeName(st.theme))},
+                             {"volume", playback_ ? playback_->volume() : st.volume}};
+        }
+        if (kiosk_) {
+            static const char* modes[] = {"attract", "active", "countdown", "chord-held", "pin-entry"};
+            j["kiosk"] = {{"mode", modes[int(kiosk_->mode())]}};
+        }
         std::ofstream f(options_.stateFile);
-        f << playbackStateJson(content_, s.position, s.playing);
+        f << j.dump(2) << "\n";
         if (!f) err_ << "listenalong: cannot write " << options_.stateFile << "\n";
     }
 
@@ -216,9 +232,30 @@ private:
 
     void handleEvents(int timeoutMs) {
         SDL_Event e;
-        bool got = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) : SDL_PollEvent(&e);
-        if (busyFrames_ > 0) --busyFrames_;
+        // ImGui 1.86 reads key state once per frame: a key pressed and released
+        // between two frames (a quick tap, a scripted key) would never be seen
+        // as pressed. Releases that follow their press in the same batch wait
+        // for the next frame.
+        std::vector<SDL_Event> batch;
+        batch.swap(deferredKeyUps_);
+        bool got = !batch.empty() ? SDL_PollEvent(&e) : timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) : SDL_PollEvent(&e);
         while (got) {
+            batch.push_back(e);
+            got = SDL_PollEvent(&e);
+        }
+        std::vector<SDL_Scancode> pressedNow;
+        std::vector<SDL_Event> events;
+        for (const SDL_Event& ev : batch) {
+            if (ev.type == SDL_KEYDOWN) pressedNow.push_back(ev.key.keysym.scancode);
+            if (ev.type == SDL_KEYUP && std::find(pressedNow.begin(), pressedNow.end(), ev.key.keysym.scancode) != pressedNow.end()) {
+                deferredKeyUps_.push_back(ev);
+                continue;
+            }
+            events.push_back(ev);
+        }
+        if (busyFrames_ > 0) --busyFrames_;
+        for (const SDL_Event& ev : events) {
+            e = ev;
             window_->processEvent(e);
             // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
             bool closeRequest = e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -226,8 +263,8 @@ private:
             if (closeRequest && !kiosk_) quit_ = true;
             if (kiosk_ && isPersonInput(e)) kiosk_->onInput(nowSeconds());
             busyFrames_ = 3;
-            got = SDL_PollEvent(&e);
         }
+        if (!deferredKeyUps_.empty()) busyFrames_ = std::max(busyFrames_, 1);
     }
 
     static bool isPersonInput(const SDL_Event& e) {
@@ -310,8 +347,6 @@ private:
             view_.selectTab = ui::ContentTab::Transcript;
         } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
             if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
-        } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
-            if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
         }
     }
 
@@ -330,6 +365,7 @@ private:
     std::unique_ptr<DisplayController> display_;
     std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
+    std::vector<SDL_Event> deferredKeyUps_;  ///< key releases held back one frame
     Settings saved_;     ///< as read from the file
     Settings overrides_; ///< after the command-line overrides
     std::string episodeKey_;

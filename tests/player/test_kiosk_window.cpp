@@ -1,0 +1,133 @@
+// Kiosk mode in a real window under Xvfb, driven with xdotool like a patient
+// and an administrator would: it fills the screen, Escape and Alt+F4 leave it
+// running, the admin chord with the right PIN quits and a wrong PIN does not,
+// and after the idle timeout it is back on the welcome screen with every
+// setting at the kiosk defaults.
+#include "support/ogg_fixture.h"
+#include "support/x11_session.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace la;
+
+namespace {
+
+struct KioskRun {
+    test::TempDir dir;
+    std::string config = dir.file("kiosk.json");
+    std::string state = dir.file("state.json");
+
+    explicit KioskRun(const std::string& json) { std::ofstream(config) << json; }
+
+    std::string command(double quitAfter) const {
+        return "env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' '" LA_PLAYER_EXE
+               "' --kiosk --kiosk-config '" + config + "' --state-file '" + state + "' --quit-after " +
+               std::to_string(quitAfter) + " 2>/dev/null";
+    }
+};
+
+constexpr const char* kConfig =
+    R"({"idleResetSeconds": 30, "countdownSeconds": 10, "pin": "2468", "chordHoldSeconds": 1,
+        "maxVolume": 0.6, "uiTextScale": 1.0, "theme": "dark", "volume": 0.5})";
+
+// "Touch to listen" on the welcome screen at 100 % text in 1280x800.
+void touchToListen(const std::string& wid) {
+    test::shell("xdotool windowfocus --sync " + wid);
+    test::shell("xdotool mousemove --sync 325 150");
+    test::sleepSeconds(0.3);
+    test::shell("xdotool click 1");
+}
+
+void adminQuit(const std::string& wid, const std::string& pin) {
+    test::shell("xdotool windowfocus --sync " + wid);
+    test::shell("xdotool keydown ctrl+alt+shift+q");
+    test::sleepSeconds(1.6);
+    test::shell("xdotool keyup ctrl+alt+shift+q");
+    test::sleepSeconds(0.5);
+    test::shell("xdotool type --delay 120 " + pin);
+    test::shell("xdotool key Return");
+}
+
+} // namespace
+
+TEST_CASE("Kiosk fills the screen, caps the volume, and Escape and Alt+F4 do not close it") {
+    REQUIRE(test::haveX11Tools()); // scripts/test.sh runs under xvfb-run with xdotool installed
+    KioskRun k(kConfig);
+    test::BackgroundPlayer p(k.command(6));
+    std::string wid = p.window();
+    REQUIRE_FALSE(wid.empty());
+    std::string geometry = test::shellOutput("xdotool getwindowgeometry " + wid);
+    std::string screen = test::shellOutput("xdotool getdisplaygeometry");
+    INFO(geometry << " on a screen of " << screen);
+    CHECK(geometry.find("Position: 0,0") != std::string::npos);
+    CHECK(geometry.find(screen.replace(screen.find(' '), 1, "x")) != std::string::npos);
+
+    touchToListen(wid);
+    test::sleepSeconds(1.0);
+    // Faster, bigger text, louder: the volume stops at the configured maximum.
+    test::shell("xdotool key --delay 150 bracketright bracketright ctrl+equal Up Up Up Up Up");
+    test::sleepSeconds(0.3);
+    test::shell("xdotool key Escape");
+    test::shell("xdotool key alt+F4");
+    test::sleepSeconds(0.5);
+    CHECK(p.running());
+    REQUIRE(p.waitExit(15) == 0);
+    auto s = test::readJsonFile(k.state);
+    REQUIRE(s.is_object());
+    CHECK(s["kiosk"]["mode"] == "active");
+    CHECK(s["playing"] == true);
+    CHECK(s["position"].get<double>() > 1.0);
+    CHECK(s["settings"]["speed"].get<double>() == Approx(1.1));
+    CHECK(s["settings"]["uiTextScale"].get<double>() == Approx(1.25));
+    CHECK(s["settings"]["volume"].get<double>() == Approx(0.6));
+}
+
+TEST_CASE("Kiosk quits only with the admin chord and the right PIN") {
+    REQUIRE(test::haveX11Tools());
+    {
+        KioskRun k(kConfig);
+        test::BackgroundPlayer p(k.command(9));
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        adminQuit(wid, "1111");
+        test::sleepSeconds(1.0);
+        CHECK(p.running()); // wrong PIN: still there
+        REQUIRE(p.waitExit(20) == 0);
+        CHECK(test::readJsonFile(k.state)["kiosk"]["mode"] == "pin-entry");
+    }
+    {
+        KioskRun k(kConfig);
+        test::BackgroundPlayer p(k.command(30));
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        adminQuit(wid, "2468");
+        int status = p.waitExit(10);
+        CHECK(status == 0);
+        CHECK(p.exitedAfter() < 20); // long before --quit-after
+    }
+}
+
+TEST_CASE("Kiosk returns to the welcome screen and its defaults after the idle timeout") {
+    REQUIRE(test::haveX11Tools());
+    KioskRun k(kConfig);
+    test::BackgroundPlayer p(k.command(38));
+    std::string wid = p.window();
+    REQUIRE_FALSE(wid.empty());
+    touchToListen(wid);
+    test::sleepSeconds(1.0);
+    // The person speeds up, makes the text bigger and turns the volume up, then pauses and walks away.
+    test::shell("xdotool key --delay 150 bracketright bracketright ctrl+equal Up Up Up Up Up space");
+    REQUIRE(p.waitExit(50) == 0);
+    auto s = test::readJsonFile(k.state);
+    REQUIRE(s.is_object());
+    INFO(s.dump());
+    CHECK(s["kiosk"]["mode"] == "attract");
+    CHECK(s["playing"] == false);
+    CHECK(s["position"].get<double>() == Approx(0.0));
+    CHECK(s["settings"]["speed"].get<double>() == Approx(1.0));
+    CHECK(s["settings"]["uiTextScale"].get<double>() == Approx(1.0));
+    CHECK(s["settings"]["theme"] == "dark");
+    CHECK(s["settings"]["volume"].get<double>() == Approx(0.5));
+}
