@@ -17,6 +17,7 @@ public:
 
     const KioskConfig& config() const { return policy_.config(); }
     KioskMode mode() const { return policy_.mode(); }
+    int countdownSecondsLeft(double now) const { return policy_.countdownSecondsLeft(now); }
 
     /// Any key, click or touch.
     void onInput(double now) { policy_.onInput(now); }

@@ -35,9 +35,18 @@ public:
         long frame = 0;
         while (!quit_) {
             handleEvents(waitMilliseconds());
-            ui::Commands commands = drawFrame();
+            if (kiosk_) {
+                media::PlaybackStatus st = playback_->status();
+                handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, adminChordHeld()));
+            }
             bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames) ||
                         (options_.quitAfter >= 0 && SDL_GetTicks64() >= startTicks_ + Uint64(options_.quitAfter * 1000));
+            // Sleep through frames that would look the same: draw only after
+            // input or when something visible moved on.
+            VisibleState visible = visibleState();
+            if (!last && busyFrames_ == 0 && options_.frames < 0 && visible == lastVisible_) continue;
+            lastVisible_ = visible;
+            ui::Commands commands = drawFrame();
             if (last && !options_.screenshot.empty()) saveScreenshot();
             window_->present();
             applyCommands(commands);
@@ -221,7 +230,9 @@ private:
     int waitMilliseconds() const {
         if (options_.frames >= 0) return 0;
         if (busyFrames_ > 0) return 0; // let ImGui finish reacting to input
-        int ms = playback_->status().playing ? 33 : 500;
+        // Playing: look every 20 ms whether a word, the clock or the seek bar
+        // moved (cheap); a frame is drawn only when one did.
+        int ms = playback_->status().playing ? 20 : 1000;
         if (kiosk_) ms = std::min(ms, 250); // idle timers and the countdown tick
         if (options_.quitAfter >= 0) {
             Uint64 end = startTicks_ + Uint64(options_.quitAfter * 1000), now = SDL_GetTicks64();
@@ -280,11 +291,44 @@ private:
         }
     }
 
-    ui::Commands drawFrame() {
-        if (kiosk_) {
-            media::PlaybackStatus st = playback_->status();
-            handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, adminChordHeld()));
+    // Everything on screen that changes with time alone.
+    struct VisibleState {
+        long clockSecond = -1;
+        long seekPixel = -1;
+        long cue = -1;
+        long word = -1;
+        bool playing = false;
+        int kioskMode = -1;
+        int countdown = -1;
+        bool hasError = false;
+        bool operator==(const VisibleState&) const = default;
+    };
+
+    VisibleState visibleState() const {
+        media::PlaybackStatus st = playback_->status();
+        VisibleState v;
+        v.clockSecond = long(st.position);
+        int w = 0, h = 0;
+        SDL_GetWindowSize(window_->sdl(), &w, &h);
+        if (st.duration > 0) v.seekPixel = long(st.position / st.duration * w);
+        const auto& cues = content_.transcript.cues;
+        if (auto cue = cueBeingHeard(cues, st.position)) {
+            v.cue = long(*cue);
+            const auto& words = cues[*cue].words;
+            v.word = long(std::upper_bound(words.begin(), words.end(), st.position,
+                                           [](double t, const transcripts::Word& wd) { return t < wd.start; }) -
+                          words.begin());
         }
+        v.playing = st.playing;
+        v.hasError = !st.error.empty();
+        if (kiosk_) {
+            v.kioskMode = int(kiosk_->mode());
+            v.countdown = kiosk_->mode() == KioskMode::Countdown ? kiosk_->countdownSecondsLeft(nowSeconds()) : -1;
+        }
+        return v;
+    }
+
+    ui::Commands drawFrame() {
         std::string fontWarning = display_->prepareFrame();
         if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
         lastFontWarning_ = fontWarning;
@@ -366,6 +410,7 @@ private:
     std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
     std::vector<SDL_Event> deferredKeyUps_;  ///< key releases held back one frame
+    VisibleState lastVisible_;
     Settings saved_;     ///< as read from the file
     Settings overrides_; ///< after the command-line overrides
     std::string episodeKey_;
