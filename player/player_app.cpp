@@ -310,7 +310,7 @@ private:
         v.clockSecond = long(st.position);
         int w = 0, h = 0;
         SDL_GetWindowSize(window_->sdl(), &w, &h);
-        if (st.duration > 0) v.seekPixel = long(st.position / st.duration * w);
+        if (st.duration > 0) v.seekPixel = long(st.position / st.duration * w) / 3; // moves in 3 px steps
         const auto& cues = content_.transcript.cues;
         if (auto cue = cueBeingHeard(cues, st.position)) {
             v.cue = long(*cue);

@@ -143,7 +143,8 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoBackground; // the frame is cleared to WindowBg already: one full-screen fill less
     if (ImGui::Begin("ListenAlong", nullptr, flags)) {
         const float fs = ImGui::GetFontSize();
         // Narrow for the text size (large text): panes become tabs, the
