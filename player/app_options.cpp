@@ -38,6 +38,7 @@ const char* appUsage() {
            "      PageUp or , previous chapter, PageDown or . next chapter,\n"
            "      [ and ] slower/faster (Shift: by 0.25), Backspace normal speed,\n"
            "      Ctrl+= / Ctrl+- bigger/smaller text, Ctrl+0 normal text size,\n"
+           "      Tab: move between controls with the arrow keys, Space/Enter press, Esc leaves,\n"
            "      Ctrl+F or / search the transcript (Enter in the search box plays the found line),\n"
            "      Ctrl+C copy the current line, Esc back to the line being heard,\n"
            "      R read the current chapter's section of the article.\n";

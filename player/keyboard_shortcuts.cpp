@@ -20,11 +20,27 @@ ui::Commands collectShortcuts(double duration) {
         if (pressed(SDL_SCANCODE_0, false) || pressed(SDL_SCANCODE_KP_0, false)) out.push_back(ui::StepUiTextScale{0});
     }
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
-    if (pressed(SDL_SCANCODE_SPACE, false)) out.push_back(ui::TogglePlay{});
-    if (pressed(SDL_SCANCODE_LEFT)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
-    if (pressed(SDL_SCANCODE_RIGHT)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
-    if (pressed(SDL_SCANCODE_UP)) out.push_back(ui::ChangeVolume{0.05f});
-    if (pressed(SDL_SCANCODE_DOWN)) out.push_back(ui::ChangeVolume{-0.05f});
+    // Control-by-control mode: Tab turns on ImGui's keyboard navigation
+    // (arrows move the focus outline, Space/Enter press the focused control),
+    // Escape turns it off again. In 1.86 navigation owns the arrows and Space,
+    // so the playback shortcuts on those keys pause while it is on.
+    ImGuiIO& mutableIo = ImGui::GetIO();
+    bool navigating = (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0;
+    if (!navigating && pressed(SDL_SCANCODE_TAB, false)) {
+        mutableIo.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        return out;
+    }
+    if (navigating && pressed(SDL_SCANCODE_ESCAPE, false)) {
+        mutableIo.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        navigating = false;
+    }
+    if (!navigating) {
+        if (pressed(SDL_SCANCODE_SPACE, false)) out.push_back(ui::TogglePlay{});
+        if (pressed(SDL_SCANCODE_LEFT)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
+        if (pressed(SDL_SCANCODE_RIGHT)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
+        if (pressed(SDL_SCANCODE_UP)) out.push_back(ui::ChangeVolume{0.05f});
+        if (pressed(SDL_SCANCODE_DOWN)) out.push_back(ui::ChangeVolume{-0.05f});
+    }
     if (pressed(SDL_SCANCODE_M, false)) out.push_back(ui::ToggleMute{});
     if (pressed(SDL_SCANCODE_HOME, false)) out.push_back(ui::SeekTo{0});
     if (pressed(SDL_SCANCODE_END, false)) out.push_back(ui::SeekTo{duration});

@@ -115,7 +115,7 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
 Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size) {
     Commands out;
     ImGui::PushID("Article");
-    if (ImGui::BeginChild("##article pane", size, false)) {
+    if (ImGui::BeginChild("##article pane", size, false, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.article || vm.article->sections.empty()) {
             wrapped(vm.unavailableMessage.empty() ? "There is no article for this episode." : vm.unavailableMessage.c_str());
             st.hit.listen.clear();
@@ -133,7 +133,7 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size)
             if (!st.followChapter) st.followedSection.reset();
 
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f));
-            if (ImGui::BeginChild("##article text", {0, 0}, true)) {
+            if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_NavFlattened)) {
                 ImFont* body = st.readingFont ? st.readingFont : ImGui::GetFont();
                 ImFont* bold = st.headingFont ? st.headingFont : body;
                 ImGui::PushFont(body);

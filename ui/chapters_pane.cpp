@@ -55,7 +55,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
     Commands out;
     const float controlH = largeControlHeight();
     ImGui::PushID("Chapters");
-    if (ImGui::BeginChild("##chapters pane", size, false)) {
+    if (ImGui::BeginChild("##chapters pane", size, false, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.rows || vm.rows->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There are no chapters for this episode."
@@ -69,7 +69,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
             if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
-            if (ImGui::BeginChild("##chapter list", {0, 0}, false)) {
+            if (ImGui::BeginChild("##chapter list", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
                 st.hit.rows.clear();
                 const float readW = buttonWidth("Read this section", Icon::None);
                 const float spacing = ImGui::GetStyle().ItemSpacing.x;

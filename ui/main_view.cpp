@@ -1,5 +1,6 @@
 #include "ui/main_view.h"
 
+#include "ui/focus_outline.h"
 #include "ui/icon_button.h"
 
 #include <imgui.h>
@@ -56,7 +57,7 @@ void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
     append(out, drawTranscriptPane(state.transcript, ui.transcript, {leftW, avail.y}));
     ImGui::SameLine();
     float rightW = ImGui::GetContentRegionAvail().x;
-    if (ImGui::BeginChild("##side", {rightW, avail.y}, false)) {
+    if (ImGui::BeginChild("##side", {rightW, avail.y}, false, ImGuiWindowFlags_NavFlattened)) {
         if (avail.y >= kSplitSideAboveFontSizes * ImGui::GetFontSize()) { // tall enough for both, one above the other
             float chaptersH = std::floor((avail.y - st.ItemSpacing.y) * 0.42f);
             ImGui::TextUnformatted("Chapters");
@@ -120,7 +121,7 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
     case ContentTab::Settings:
         // At large text the speed/text/colour controls get a tab of their own,
         // so the header does not push the transcript off the screen.
-        if (ImGui::BeginChild("##settings", {0, 0}, false)) {
+        if (ImGui::BeginChild("##settings", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
             ImGui::PushTextWrapPos(0);
             append(out, drawDisplayBar(state.display, ui.displayBar, false));
             ImGui::PopTextWrapPos();
@@ -164,7 +165,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         float barH = ui.transportHeight > 0 ? ui.transportHeight : transportBarHeight();
         // Never squeeze the content below a few lines: the window scrolls instead.
         float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
-        if (ImGui::BeginChild("Content", {0, contentH}, false)) {
+        if (ImGui::BeginChild("Content", {0, contentH}, false, ImGuiWindowFlags_NavFlattened)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
             if (ui.selectTab) ui.tab = *ui.selectTab;
             if (ui.tabbed) drawTabs(state, ui, out);
@@ -174,7 +175,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         ImGui::EndChild();
 
         ImGui::Separator();
-        if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar)) {
+        if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             TransportState transport = state.transport;
             transport.compact = compact;
             Commands t = drawTransportBar(transport, ui.transport);
@@ -184,6 +185,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         ImGui::EndChild();
     }
     ImGui::End();
+    drawFocusOutline();
     return out;
 }
 

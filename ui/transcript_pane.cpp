@@ -513,7 +513,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
     Commands out;
     handleKeys(vm, st, out);
     ImGui::PushID("Transcript");
-    if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened)) {
         if (!vm.cues || vm.cues->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There is no transcript for this episode."
@@ -527,7 +527,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
             const float fs = ImGui::GetFontSize();
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f)); // finger-sized
             ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-            if (ImGui::BeginChild("##cues", {0, 0}, true, ImGuiWindowFlags_AlwaysVerticalScrollbar)) {
+            if (ImGui::BeginChild("##cues", {0, 0}, true, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened)) {
                 drawCueList(vm, st, out);
             }
             ImGui::EndChild();

@@ -1,0 +1,25 @@
+#include "ui/focus_outline.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace la::ui {
+
+void drawFocusOutline() {
+    ImGuiContext& g = *GImGui;
+    if (!(g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) return;
+    if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
+    ImGuiWindow* w = g.NavWindow;
+    ImRect r = w->NavRectRel[0];
+    r.Translate(w->Pos); // NavRectRel is relative to the window's position in 1.86
+    const float fs = ImGui::GetFontSize();
+    const float thickness = std::max(3.0f, fs * 0.18f);
+    const float gap = thickness * 0.5f + 1.0f;
+    r.Expand(gap);
+    ImGui::GetForegroundDrawList()->AddRect(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_NavHighlight),
+                                            ImGui::GetStyle().FrameRounding + gap, 0, thickness);
+}
+
+} // namespace la::ui
