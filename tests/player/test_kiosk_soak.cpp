@@ -134,7 +134,13 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
     long rssEnd = residentKiB();
     INFO(people << " people over " << hours << " h; resident memory after warm-up " << rssAfterWarmUp
                 << " KiB, at the end " << rssEnd << " KiB");
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine, so resident memory
+    // says nothing here; the run still checks every access on the way.
+    WARN("RSS not checked under AddressSanitizer");
+#else
     CHECK(rssEnd - rssAfterWarmUp <= 1024);
+#endif
     WARN("kiosk soak: " << people << " people, RSS " << rssAfterWarmUp << " -> " << rssEnd << " KiB");
     ImGui::DestroyContext();
 }
