@@ -1,5 +1,7 @@
 #include "player/kiosk_config.h"
 
+#include "player/small_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -13,9 +15,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-/// A kiosk config is a few hundred bytes; a settings.json a few KiB per episode.
-constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
 
 std::string formatNumber(double v) {
     std::ostringstream os;
@@ -141,36 +140,13 @@ KioskConfigResult defaultsWith(const std::string& source, std::vector<std::strin
     return r;
 }
 
-/// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ...".
-std::string jsonProblem(const json::parse_error& e) {
-    std::string what = e.what();
-    auto col = what.find("column ");
-    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-/// 1-based line and column of nlohmann's 1-based byte offset.
-std::pair<int, int> lineColumnAt(std::string_view text, std::size_t byte) {
-    int line = 1, column = 1;
-    std::size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
 
 /// Parses text into an object. On failure returns false with a warning that names the file.
 bool parseObject(std::string_view text, const std::string& source, json& out, std::string& warning) {
     try {
         out = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
-        auto [line, column] = lineColumnAt(text, e.byte);
-        warning = source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + jsonProblem(e);
+        warning = jsonSyntaxMessage(source, text, e);
         return false;
     } catch (const json::exception& e) { // e.g. a number too large for a double
         warning = source + ": " + e.what();
@@ -185,32 +161,6 @@ bool parseObject(std::string_view text, const std::string& source, json& out, st
 
 const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults";
 
-/// Reads a whole (small) file. Returns false with a reason when it cannot.
-bool readWholeFile(const fs::path& file, std::string& text, std::string& problem) {
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) {
-        problem = "is a folder, not a file";
-        return false;
-    }
-    auto size = fs::file_size(file, ec);
-    if (ec) {
-        problem = "cannot be read: " + ec.message();
-        return false;
-    }
-    if (size > kMaxFileBytes) {
-        problem = "is too large (" + std::to_string(size) + " bytes)";
-        return false;
-    }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (!in || in.bad()) {
-        problem = "cannot be read";
-        return false;
-    }
-    text = ss.str();
-    return true;
-}
 
 } // namespace
 
@@ -292,7 +242,7 @@ KioskConfigResult parseKioskSection(std::string_view text, const std::string& fi
 KioskConfigResult loadKioskConfig(const fs::path& path) {
     const std::string name = path.string();
     std::string text, problem;
-    if (!readWholeFile(path, text, problem)) return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
+    if (!readSmallFile(path, text, problem)) return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
     return parseKioskConfig(text, name);
 }
 
@@ -302,7 +252,7 @@ KioskConfigResult loadKioskSection(const fs::path& settingsFile) {
     if (settingsFile.empty() || fs::symlink_status(settingsFile, ec).type() == fs::file_type::not_found)
         return defaultsWith(name, {});
     std::string text, problem;
-    if (!readWholeFile(settingsFile, text, problem))
+    if (!readSmallFile(settingsFile, text, problem))
         return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
     return parseKioskSection(text, name);
 }

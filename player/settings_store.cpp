@@ -1,5 +1,7 @@
 #include "player/settings_store.h"
 
+#include "player/small_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -20,9 +22,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kFormatVersion = 1;
-/// A settings file is a few hundred bytes plus one line per episode; anything
-/// bigger than this is not ours.
-constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
 
 std::string errnoText(int err) { return std::strerror(err); }
 
@@ -82,56 +81,7 @@ void readPositions(const json& j, std::map<std::string, double>& out, const std:
 
 // ---- files -----------------------------------------------------------------
 
-/// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ...".
-std::string jsonProblem(const json::parse_error& e) {
-    std::string what = e.what();
-    auto col = what.find("column ");
-    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
 
-/// 1-based line and column of byte offset `byte` (1-based, as nlohmann reports it).
-std::pair<int, int> lineColumnAt(const std::string& text, std::size_t byte) {
-    int line = 1, column = 1;
-    std::size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
-/// Reads the whole file. Returns false with the reason when it cannot.
-bool readWholeFile(const fs::path& file, std::string& text, std::string& problem) {
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) {
-        problem = "is a folder, not a file";
-        return false;
-    }
-    auto size = fs::file_size(file, ec);
-    if (!ec && size > kMaxFileBytes) {
-        problem = "is too large for a settings file (" + std::to_string(size) + " bytes)";
-        return false;
-    }
-    errno = 0;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        problem = "cannot be read: " + errnoText(errno ? errno : EIO);
-        return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        problem = "cannot be read: read error";
-        return false;
-    }
-    text = ss.str();
-    return true;
-}
 
 bool writeAll(int fd, const std::string& bytes) {
     const char* p = bytes.data();
@@ -161,7 +111,7 @@ bool fsyncFolder(const fs::path& dir) {
 json readExistingObject(const fs::path& file) {
     std::string text, problem;
     std::error_code ec;
-    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found || !readWholeFile(file, text, problem))
+    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found || !readSmallFile(file, text, problem))
         return json::object();
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
     return j.is_object() ? j : json::object();
@@ -263,13 +213,12 @@ SettingsLoadResult SettingsStore::load() const {
     };
 
     std::string text, problem;
-    if (!readWholeFile(file_, text, problem)) return giveUp(name + ": " + problem);
+    if (!readSmallFile(file_, text, problem)) return giveUp(name + ": " + problem);
     json j;
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        auto [line, column] = lineColumnAt(text, e.byte);
-        return giveUp(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + jsonProblem(e));
+        return giveUp(jsonSyntaxMessage(name, text, e));
     } catch (const json::exception& e) { // e.g. out_of_range: a number too large for a double
         return giveUp(name + ": " + e.what());
     }

@@ -1,0 +1,64 @@
+#include "player/small_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace la::player {
+
+namespace fs = std::filesystem;
+
+bool readSmallFile(const fs::path& file, std::string& text, std::string& problem) {
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {
+        problem = "is a folder, not a file";
+        return false;
+    }
+    auto size = fs::file_size(file, ec);
+    if (ec) {
+        problem = "cannot be read: " + ec.message();
+        return false;
+    }
+    if (size > kMaxSmallFileBytes) {
+        problem = "is too large (" + std::to_string(size) + " bytes)";
+        return false;
+    }
+    errno = 0;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problem = std::string("cannot be read: ") + std::strerror(errno ? errno : EIO);
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        problem = "cannot be read: read error";
+        return false;
+    }
+    text = ss.str();
+    return true;
+}
+
+std::string jsonSyntaxMessage(const std::string& source, std::string_view text, const nlohmann::json::parse_error& e) {
+    // nlohmann's byte offset is 1-based and points at the last character read.
+    int line = 1, column = 1;
+    std::size_t end = std::min(text.size(), e.byte > 0 ? e.byte - 1 : 0);
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+    std::string what = e.what();
+    auto col = what.find("column ");
+    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
+    std::string problem = colon == std::string::npos ? what : what.substr(colon + 2);
+    return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + problem;
+}
+
+} // namespace la::player

@@ -1,0 +1,26 @@
+#pragma once
+// Reading the small JSON files the player owns (settings, kiosk config), with
+// messages that name the file and the problem.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace la::player {
+
+/// Files larger than this are refused (a settings file is a few hundred bytes).
+inline constexpr std::uintmax_t kMaxSmallFileBytes = 4 * 1024 * 1024;
+
+/// Reads the whole file into `text`. On failure returns false and sets
+/// `problem` to "is a folder, not a file", "is too large (N bytes)" or
+/// "cannot be read: REASON".
+bool readSmallFile(const std::filesystem::path& file, std::string& text, std::string& problem);
+
+/// "SOURCE:LINE:COL: problem" for a JSON syntax error found in `text`
+/// (nlohmann reports a byte offset; people need a line and a column).
+std::string jsonSyntaxMessage(const std::string& source, std::string_view text, const nlohmann::json::parse_error& e);
+
+} // namespace la::player
