@@ -3,6 +3,8 @@
 
 #include "transcripts/article.h"
 
+#include "support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -13,11 +15,7 @@ using namespace la::transcripts;
 namespace {
 
 Article parseArticleFixture(const std::string& name) {
-    std::ifstream in(std::string(LA_TEST_DATA) + "/transcripts/article/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return parseArticle(out.str(), name);
+    return parseArticle(la::test::readTestData("transcripts/article/" + name), name);
 }
 
 struct ExpectedBlock {

@@ -3,6 +3,8 @@
 
 #include "transcripts/chapters_parser.h"
 
+#include "support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -12,13 +14,7 @@ using namespace la::transcripts;
 
 namespace {
 
-std::string readChaptersFixture(const std::string& name) {
-    std::ifstream in(std::string(LA_TEST_DATA) + "/transcripts/chapters/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string readChaptersFixture(const std::string& name) { return la::test::readTestData("transcripts/chapters/" + name); }
 
 ChapterList parseFixture(const std::string& name) { return parseChapters(readChaptersFixture(name), name); }
 

@@ -3,6 +3,8 @@
 #include "transcripts/parse_error.h"
 #include "transcripts/srt_parser.h"
 
+#include "support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -12,13 +14,7 @@ using namespace la::transcripts;
 
 namespace {
 
-std::string readSrtFixture(const std::string& name) {
-    std::ifstream in(std::string(LA_TEST_DATA) + "/transcripts/srt/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string readSrtFixture(const std::string& name) { return la::test::readTestData("transcripts/srt/" + name); }
 
 struct ExpectedSrtCue {
     double start, end;

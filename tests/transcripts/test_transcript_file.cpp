@@ -4,6 +4,8 @@
 #include "transcripts/parse_error.h"
 #include "transcripts/transcript_file.h"
 
+#include "support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -15,13 +17,7 @@ namespace {
 
 std::string dataPath(const std::string& relative) { return std::string(LA_TEST_DATA) + "/transcripts/" + relative; }
 
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string readBytes(const std::string& path) { return la::test::readFileBytes(path); }
 
 } // namespace
 

@@ -4,6 +4,8 @@
 #include "transcripts/parse_error.h"
 #include "transcripts/webvtt_parser.h"
 
+#include "support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -13,13 +15,7 @@ using namespace la::transcripts;
 
 namespace {
 
-std::string readVttFixture(const std::string& name) {
-    std::ifstream in(std::string(LA_TEST_DATA) + "/transcripts/vtt/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string readVttFixture(const std::string& name) { return la::test::readTestData("transcripts/vtt/" + name); }
 
 struct ExpectedCue {
     double start, end;
