@@ -1,5 +1,7 @@
 #include "player/app_window.h"
 
+#include "player/partial_redraw.h"
+
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
@@ -7,6 +9,7 @@
 #include <backends/imgui_impl_sdl.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace la::player {
@@ -46,10 +49,12 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
     ImGui_ImplSDL2_InitForOpenGL(w->window_, w->glContext_);
     ImGui_ImplOpenGL3_Init("#version 150");
     w->imguiReady_ = true;
+    w->redraw_ = std::make_unique<PartialRedraw>();
     return w;
 }
 
 AppWindow::~AppWindow() {
+    redraw_.reset(); // its framebuffer belongs to the GL context
     if (imguiReady_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -62,7 +67,20 @@ AppWindow::~AppWindow() {
 
 uint32_t AppWindow::windowId() const { return SDL_GetWindowID(window_); }
 
-void AppWindow::processEvent(const SDL_Event& event) { ImGui_ImplSDL2_ProcessEvent(&event); }
+void AppWindow::processEvent(const SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    // The window system may have lost what it showed: show it all again.
+    if (event.type == SDL_WINDOWEVENT && event.window.windowID == windowId() &&
+        (event.window.event == SDL_WINDOWEVENT_EXPOSED || event.window.event == SDL_WINDOWEVENT_SHOWN ||
+         event.window.event == SDL_WINDOWEVENT_RESTORED))
+        redraw_->exposed();
+}
+
+void AppWindow::setRedrawMode(PartialRedraw::Mode mode) { redraw_->setMode(mode); }
+
+PartialRedraw::Mode AppWindow::redrawMode() const { return redraw_->mode(); }
+
+void AppWindow::invalidate() { redraw_->invalidate(); }
 
 void AppWindow::beginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
@@ -74,22 +92,28 @@ void AppWindow::render() {
     ImGui::Render();
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window_, &w, &h);
-    glViewport(0, 0, w, h);
-    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const float clear[4] = {bg.x, bg.y, bg.z, 1.0f};
+    lastDamage_ = redraw_->render(*ImGui::GetDrawData(), w, h, clear);
+}
+
+void AppWindow::readFrame(std::vector<unsigned char>& rgba, int& width, int& height) const {
+    SDL_GL_GetDrawableSize(window_, &width, &height);
+    std::vector<unsigned char> rows;
+    redraw_->readPixels(width, height, rows);
+    // OpenGL rows run bottom-up; alpha is whatever blending left there.
+    const size_t stride = size_t(width) * 4;
+    rgba.resize(rows.size());
+    for (int y = 0; y < height; ++y) {
+        std::copy_n(rows.begin() + long(size_t(height - 1 - y) * stride), stride, rgba.begin() + long(size_t(y) * stride));
+    }
+    for (size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;
 }
 
 bool AppWindow::saveScreenshot(const std::string& path, std::string& error) const {
     int w = 0, h = 0;
-    SDL_GL_GetDrawableSize(window_, &w, &h);
-    std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    for (auto i = 3u; i < pixels.size(); i += 4) pixels[i] = 255; // opaque, whatever the buffer held
-    stbi_flip_vertically_on_write(1); // OpenGL rows run bottom-up
+    std::vector<unsigned char> pixels;
+    readFrame(pixels, w, h);
     if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
         error = path + ": cannot write the screenshot";
         return false;
@@ -97,6 +121,6 @@ bool AppWindow::saveScreenshot(const std::string& path, std::string& error) cons
     return true;
 }
 
-void AppWindow::present() { SDL_GL_SwapWindow(window_); }
+void AppWindow::present() { redraw_->present(window_); }
 
 } // namespace la::player

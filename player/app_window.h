@@ -2,8 +2,11 @@
 // The SDL window, its OpenGL context and the ImGui context with its SDL2 and
 // OpenGL3 backends: created together, destroyed together.
 
+#include "player/partial_redraw.h"
+
 #include <memory>
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 union SDL_Event;
@@ -27,9 +30,19 @@ public:
     /// Feeds an event to ImGui.
     void processEvent(const SDL_Event& event);
     void beginFrame();
-    /// Renders the ImGui frame into the back buffer (not yet shown).
+    /// Renders the ImGui frame (not yet shown), drawing only the regions that
+    /// changed since the last frame.
     void render();
-    /// Writes the back buffer as PNG; false and `error` on failure.
+    /// The regions the last render() drew (empty: nothing changed).
+    const std::vector<PixelRect>& lastDamage() const { return lastDamage_; }
+    /// How frames are drawn and shown (default: the best one available).
+    void setRedrawMode(PartialRedraw::Mode mode);
+    PartialRedraw::Mode redrawMode() const;
+    /// The next frame is drawn whole (e.g. the font texture was rebuilt).
+    void invalidate();
+    /// The last rendered frame as RGBA rows, top row first.
+    void readFrame(std::vector<unsigned char>& rgba, int& width, int& height) const;
+    /// Writes the last rendered frame as PNG; false and `error` on failure.
     bool saveScreenshot(const std::string& path, std::string& error) const;
     void present();
 
@@ -41,6 +54,8 @@ private:
     SDL_Window* window_ = nullptr;
     void* glContext_ = nullptr;
     bool imguiReady_ = false;
+    std::unique_ptr<PartialRedraw> redraw_;
+    std::vector<PixelRect> lastDamage_;
 };
 
 } // namespace la::player
