@@ -6,18 +6,20 @@
 #include "player/asset_paths.h"
 #include "player/display_controller.h"
 #include "player/episode_content.h"
+#include "player/event_batcher.h"
 #include "player/keyboard_shortcuts.h"
 #include "player/kiosk_session.h"
 #include "player/playback_controller.h"
+#include "player/run_overrides.h"
+#include "player/state_file.h"
+#include "player/visible_state.h"
 #include "ui/main_view.h"
 
 #include <SDL.h>
-#include <nlohmann/json.hpp>
 #include <imgui.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 namespace la::player {
@@ -128,13 +130,7 @@ private:
             err_ << "listenalong: " << w << "\n";
             notice(ui::Notice::Level::Warning, w);
         }
-        Settings& s = display_->settings();
-        saved_ = s;
-        if (options_.speed) s.speed = *options_.speed;
-        if (options_.textSize) s.uiTextScale = s.transcriptTextScale = *options_.textSize;
-        if (options_.theme) s.theme = ThemeChoice(*options_.theme);
-        sanitize(s);
-        overrides_ = s;
+        display_->settings() = runOverrides_.begin(display_->settings());
     }
 
     // Kiosk: nothing is read from or saved to the user's settings; each new
@@ -187,11 +183,7 @@ private:
     void saveSettings() {
         if (kiosk_) return; // one patient's choices never outlive the session
         if (!display_) return;
-        Settings s = display_->settings();
-        if (options_.speed && s.speed == overrides_.speed) s.speed = saved_.speed;
-        if (options_.textSize && s.uiTextScale == overrides_.uiTextScale) s.uiTextScale = saved_.uiTextScale;
-        if (options_.textSize && s.transcriptTextScale == overrides_.transcriptTextScale) s.transcriptTextScale = saved_.transcriptTextScale;
-        if (options_.theme && s.theme == overrides_.theme) s.theme = saved_.theme;
+        Settings s = runOverrides_.toSave(display_->settings());
         if (playback_ && playback_->loaded() && !episodeKey_.empty()) rememberPosition(s, episodeKey_, playback_->status().position);
         display_->settings() = s;
         std::string error = display_->save();
@@ -200,22 +192,17 @@ private:
 
     void writeStateFile() {
         if (options_.stateFile.empty()) return;
-        media::PlaybackStatus s = playback_ ? playback_->status() : media::PlaybackStatus{};
-        nlohmann::json j = nlohmann::json::parse(playbackStateJson(content_, s.position, s.playing));
+        StateSnapshot snap;
+        snap.content = &content_;
+        if (playback_) snap.status = playback_->status();
         if (display_) {
-            const Settings& st = display_->settings();
-            j["settings"] = {{"speed", playback_ ? playback_->speed() : st.speed},
-                             {"uiTextScale", st.uiTextScale},
-                             {"theme", std::string(themeName(st.theme))},
-                             {"volume", playback_ ? playback_->volume() : st.volume}};
+            snap.settings = &display_->settings();
+            snap.speed = playback_ ? playback_->speed() : snap.settings->speed;
+            snap.volume = playback_ ? playback_->volume() : snap.settings->volume;
         }
-        if (kiosk_) {
-            static const char* modes[] = {"attract", "active", "countdown", "chord-held", "pin-entry"};
-            j["kiosk"] = {{"mode", modes[int(kiosk_->mode())]}};
-        }
-        std::ofstream f(options_.stateFile);
-        f << j.dump(2) << "\n";
-        if (!f) err_ << "listenalong: cannot write " << options_.stateFile << "\n";
+        snap.kiosk = kiosk_.get();
+        std::string error = player::writeStateFile(options_.stateFile, snap);
+        if (!error.empty()) err_ << "listenalong: " << error << "\n";
     }
 
     void failLoad(const std::string& message) {
@@ -242,31 +229,9 @@ private:
     }
 
     void handleEvents(int timeoutMs) {
-        SDL_Event e;
-        // ImGui 1.86 reads key state once per frame: a key pressed and released
-        // between two frames (a quick tap, a scripted key) would never be seen
-        // as pressed. Releases that follow their press in the same batch wait
-        // for the next frame.
-        std::vector<SDL_Event> batch;
-        batch.swap(deferredKeyUps_);
-        bool got = !batch.empty() ? SDL_PollEvent(&e) : timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) : SDL_PollEvent(&e);
-        while (got) {
-            batch.push_back(e);
-            got = SDL_PollEvent(&e);
-        }
-        std::vector<SDL_Scancode> pressedNow;
-        std::vector<SDL_Event> events;
-        for (const SDL_Event& ev : batch) {
-            if (ev.type == SDL_KEYDOWN) pressedNow.push_back(ev.key.keysym.scancode);
-            if (ev.type == SDL_KEYUP && std::find(pressedNow.begin(), pressedNow.end(), ev.key.keysym.scancode) != pressedNow.end()) {
-                deferredKeyUps_.push_back(ev);
-                continue;
-            }
-            events.push_back(ev);
-        }
+        std::vector<SDL_Event> events = events_.next(timeoutMs);
         if (busyFrames_ > 0) --busyFrames_;
-        for (const SDL_Event& ev : events) {
-            e = ev;
+        for (const SDL_Event& e : events) {
             window_->processEvent(e);
             // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
             bool closeRequest = e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -275,57 +240,13 @@ private:
             if (kiosk_ && isPersonInput(e)) kiosk_->onInput(nowSeconds());
             busyFrames_ = 3;
         }
-        if (!deferredKeyUps_.empty()) busyFrames_ = std::max(busyFrames_, 1);
+        if (events_.holdsBack()) busyFrames_ = std::max(busyFrames_, 1);
     }
-
-    static bool isPersonInput(const SDL_Event& e) {
-        switch (e.type) {
-        case SDL_KEYDOWN:
-        case SDL_TEXTINPUT:
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEWHEEL:
-        case SDL_FINGERDOWN:
-        case SDL_FINGERMOTION: return true;
-        case SDL_MOUSEMOTION: return e.motion.state != 0; // dragging, not a nudged mouse
-        default: return false;
-        }
-    }
-
-    // Everything on screen that changes with time alone.
-    struct VisibleState {
-        long clockSecond = -1;
-        long seekPixel = -1;
-        long cue = -1;
-        long word = -1;
-        bool playing = false;
-        int kioskMode = -1;
-        int countdown = -1;
-        bool hasError = false;
-        bool operator==(const VisibleState&) const = default;
-    };
 
     VisibleState visibleState() const {
-        media::PlaybackStatus st = playback_->status();
-        VisibleState v;
-        v.clockSecond = long(st.position);
         int w = 0, h = 0;
         SDL_GetWindowSize(window_->sdl(), &w, &h);
-        if (st.duration > 0) v.seekPixel = long(st.position / st.duration * w) / 3; // moves in 3 px steps
-        const auto& cues = content_.transcript.cues;
-        if (auto cue = cueBeingHeard(cues, st.position)) {
-            v.cue = long(*cue);
-            const auto& words = cues[*cue].words;
-            v.word = long(std::upper_bound(words.begin(), words.end(), st.position,
-                                           [](double t, const transcripts::Word& wd) { return t < wd.start; }) -
-                          words.begin());
-        }
-        v.playing = st.playing;
-        v.hasError = !st.error.empty();
-        if (kiosk_) {
-            v.kioskMode = int(kiosk_->mode());
-            v.countdown = kiosk_->mode() == KioskMode::Countdown ? kiosk_->countdownSecondsLeft(nowSeconds()) : -1;
-        }
-        return v;
+        return visibleStateOf(playback_->status(), w, content_.transcript.cues, kiosk_.get(), nowSeconds());
     }
 
     ui::Commands drawFrame() {
@@ -409,10 +330,9 @@ private:
     std::unique_ptr<DisplayController> display_;
     std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
-    std::vector<SDL_Event> deferredKeyUps_;  ///< key releases held back one frame
+    EventBatcher events_;
     VisibleState lastVisible_;
-    Settings saved_;     ///< as read from the file
-    Settings overrides_; ///< after the command-line overrides
+    RunOverrides runOverrides_{options_};
     std::string episodeKey_;
     std::string lastFontWarning_;
     std::vector<ui::Notice> notices_;

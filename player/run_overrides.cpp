@@ -1,0 +1,24 @@
+#include "player/run_overrides.h"
+
+namespace la::player {
+
+Settings RunOverrides::begin(const Settings& saved) {
+    saved_ = saved;
+    Settings s = saved;
+    if (speed_) s.speed = *speed_;
+    if (textSize_) s.uiTextScale = s.transcriptTextScale = *textSize_;
+    if (theme_) s.theme = ThemeChoice(*theme_);
+    sanitize(s);
+    overrides_ = s;
+    return s;
+}
+
+Settings RunOverrides::toSave(Settings s) const {
+    if (speed_ && s.speed == overrides_.speed) s.speed = saved_.speed;
+    if (textSize_ && s.uiTextScale == overrides_.uiTextScale) s.uiTextScale = saved_.uiTextScale;
+    if (textSize_ && s.transcriptTextScale == overrides_.transcriptTextScale) s.transcriptTextScale = saved_.transcriptTextScale;
+    if (theme_ && s.theme == overrides_.theme) s.theme = saved_.theme;
+    return s;
+}
+
+} // namespace la::player
