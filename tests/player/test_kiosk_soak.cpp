@@ -1,17 +1,21 @@
 // Memory stays flat over a day of kiosk use. One "person" per simulated five
-// minutes: they start a session, listen (real audio through the real engine,
-// pulled by a stand-in device), seek, change speed and volume, search the
-// screen; then they walk away and the idle reset puts everything back. The
-// kiosk clock is injected, so 24 hours run in seconds. After warm-up, the
-// process's resident memory may not grow by more than 1 MB.
+// minutes: they touch the attract screen, listen (real audio through the real
+// engine, pulled by a stand-in device), seek, change speed and volume, search
+// the screen; then they walk away, the "Still listening?" countdown runs out
+// and the idle reset puts everything back. Every frame goes through the real
+// window (OpenGL under xvfb-run, partial redraws included) and the kiosk
+// session that draws the attract screen and overlays. The kiosk clock is
+// injected, so 24 hours run in seconds. After warm-up, the process's resident
+// memory may not grow by more than 1 MB.
 //
 // LA_SOAK_HOURS overrides the simulated day (e.g. LA_SOAK_HOURS=72).
+#include "player/app_window.h"
 #include "player/episode_content.h"
-#include "player/kiosk_policy.h"
+#include "player/kiosk_session.h"
 #include "player/playback_controller.h"
-#include "ui/attract_screen.h"
 #include "ui/main_view.h"
 
+#include <SDL.h>
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
@@ -57,12 +61,15 @@ long residentKiB() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-void frame(const std::function<void()>& draw) {
-    ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
-    ImGui::NewFrame();
-    draw();
-    ImGui::Render();
+ui::Commands frame(player::AppWindow& window, const std::function<ui::Commands()>& draw) {
+    SDL_PumpEvents();
+    window.beginFrame();
+    ui::Commands commands = draw();
+    window.render();
+    window.present();
+    return commands;
 }
+
 
 } // namespace
 
@@ -70,25 +77,21 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
     double hours = std::getenv("LA_SOAK_HOURS") ? std::atof(std::getenv("LA_SOAK_HOURS")) : 24.0;
     const std::string episode = LA_SOURCE_DIR "/assets/episode/episode.ogg";
 
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1280, 800};
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    std::string error;
+    auto window = player::AppWindow::create({"kiosk soak", 1280, 800, false}, error);
+    REQUIRE(window); // tests run under xvfb-run
+    ImGui::GetIO().IniFilename = nullptr;
 
     auto sinkOwner = std::make_unique<PullSink>();
     PullSink* sink = sinkOwner.get();
     player::PlaybackController playback(std::move(sinkOwner));
-    std::string error;
     REQUIRE(playback.open(episode, error));
     player::EpisodeContent content = player::loadEpisodeContent(episode, {});
     REQUIRE_FALSE(content.transcript.cues.empty());
 
     player::KioskConfig config;
     config.idleResetSeconds = 120;
-    player::KioskPolicy policy(config);
+    player::KioskSession kiosk(config);
     ui::MainViewUi view;
 
     const double personEvery = 300; // seconds of kiosk time per person
@@ -98,8 +101,11 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
     long rssAfterWarmUp = 0;
     for (int person = 0; person < people; ++person) {
         if (person == warmUp) rssAfterWarmUp = residentKiB();
-        frame([&] { ui::drawAttractScreen({}); });
-        policy.startSession(now);
+        CHECK(kiosk.showsAttract());
+        // A touch on "Touch to listen", as the attract screen reports it.
+        ui::Commands touched = frame(*window, [&] { return kiosk.draw(now, "Soak"); });
+        touched.push_back(ui::StartListening{});
+        kiosk.apply(now, touched);
         playback.play();
         playback.seek(double((person * 37) % 400));
         playback.setSpeed(person % 2 ? 1.5 : 1.0);
@@ -107,29 +113,36 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
         sink->pull(0.5);
         view.transcript.search.query = person % 3 ? "immune" : "";
         for (int f = 0; f < 3; ++f) {
-            frame([&] {
+            frame(*window, [&] {
                 ui::MainViewState state;
                 state.transport = playback.transportState();
                 player::fillContentViews(content, state.transport.position, state);
                 playback.apply(ui::drawMainView(state, view));
+                return kiosk.draw(now, "Soak");
             });
             now += 1;
-            policy.onInput(now);
+            kiosk.onInput(now);
         }
         // They pause and walk away: the idle reset and its countdown run on the
         // injected clock (while playing, the limit is 20 minutes instead).
         playback.pause();
         player::KioskAction action = player::KioskAction::None;
+        bool countdownShown = false;
         for (double t = now; t < now + personEvery && action == player::KioskAction::None; t += 1) {
-            action = policy.update(t, playback.status().playing, playback.status().ended);
+            action = kiosk.update(t, playback.status().playing, playback.status().ended, false);
+            if (kiosk.mode() == player::KioskMode::Countdown && !countdownShown) {
+                frame(*window, [&] { return kiosk.draw(t, "Soak"); }); // "Still listening?"
+                countdownShown = true;
+            }
         }
+        CHECK(countdownShown);
         REQUIRE(action == player::KioskAction::ResetToDefaults);
         playback.pause();
         playback.seek(0);
         playback.setSpeed(1.0);
         view = ui::MainViewUi{};
         now += personEvery;
-        CHECK(policy.mode() == player::KioskMode::Attract);
+        CHECK(kiosk.mode() == player::KioskMode::Attract);
     }
     long rssEnd = residentKiB();
     INFO(people << " people over " << hours << " h; resident memory after warm-up " << rssAfterWarmUp
@@ -142,5 +155,4 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
     CHECK(rssEnd - rssAfterWarmUp <= 1024);
 #endif
     WARN("kiosk soak: " << people << " people, RSS " << rssAfterWarmUp << " -> " << rssEnd << " KiB");
-    ImGui::DestroyContext();
 }
