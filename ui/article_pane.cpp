@@ -1,5 +1,6 @@
 #include "ui/article_pane.h"
 
+#include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
 
 #include <algorithm>
@@ -134,6 +135,7 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size)
 
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f));
             if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_NavFlattened)) {
+                updateDragScroll(st.drag); // touch screens: drag the text to scroll
                 ImFont* body = st.readingFont ? st.readingFont : ImGui::GetFont();
                 ImFont* bold = st.headingFont ? st.headingFont : body;
                 ImGui::PushFont(body);

@@ -7,6 +7,7 @@
 
 #include "transcripts/article.h"
 #include "ui/commands.h"
+#include "ui/drag_scroll.h"
 
 #include <imgui.h>
 
@@ -38,6 +39,7 @@ struct ArticlePaneState {
     std::optional<size_t> followedSection; ///< last section follow mode scrolled to
     std::optional<size_t> scrolledSection; ///< section scrolled to most recently (tests)
     ArticleHitBoxes hit;
+    DragScroll drag; ///< finger held on the text
 };
 
 /// Draws into the current window at the cursor, filling `size` (0 = the rest).

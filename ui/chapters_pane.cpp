@@ -1,5 +1,6 @@
 #include "ui/chapters_pane.h"
 
+#include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
 #include "ui/time_format.h"
 
@@ -70,6 +71,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
             if (ImGui::BeginChild("##chapter list", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+                updateDragScroll(st.drag); // touch screens: drag the list to scroll
                 st.hit.rows.clear();
                 const float readW = buttonWidth("Read this section", Icon::None);
                 const float spacing = ImGui::GetStyle().ItemSpacing.x;

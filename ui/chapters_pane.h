@@ -5,6 +5,7 @@
 // "Previous chapter" / "Next chapter" sit above the list.
 
 #include "ui/commands.h"
+#include "ui/drag_scroll.h"
 
 #include <imgui.h>
 
@@ -38,6 +39,7 @@ struct ChaptersHitBoxes {
 struct ChaptersPaneState {
     std::optional<size_t> shownChapter; ///< current chapter last scrolled into view
     ChaptersHitBoxes hit;
+    DragScroll drag; ///< finger held on the list
 };
 
 /// Draws into the current window at the cursor, filling `size` (0 = the rest).

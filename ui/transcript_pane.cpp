@@ -260,31 +260,14 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
 // ---------------------------------------------------------------------------
 // The cue list.
 
-// Leaves follow mode when the user scrolls; implements drag-to-scroll (touch).
-void handleUserScroll(TranscriptPaneState& st, const RowMetrics& m) {
+// Leaves follow mode when the user scrolls (wheel, scroll bar, dragging).
+void handleUserScroll(TranscriptPaneState& st) {
     ImGuiIO& io = ImGui::GetIO();
     ImGuiWindow* win = ImGui::GetCurrentWindow();
     const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     if (hovered && io.MouseWheel != 0) st.follow = false;
     if (ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(win, ImGuiAxis_Y)) st.follow = false;
-
-    if (hovered && ImGui::IsMouseClicked(0) && io.MousePos.x < win->InnerRect.Max.x) {
-        st.dragging = true;
-        st.dragScrolled = false;
-        st.dragStartMouseY = io.MousePos.y;
-        st.dragStartScrollY = ImGui::GetScrollY();
-    }
-    if (!st.dragging) return;
-    if (!io.MouseDown[0]) {
-        st.dragging = false; // dragScrolled stays set this frame so the release is not a tap
-        return;
-    }
-    float dy = io.MousePos.y - st.dragStartMouseY;
-    if (!st.dragScrolled && std::fabs(dy) > std::max(io.MouseDragThreshold, m.fs * 0.4f)) {
-        st.dragScrolled = true;
-        st.follow = false;
-    }
-    if (st.dragScrolled) ImGui::SetScrollY(std::clamp(st.dragStartScrollY - dy, 0.0f, ImGui::GetScrollMaxY()));
+    if (updateDragScroll(st.drag)) st.follow = false;
 }
 
 // Scroll so that `cue` sits a quarter of the way down.
@@ -370,7 +353,7 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
         ImGui::EndPopup();
     }
     ImGui::PopID();
-    if (pressed && !c.st.dragScrolled) {
+    if (pressed && !c.st.drag.scrolled) {
         c.out.push_back(SeekTo{cue.start});
         c.st.follow = true;
         c.st.followedCue = i; // it is in view: no jump
@@ -425,7 +408,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     const float viewH = ImGui::GetWindowHeight();
 
     bool relaidOut = updateTranscriptLayout(st.layout, *vm.cues, font, fs, rowWidth, st.lineSpacing);
-    handleUserScroll(st, m);
+    handleUserScroll(st);
     followCurrent(vm, st, relaidOut, viewH);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of cue 0 (scroll already applied)

@@ -16,6 +16,7 @@
 
 #include "transcripts/model.h"
 #include "ui/commands.h"
+#include "ui/drag_scroll.h"
 #include "ui/search.h"
 
 #include <imgui.h>
@@ -90,10 +91,7 @@ struct TranscriptPaneState {
     // Scrolling bookkeeping (see drawTranscriptPane).
     std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
     std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
-    bool dragging = false;             ///< mouse/finger held down on the list
-    bool dragScrolled = false;         ///< ... and moved far enough to scroll (the tap is then not a seek)
-    float dragStartMouseY = 0;
-    float dragStartScrollY = 0;
+    DragScroll drag;                   ///< finger held on the list; a drag that scrolled is not a tap
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
 };
 

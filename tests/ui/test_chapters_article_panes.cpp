@@ -154,6 +154,69 @@ TEST_CASE("Article: Listen from here seeks to the section's chapter; follow scro
     CHECK(content.article->sections[8].title == "Review date and support");
 }
 
+namespace {
+
+// Presses at `from`, moves the finger by `dy` in ten steps, lifts it.
+Commands dragBy(Headless& ui, ImVec2 from, float dy, const std::function<Commands()>& draw) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = from;
+    Commands all = ui.frames(1, draw);
+    io.MouseDown[0] = true;
+    for (int i = 0; i <= 10; ++i) {
+        io.MousePos = {from.x, from.y + dy * float(i) / 10};
+        Commands c = ui.frames(1, draw);
+        all.insert(all.end(), c.begin(), c.end());
+    }
+    io.MouseDown[0] = false;
+    Commands c = ui.frames(3, draw);
+    all.insert(all.end(), c.begin(), c.end());
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("Article and chapter list scroll by dragging; a drag that starts on a button does not press it") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    REQUIRE(content.article);
+    Headless ui;
+    MainViewState state;
+    player::fillContentViews(content, 10.0, state);
+
+    SECTION("article") {
+        ArticlePaneState st;
+        auto draw = [&] { return drawArticlePane(state.article, st); };
+        ui.frames(3, draw);
+        REQUIRE(st.hit.listen.size() >= 1);
+        const auto before = st.hit.listen.front();
+        Commands c = dragBy(ui, {(before.listenMin.x + before.listenMax.x) / 2, (before.listenMin.y + before.listenMax.y) / 2},
+                            -200, draw);
+        CHECK_FALSE(only<SeekTo>(c)); // the finger scrolled; it did not mean "Listen from here"
+        const ArticleHitBoxes::Section* after = nullptr;
+        for (const auto& l : st.hit.listen)
+            if (l.section == before.section) after = &l;
+        REQUIRE(after);
+        CHECK(after->listenMin.y == Approx(before.listenMin.y - 200).margin(2));
+
+        // A plain tap on a button still in view still works.
+        const ArticleHitBoxes::Section* visible = nullptr;
+        for (const auto& l : st.hit.listen)
+            if (l.listenMin.y > 100 && l.listenMax.y < 650) visible = &l;
+        REQUIRE(visible);
+        c = ui.click(visible->listenMin, visible->listenMax, draw);
+        CHECK(only<SeekTo>(c));
+    }
+    SECTION("chapter list") {
+        ChaptersPaneState st;
+        auto draw = [&] { return drawChaptersPane(state.chapters, st, {0, 300}); };
+        ui.frames(3, draw);
+        REQUIRE(st.hit.rows.size() >= 3);
+        const auto before = st.hit.rows[1];
+        Commands c = dragBy(ui, {(before.min.x + before.max.x) / 2, (before.min.y + before.max.y) / 2}, -100, draw);
+        CHECK_FALSE(only<SeekTo>(c));
+        CHECK(st.hit.rows[1].min.y == Approx(before.min.y - 100).margin(2));
+    }
+}
+
 TEST_CASE("Main view: side by side when wide, tabs when the text is large; Read this section opens the Article tab") {
     player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
     Headless ui({1280, 800});
