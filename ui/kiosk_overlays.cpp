@@ -123,8 +123,8 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
     const float fs = ImGui::GetFontSize();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float sp = std::min(st.ItemSpacing.y, fs * 0.3f);
-    const float cellW = std::max(largeControlHeight(), std::floor(fs * 4.0f));
-    const float gridW = cellW * 3 + st.ItemSpacing.x * 2;
+    float cellW = std::max(largeControlHeight(), std::floor(fs * 4.0f));
+    float gridW = cellW * 3 + st.ItemSpacing.x * 2;
     const float cancelW = textWidth("Cancel") + fs * 1.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {fs * 0.75f, fs * 0.5f});
     beginPanel("##pin pad", std::max(gridW, fs * 24.0f) + fs * 1.5f);
@@ -137,6 +137,9 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
 
     // Header: what this is, with Cancel at the top right.
     const float avail = ImGui::GetContentRegionAvail().x;
+    // At 400 % on a small screen four font sizes per key do not fit three abreast.
+    cellW = std::max(largeControlHeight(), std::min(cellW, std::floor((avail - st.ItemSpacing.x * 2) / 3)));
+    gridW = cellW * 3 + st.ItemSpacing.x * 2;
     const float headerTop = ImGui::GetCursorPosY();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail - cancelW - st.ItemSpacing.x);
     ImGui::TextUnformatted("Staff only: enter the PIN to close ListenAlong.");
