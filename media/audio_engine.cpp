@@ -113,7 +113,7 @@ void AudioEngine::seek(double seconds) {
 }
 
 void AudioEngine::setSpeed(double speed) {
-    speedRequest_ = std::clamp(speed, 0.5, 3.0);
+    speedRequest_ = std::clamp(speed, Wsola::kMinSpeed, Wsola::kMaxSpeed);
     wakeDecoder();
 }
 

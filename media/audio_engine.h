@@ -54,7 +54,7 @@ public:
     void play();
     void pause();
     void seek(double seconds);           ///< clamped to [0, duration]
-    void setSpeed(double speed);         ///< 0.5..3.0
+    void setSpeed(double speed);         ///< clamped to Wsola's range; the player limits it further
     void setGain(float gain);            ///< linear, 0..1 (volume and mute)
     PlaybackStatus status() const;
 
