@@ -1,9 +1,12 @@
 #include "media/audio_engine.h"
 
+#include "media/resampler.h"
+
 #include <SDL.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <deque>
 #include <vector>
@@ -11,8 +14,8 @@
 namespace la::media {
 namespace {
 
-constexpr int kRingBlocks = 6; // 6 x 512 frames = 64 ms at 48 kHz: speed changes are heard quickly
 constexpr size_t kSourceChunkFrames = 512;
+constexpr size_t kConverterSlackFrames = 2; ///< source frames beyond a block's need (rounding)
 
 uint64_t nowNanos() {
     using namespace std::chrono;
@@ -22,7 +25,10 @@ uint64_t nowNanos() {
 } // namespace
 
 // Rate and channel conversion from the pipeline's format to the device's, plus
-// the bookkeeping that maps converted frames back to episode time.
+// the bookkeeping that maps converted frames back to episode time. The rate is
+// converted by our Resampler (short look-ahead: see resampler.h), the channels
+// by SDL at equal rates; SDL converts the rate too only for ratios the
+// Resampler does not support.
 struct AudioEngine::Converter {
     struct Anchor {
         double devStart, devEnd; // converted-frame range this source chunk becomes
@@ -33,7 +39,13 @@ struct AudioEngine::Converter {
         : sourceChannels(p.channels()), deviceChannels(d.channels),
           ratio(double(d.sampleRate) / p.sampleRate()),
           sourceBuffer(kSourceChunkFrames * size_t(p.channels())) {
-        stream = SDL_NewAudioStream(AUDIO_F32SYS, Uint8(p.channels()), p.sampleRate(), AUDIO_F32SYS,
+        int streamRate = p.sampleRate();
+        if (Resampler::supports(p.sampleRate(), d.sampleRate)) {
+            resampler = std::make_unique<Resampler>(p.channels(), p.sampleRate(), d.sampleRate);
+            resampled.resize(kSourceChunkFrames * size_t(p.channels()));
+            streamRate = d.sampleRate;
+        }
+        stream = SDL_NewAudioStream(AUDIO_F32SYS, Uint8(p.channels()), streamRate, AUDIO_F32SYS,
                                     Uint8(d.channels), d.sampleRate);
         if (!stream) throw MediaError(p.source().path() + ": cannot convert to the device format: " + SDL_GetError());
     }
@@ -41,6 +53,7 @@ struct AudioEngine::Converter {
 
     void clear() {
         SDL_AudioStreamClear(stream);
+        if (resampler) resampler->clear();
         anchors.clear();
         putFrames = 0;
         gotFrames = 0;
@@ -48,10 +61,30 @@ struct AudioEngine::Converter {
     }
 
     void put(const PlaybackPipeline::Chunk& c) {
-        SDL_AudioStreamPut(stream, sourceBuffer.data(), int(c.frames * size_t(sourceChannels) * sizeof(float)));
+        if (resampler) {
+            resampler->put(sourceBuffer.data(), c.frames);
+            drainResampler();
+        } else {
+            SDL_AudioStreamPut(stream, sourceBuffer.data(), int(c.frames * size_t(sourceChannels) * sizeof(float)));
+        }
         double devFrames = double(c.frames) * ratio;
         anchors.push_back({putFrames, putFrames + devFrames, c.startSeconds, c.endSeconds});
         putFrames += devFrames;
+    }
+
+    /// End of the source: everything held back comes out.
+    void flush() {
+        if (resampler) {
+            resampler->flush();
+            drainResampler();
+        }
+        SDL_AudioStreamFlush(stream);
+        sourceEnded = true;
+    }
+
+    void drainResampler() {
+        while (size_t n = resampler->get(resampled.data(), kSourceChunkFrames))
+            SDL_AudioStreamPut(stream, resampled.data(), int(n * size_t(sourceChannels) * sizeof(float)));
     }
 
     int availableFrames() const { return SDL_AudioStreamAvailable(stream) / int(sizeof(float) * size_t(deviceChannels)); }
@@ -70,6 +103,8 @@ struct AudioEngine::Converter {
     }
 
     SDL_AudioStream* stream = nullptr;
+    std::unique_ptr<Resampler> resampler; ///< null: SDL converts the rate (or none is needed)
+    std::vector<float> resampled;
     int sourceChannels;
     int deviceChannels;
     double ratio;
@@ -113,7 +148,7 @@ void AudioEngine::seek(double seconds) {
 }
 
 void AudioEngine::setSpeed(double speed) {
-    speedRequest_ = std::clamp(speed, 0.5, 3.0);
+    speedRequest_ = std::clamp(speed, Wsola::kMinSpeed, Wsola::kMaxSpeed);
     wakeDecoder();
 }
 
@@ -205,13 +240,16 @@ bool AudioEngine::produceBlock() {
     const int blockSamples = kBlockFrames * device_.channels;
     int stalls = 0;
     while (c.availableFrames() < kBlockFrames && !c.sourceEnded && stalls < 4) {
-        auto chunk = pipeline_->produce(c.sourceBuffer.data(), kSourceChunkFrames);
+        // Stretch only about what this block still needs: whatever is left in
+        // the converter was stretched at the current speed and is heard before a
+        // speed change, so a whole spare chunk there would add up to 512 source
+        // frames (21 ms at 24 kHz) to the change's latency.
+        const double need = double(kBlockFrames - c.availableFrames()) / c.ratio;
+        const size_t want = std::clamp<size_t>(size_t(std::ceil(need)) + kConverterSlackFrames, kConverterSlackFrames, kSourceChunkFrames);
+        auto chunk = pipeline_->produce(c.sourceBuffer.data(), want);
         if (chunk.frames) c.put(chunk);
         else ++stalls;
-        if (chunk.endOfStream) {
-            SDL_AudioStreamFlush(c.stream);
-            c.sourceEnded = true;
-        }
+        if (chunk.endOfStream) c.flush();
     }
     int bytes = SDL_AudioStreamGet(c.stream, b->samples, int(size_t(blockSamples) * sizeof(float)));
     int got = std::max(0, bytes) / int(sizeof(float) * size_t(device_.channels));

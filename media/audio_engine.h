@@ -54,7 +54,7 @@ public:
     void play();
     void pause();
     void seek(double seconds);           ///< clamped to [0, duration]
-    void setSpeed(double speed);         ///< 0.5..3.0
+    void setSpeed(double speed);         ///< clamped to Wsola's range; the player limits it further
     void setGain(float gain);            ///< linear, 0..1 (volume and mute)
     PlaybackStatus status() const;
 
@@ -63,8 +63,18 @@ public:
 
     const DeviceFormat& device() const { return device_; }
 
+    /// Blocks finished and waiting for the device callback (for tests and
+    /// diagnostics; exact only from the device thread).
+    int queuedBlocks() const { return int(ring_.size()); }
+
     static constexpr int kBlockFrames = 512;
     static constexpr int kMaxChannels = 8;
+    /// Ring length in blocks: 6 x 512 frames = 64 ms at 48 kHz. Audio already in
+    /// the ring was stretched at the old speed, so the ring, the device buffer
+    /// (21 ms) and what the converter holds (a few frames: resampler.h) bound
+    /// how late a speed change is heard: 83-89 ms, measured in device frames
+    /// by tests/media/test_speed_change_latency.cpp (the issue allows 100 ms).
+    static constexpr int kRingBlocks = 6;
 
 private:
     struct Block {

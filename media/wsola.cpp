@@ -104,7 +104,7 @@ Wsola::Wsola(int channels, int sampleRate, const Params& params)
 
 void Wsola::setSpeed(double speed) {
     if (std::isnan(speed)) return;
-    speed_ = std::clamp(speed, 0.5, 3.0);
+    speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
 }
 
 void Wsola::reset() {

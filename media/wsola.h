@@ -36,8 +36,14 @@ public:
     Wsola(int channels, int sampleRate);
     Wsola(int channels, int sampleRate, const Params& params);
 
-    /// Playback speed, clamped to [0.5, 3.0]. Takes effect on the next pull()
-    /// without a discontinuity. At exactly 1.0 output is bit-exact input.
+    /// The speeds the stretcher supports. The player offers 0.5-3.0
+    /// (player/settings.h kSpeedRange); `listenalong render` accepts this wider
+    /// range so that a round trip (s, then 1/s) works for every player speed.
+    static constexpr double kMinSpeed = 0.25;
+    static constexpr double kMaxSpeed = 4.0;
+
+    /// Playback speed, clamped to [kMinSpeed, kMaxSpeed]. Takes effect on the
+    /// next pull() without a discontinuity. At exactly 1.0 output is bit-exact input.
     void setSpeed(double speed);
     double speed() const { return speed_; }
 

@@ -1,6 +1,7 @@
 #include "player/app_options.h"
 
 #include "player/arg_parse.h"
+#include "player/settings.h"
 
 namespace la::player {
 
@@ -66,8 +67,7 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
             o.kiosk = true;
         }
         else if (a == "--speed") {
-            o.speed = parseNumber(cur.value(a), a);
-            if (*o.speed < 0.5 || *o.speed > 3.0) throw ArgError("--speed must be between 0.5 and 3.0");
+            o.speed = parseNumberInRange(cur.value(a), a, kSpeedRange.min, kSpeedRange.max);
         } else if (a == "--text-size") {
             std::string v = cur.value(a);
             if (!v.empty() && v.back() == '%') v.pop_back();

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 namespace la::player {
 
@@ -10,6 +11,16 @@ double parseNumber(const std::string& text, const std::string& option) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) {
         throw ArgError(option + " expects a number, got '" + text + "'");
+    }
+    return v;
+}
+
+double parseNumberInRange(const std::string& text, const std::string& option, double min, double max) {
+    const double v = parseNumber(text, option);
+    if (v < min || v > max) {
+        std::ostringstream msg;
+        msg << option << " must be between " << min << " and " << max << " (got " << text << ")";
+        throw ArgError(msg.str());
     }
     return v;
 }

@@ -34,6 +34,9 @@ private:
 
 /// A finite decimal number; throws ArgError naming `option` otherwise.
 double parseNumber(const std::string& text, const std::string& option);
+/// A number in [min, max]; throws ArgError naming `option`, the range and the
+/// value given otherwise ("--speed must be between 0.5 and 3 (got 7)").
+double parseNumberInRange(const std::string& text, const std::string& option, double min, double max);
 /// Seconds as "90", "90.5", "1:30" or "1:02:03.5"; must not be negative.
 double parseSeconds(const std::string& text, const std::string& option);
 /// A whole number >= 0.

@@ -53,7 +53,7 @@ void PlaybackController::setMuted(bool muted) {
     updateGain();
 }
 void PlaybackController::setSpeed(double speed) {
-    speed_ = std::clamp(speed, 0.5, 3.0);
+    speed_ = std::clamp(speed, kSpeedRange.min, kSpeedRange.max);
     if (engine_) engine_->setSpeed(speed_);
 }
 

@@ -1,6 +1,8 @@
 // Properties of the WSOLA time-stretcher that do not depend on timing:
 // duration, pitch, bit-exact 1.0x, bounds, continuity across speed changes,
-// the time map (latencyInputFrames) and reset().
+// the time map (latencyInputFrames) and reset(). Speeds cover the whole
+// supported range, 0.25-4x (`listenalong render`, round trips such as 3x then
+// 1/3x), not only the player's 0.5-3x.
 #include "media/wsola.h"
 
 #include <catch2/catch.hpp>
@@ -9,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <random>
 #include <vector>
 
@@ -119,7 +122,7 @@ TEST_CASE("wsola: output lasts input / speed", "[wsola]") {
     for (int channels : {1, 2}) {
         const auto in = voice(3.0, channels);
         const double inFrames = double(in.size() / size_t(channels));
-        for (double s : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0}) {
+        for (double s : {Wsola::kMinSpeed, 1 / 3.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, Wsola::kMaxSpeed}) {
             Wsola w(channels, kRate);
             w.setSpeed(s);
             const auto out = run(w, in);
@@ -135,7 +138,7 @@ TEST_CASE("wsola: a 440 Hz sine keeps its pitch", "[wsola]") {
     const double f0 = 440.0;
     for (int channels : {1, 2}) {
         const auto in = sine(f0, 3.0, channels);
-        for (double s : {0.5, 1.5, 2.0, 3.0}) {
+        for (double s : {Wsola::kMinSpeed, 1 / 3.0, 0.5, 1.5, 2.0, 3.0, Wsola::kMaxSpeed}) {
             Wsola w(channels, kRate);
             w.setSpeed(s);
             const auto out = run(w, in);
@@ -210,7 +213,7 @@ TEST_CASE("wsola: no NaN and no added clipping at any speed", "[wsola]") {
     auto in = noise(30000, 2, 3);
     const auto s = sine(300, 30000.0 / kRate, 2, 1.4);
     for (size_t i = 0; i < in.size(); ++i) in[i] = std::clamp((i / 8000) % 2 ? s[i] : in[i] / 0.9f, -1.0f, 1.0f);
-    for (double speed : {0.5, 0.8, 1.0, 1.3, 2.2, 3.0}) {
+    for (double speed : {Wsola::kMinSpeed, 1 / 3.0, 0.5, 0.8, 1.0, 1.3, 2.2, 3.0, 3.5, Wsola::kMaxSpeed}) {
         Wsola w(2, kRate);
         w.setSpeed(speed);
         const auto out = run(w, in);
@@ -229,9 +232,13 @@ TEST_CASE("wsola: a NaN speed is ignored, out-of-range speeds are clamped", "[ws
         w.setSpeed(std::nan(""));
         CHECK(w.speed() == 1.0);
         w.setSpeed(10);
-        CHECK(w.speed() == 3.0);
+        CHECK(w.speed() == Wsola::kMaxSpeed);
         w.setSpeed(0.1);
-        CHECK(w.speed() == 0.5);
+        CHECK(w.speed() == Wsola::kMinSpeed);
+        w.setSpeed(1 / 3.0); // the return pass of a 3x round trip is not clamped
+        CHECK(w.speed() == 1 / 3.0);
+        CHECK(Wsola::kMinSpeed <= 1 / 3.0);
+        CHECK(Wsola::kMaxSpeed >= 1 / 0.5);
     }
 }
 
@@ -240,13 +247,14 @@ TEST_CASE("wsola: speed changes mid-stream cause no click, gap or jump", "[wsola
     const double maxSlope = amp * 2 * M_PI * f0 / kRate; // largest |x[i+1] - x[i]| of the sine itself
     for (int channels : {1, 2}) {
         const auto in = sine(f0, 6.0, channels, amp);
-        const double speeds[] = {1.0, 2.5, 0.5, 1.0, 3.0, 0.75, 1.0, 1.25};
+        const double speeds[] = {1.0, 2.5, 0.5, 1.0, 3.0, 0.75, 1.0, 1.25, Wsola::kMaxSpeed, Wsola::kMinSpeed, 1.0};
+        const size_t count = std::size(speeds);
         Wsola w(channels, kRate);
         size_t next = 0;
         const auto out = run(w, in, [&](Wsola& st, size_t produced) {
-            if (produced >= next * 9000 && next < 8) st.setSpeed(speeds[next++]);
+            if (produced >= next * 9000 && next < count) st.setSpeed(speeds[next++]);
         });
-        REQUIRE(next == 8);
+        REQUIRE(next == count);
         const auto x = channel(out, channels, 0);
         double worst = 0;
         for (size_t i = 0; i + 1 < x.size(); ++i) worst = std::max(worst, double(std::abs(x[i + 1] - x[i])));
@@ -279,7 +287,7 @@ TEST_CASE("wsola: the continuity check catches a hard jump", "[wsola]") {
 TEST_CASE("wsola: latencyInputFrames follows the time map", "[wsola]") {
     const auto in = voice(4.0, 1);
     SECTION("after feeding N and pulling M at speed s, N - latency == M * s") {
-        for (double s : {0.5, 1.0, 1.5, 3.0}) {
+        for (double s : {Wsola::kMinSpeed, 0.5, 1.0, 1.5, 3.0, Wsola::kMaxSpeed}) {
             Wsola w(1, kRate);
             w.setSpeed(s);
             CHECK(w.latencyInputFrames() == 0);
@@ -330,7 +338,7 @@ TEST_CASE("wsola: latencyInputFrames follows the time map", "[wsola]") {
         // crossfade) of the nominal position M * s.
         std::vector<float> ramp(kRate);
         for (size_t i = 0; i < ramp.size(); ++i) ramp[i] = float(double(i) / kRate);
-        for (double s : {0.5, 2.0, 3.0}) {
+        for (double s : {Wsola::kMinSpeed, 1 / 3.0, 0.5, 2.0, 3.0, Wsola::kMaxSpeed}) {
             Wsola w(1, kRate);
             w.setSpeed(s);
             const auto out = run(w, ramp);

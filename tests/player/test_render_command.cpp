@@ -1,13 +1,17 @@
 // `listenalong render` runs the playback pipeline offline: its WAV must be the
 // decoded source sample for sample (to 16-bit rounding), for whole files and
-// --from/--to ranges; bad input is a clear error.
+// --from/--to ranges; bad input is a clear error; --speed takes the wider
+// render range (0.25-4) while the player keeps 0.5-3.
 #include "support/ogg_fixture.h"
 
 #include "media/audio_source.h"
+#include "player/app_options.h"
+#include "player/arg_parse.h"
 #include "player/render_command.h"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <sstream>
 
 using namespace la;
@@ -88,10 +92,40 @@ TEST_CASE("render reports bad input and bad options clearly") {
     CHECK_THAT(err, Catch::Contains("-o OUT.wav"));
     CHECK(render({"--speed", "fast", "-o", dir.file("x.wav"), ogg}, err) == 2);
     CHECK_THAT(err, Catch::Contains("--speed expects a number"));
-    CHECK(render({"--speed", "7", "-o", dir.file("x.wav"), ogg}, err) == 2);
     CHECK(render({"--from", "3", "--to", "2", "-o", dir.file("x.wav"), ogg}, err) == 2);
     CHECK(render({"--from", "9", "-o", dir.file("x.wav"), ogg}, err) == 2);
     CHECK_THAT(err, Catch::Contains("past the end"));
     CHECK(render({"-o", dir.file("no/such/dir/x.wav"), ogg}, err) == 1);
     CHECK_THAT(err, Catch::Contains("cannot create"));
+}
+
+TEST_CASE("render --speed accepts 0.25 to 4 (round trips) and rejects anything outside, naming the range") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 1.2);
+    std::string err;
+    // The return pass of a 3x round trip (1/3) and of a 0.5x one (2), and both ends.
+    for (const char* speed : {"0.25", "0.3333333", "2", "4"}) {
+        INFO("--speed " << speed);
+        std::string wav = dir.file(std::string("s") + speed + ".wav");
+        REQUIRE(render({"--speed", speed, "-o", wav, ogg}, err) == 0);
+        CHECK(err.empty());
+        const double expected = 1.2 * 24000 / std::stod(speed);
+        CHECK(double(media::openAudioFile(wav)->totalFrames()) == Approx(expected).epsilon(0.005));
+    }
+    for (const char* speed : {"0.2", "0.249", "4.01", "7", "-1", "0"}) {
+        INFO("--speed " << speed);
+        CHECK(render({"--speed", speed, "-o", dir.file("x.wav"), ogg}, err) == 2);
+        CHECK_THAT(err, Catch::Contains(std::string("--speed must be between 0.25 and 4 (got ") + speed + ")"));
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.wav"))); // nothing written on a bad option
+}
+
+TEST_CASE("the player's own --speed stays 0.5 to 3 (the wider range is render's only)") {
+    CHECK(*player::parseAppOptions({"--speed", "0.5"}).speed == 0.5);
+    CHECK(*player::parseAppOptions({"--speed", "3"}).speed == 3.0);
+    for (const char* speed : {"0.25", "0.45", "3.05", "4"}) {
+        INFO("--speed " << speed);
+        CHECK_THROWS_WITH(player::parseAppOptions({"--speed", speed}),
+                          std::string("--speed must be between 0.5 and 3 (got ") + speed + ")");
+    }
 }
