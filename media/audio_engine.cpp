@@ -26,7 +26,7 @@ uint64_t nowNanos() {
 
 // Rate and channel conversion from the pipeline's format to the device's, plus
 // the bookkeeping that maps converted frames back to episode time. The rate is
-// converted by our Resampler (short look-ahead: see resampler.h), the channels
+// converted by libsamplerate (short look-ahead: see resampler.h), the channels
 // by SDL at equal rates; SDL converts the rate too only for ratios the
 // Resampler does not support.
 struct AudioEngine::Converter {
