@@ -30,7 +30,7 @@ bool chapterButton(const ChapterRow& row, bool current, float width) {
     std::string title = current ? row.title + "  (now playing)" : row.title;
     float wrapW = std::max(fs * 3, width - textX - timeW - style.FramePadding.x);
     ImVec2 titleSize = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, wrapW, title.c_str());
-    ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + style.FramePadding.y * 2)};
+    ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + fs * 0.6f)}; // compact: the list shows more rows
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton("##chapter", size);
@@ -51,7 +51,7 @@ bool chapterButton(const ChapterRow& row, bool current, float width) {
 
 } // namespace
 
-Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 size) {
+Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 size, const char* heading) {
     Commands out;
     const float controlH = largeControlHeight();
     ImGui::PushID("Chapters");
@@ -63,6 +63,10 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
             ImGui::PopTextWrapPos();
             st.hit.rows.clear();
         } else {
+            if (heading) {
+                rowText(heading, controlH);
+                sameLineIfFits(buttonWidth("Previous chapter", Icon::Previous));
+            }
             if (iconButton("Previous chapter", Icon::Previous, controlH)) out.push_back(PreviousChapter{});
             st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
             sameLineIfFits(buttonWidth("Next chapter", Icon::Next));
@@ -71,8 +75,11 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
 
             if (ImGui::BeginChild("##chapter list", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
                 st.hit.rows.clear();
+                st.hit.listMin = ImGui::GetWindowPos();
+                st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};
                 const float readW = buttonWidth("Read this section", Icon::None);
                 const float spacing = ImGui::GetStyle().ItemSpacing.x;
+                float previousTop = ImGui::GetCursorScreenPos().y; // top of the row before this one (the first: the list's top)
                 for (size_t r = 0; r < vm.rows->size(); ++r) {
                     const ChapterRow& row = (*vm.rows)[r];
                     const bool current = vm.currentChapter == row.chapter;
@@ -81,12 +88,14 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                     // The "Read" button goes beside the row when both fit, else below it.
                     bool beside = hasRead && avail - readW - spacing >= ImGui::GetFontSize() * 12;
                     ImGui::PushID(int(r));
-                    if (chapterButton(row, current, beside ? avail - readW - spacing : avail)) out.push_back(SeekTo{row.start});
-                    ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
                     if (current && st.shownChapter != row.chapter) {
-                        ImGui::SetScrollHereY(0.3f);
+                        // The chapter before it at the top: where the listener came from, then where they are.
+                        ImGui::SetScrollFromPosY(previousTop - ImGui::GetWindowPos().y, 0.0f);
                         st.shownChapter = row.chapter;
                     }
+                    previousTop = ImGui::GetCursorScreenPos().y;
+                    if (chapterButton(row, current, beside ? avail - readW - spacing : avail)) out.push_back(SeekTo{row.start});
+                    ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
                     if (hasRead) {
                         if (beside) ImGui::SameLine();
                         else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
@@ -98,7 +107,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                     }
                     st.hit.rows.push_back(hit);
                     ImGui::PopID();
-                    ImGui::Spacing();
+                    if (hasRead && !beside) ImGui::Spacing(); // keeps a row and its "Read" button together
                 }
             }
             ImGui::EndChild();

@@ -15,11 +15,8 @@ constexpr double kSpeedPresets[] = {0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
 
 // A text item that flows with the buttons around it, centred on their height.
 void flowText(const char* text, float controlH) {
-    ImVec2 size = ImGui::CalcTextSize(text);
-    flowNext(size.x);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::Dummy({size.x, controlH});
-    ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (controlH - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+    flowNext(ImGui::CalcTextSize(text).x);
+    rowText(text, controlH);
 }
 
 // A button that shows whether it is the current choice (not by colour alone:
@@ -67,6 +64,8 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
 
 } // namespace
 
+namespace {
+
 // Whether every control fits on one row at this text size.
 bool fitsOneRow() {
     const char* labels[] = {"Speed", "Slower", "0.00\u00d7", "Faster", "Normal speed", "Smaller text", "Text 100 %",
@@ -74,6 +73,16 @@ bool fitsOneRow() {
     float w = 0;
     for (const char* l : labels) w += iconButtonWidth(l, Icon::None) + ImGui::GetStyle().ItemSpacing.x;
     return w + ImGui::GetFontSize() * 5 <= ImGui::GetContentRegionAvail().x;
+}
+
+const char* toggleLabel(const DisplayBarUi& ui) {
+    return ui.expanded ? "Hide speed and text settings" : "Speed, text size and colours";
+}
+
+} // namespace
+
+float displayBarToggleWidth(const DisplayBarUi& ui) {
+    return fitsOneRow() ? 0.0f : iconButtonWidth(toggleLabel(ui), Icon::None);
 }
 
 Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCollapse) {
@@ -84,7 +93,7 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     // At large text sizes the controls would fill the screen: keep them behind
     // one button so the transcript keeps its room.
     if (allowCollapse && !fitsOneRow()) {
-        if (iconButton(ui.expanded ? "Hide speed and text settings" : "Speed, text size and colours", Icon::None, controlH)) {
+        if (iconButton(toggleLabel(ui), Icon::None, controlH)) {
             ui.expanded = !ui.expanded;
         }
         if (!ui.expanded) {

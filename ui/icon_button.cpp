@@ -74,6 +74,13 @@ void flowNext(float width) {
     if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
 }
 
+void rowText(const char* text, float rowHeight) {
+    ImVec2 size = ImGui::CalcTextSize(text);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({size.x, rowHeight});
+    ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (rowHeight - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+}
+
 bool iconButton(const char* label, Icon icon, float minHeight) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float fs = ImGui::GetFontSize();

@@ -17,6 +17,10 @@ float iconButtonWidth(const char* label, Icon icon);
 /// still fits, else on a new line. Call before every item but the first.
 void flowNext(float width);
 
+/// A line of text as tall as a row of controls (`rowHeight`), centred on
+/// them, so it can stand in that row: "Chapters  [Previous] [Next]".
+void rowText(const char* text, float rowHeight);
+
 /// Height of a large control at the current font size: 1.7 x font size, and
 /// never below 48 px (touch target).
 float largeControlHeight();

@@ -67,8 +67,10 @@ float transportBarHeight() {
     const float fs = ImGui::GetFontSize();
     return fs + st.ItemSpacing.y                       // chapter line
            + std::max(48.0f, fs * 1.3f) + st.ItemSpacing.y // seek bar
-           + largeControlHeight() + st.WindowPadding.y * 2 + st.ItemSpacing.y;
+           + largeControlHeight() + transportBarMargin();
 }
+
+float transportBarMargin() { return ImGui::GetFontSize() * 0.5f; }
 
 Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     Commands out;

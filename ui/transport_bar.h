@@ -28,8 +28,12 @@ struct TransportViewState {
     double dragSeconds = 0;
 };
 
-/// Height the bar needs at the current font size, in pixels.
+/// Height the bar needs at the current font size, in pixels (an estimate:
+/// its rows wrap at large text).
 float transportBarHeight();
+
+/// Space left below the bar's last row, in pixels.
+float transportBarMargin();
 
 /// Draws into the current window at the cursor, full width.
 Commands drawTransportBar(const TransportState& state, TransportViewState& view);
