@@ -1,6 +1,7 @@
 #include "ui/article_pane.h"
 
 #include "ui/icon_button.h"
+#include "ui/nav_visible.h"
 
 #include <algorithm>
 #include <string>
@@ -101,6 +102,7 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
     if (vm.listenFrom && i < vm.listenFrom->size()) start = (*vm.listenFrom)[i];
     const float controlH = largeControlHeight();
     if (start) {
+        NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
         if (iconButton("Listen from here", Icon::Play, controlH)) out.push_back(SeekTo{*start});
         st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         bottom = ImGui::GetItemRectMax().y;

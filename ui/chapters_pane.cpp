@@ -1,6 +1,7 @@
 #include "ui/chapters_pane.h"
 
 #include "ui/icon_button.h"
+#include "ui/nav_visible.h"
 #include "ui/time_format.h"
 
 #include <algorithm>
@@ -33,7 +34,11 @@ bool chapterButton(const ChapterRow& row, bool current, float width) {
     ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + fs * 0.6f)}; // compact: the list shows more rows
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool pressed = ImGui::InvisibleButton("##chapter", size);
+    bool pressed = false;
+    {
+        NavOnlyWhenVisible nav(size);
+        pressed = ImGui::InvisibleButton("##chapter", size);
+    }
     bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused(), held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max{pos.x + size.x, pos.y + size.y};
@@ -99,9 +104,9 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                     if (hasRead) {
                         if (beside) ImGui::SameLine();
                         else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
-                        if (iconButton("Read this section", Icon::None, std::max(controlH, beside ? hit.max.y - hit.min.y : 0.0f))) {
-                            out.push_back(ShowSection{row.sectionLink});
-                        }
+                        const float readH = std::max(controlH, beside ? hit.max.y - hit.min.y : 0.0f);
+                        NavOnlyWhenVisible nav({readW, readH});
+                        if (iconButton("Read this section", Icon::None, readH)) out.push_back(ShowSection{row.sectionLink});
                         hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
                         if (!beside) ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
                     }

@@ -50,6 +50,7 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         {ImGui::GetStyle().FramePadding.x, std::max(ImGui::GetStyle().FramePadding.y, (controlH - fs) * 0.5f)});
+    ImGui::PushAllowKeyboardFocus(false); // Tab must not turn the sliders into text fields (as in the transport bar)
     int reading = int(std::lround(s.readingTextScale * 100));
     ImGui::TextUnformatted("Transcript and article text size:");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
@@ -58,6 +59,7 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     ImGui::TextUnformatted("Line spacing:");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
     if (ImGui::SliderFloat("##spacing", &spacing, 1.0f, 2.0f, "%.1f")) out.push_back(SetLineSpacing{spacing});
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar();
     ImGui::PopID();
 }

@@ -10,6 +10,8 @@
 
 #include "ui/transcript_pane.h"
 
+#include "ui/nav_visible.h"
+
 #include "ui/icon_button.h"
 #include "ui/time_format.h"
 
@@ -361,7 +363,11 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
 
     ImGui::PushID(int(i));
     ImGui::SetCursorScreenPos(pos);
-    bool pressed = ImGui::InvisibleButton("##cue", size);
+    bool pressed = false;
+    {
+        NavOnlyWhenVisible nav(size);
+        pressed = ImGui::InvisibleButton("##cue", size);
+    }
     bool hovered = ImGui::IsItemHovered();
     bool focused = ImGui::IsItemFocused();
     if (ImGui::BeginPopupContextItem("cue actions")) {

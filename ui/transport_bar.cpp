@@ -123,7 +123,11 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     // Tall frame for a finger-sized slider.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {st.FramePadding.x, std::max(st.FramePadding.y, (controlH - fs) * 0.5f)});
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, std::max(24.0f, fs * 1.2f));
+    // Not a Tab stop: ImGui would turn it into a text field on Tab, which
+    // also turns on control-by-control mode (player/keyboard_shortcuts.cpp).
+    ImGui::PushAllowKeyboardFocus(false);
     if (ImGui::SliderInt("##Volume", &volume, 0, 100, "Volume %d%%")) out.push_back(SetVolume{volume / 100.0f});
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar(2);
     ImGui::EndDisabled();
     return out;
