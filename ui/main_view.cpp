@@ -150,8 +150,13 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
     case ContentTab::Article: append(out, drawArticlePane(state.article, ui.article)); break;
     case ContentTab::Settings:
         // At large text the speed/text/colour controls get a tab of their own,
-        // so the header does not push the transcript off the screen.
+        // so the header does not push the transcript off the screen; so do
+        // Mute and the volume when the transport bar would need a row for them.
         if (ImGui::BeginChild("##settings", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+            if (!ui.volumeInTransport) {
+                rowText("Volume", largeControlHeight());
+                append(out, drawVolumeControls(state.transport));
+            }
             ImGui::PushTextWrapPos(0);
             append(out, drawDisplayBar(state.display, ui.displayBar, false));
             ImGui::PopTextWrapPos();
@@ -181,6 +186,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         // Narrow for the text size (large text): panes become tabs, the
         // settings move into a tab, and the title is left to the window's.
         bool compact = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * fs;
+        ui.volumeInTransport = !compact || transportFitsOneRow();
         if (!compact) drawHeader(state, ui, out);
         drawNotices(state.notices, out);
 
@@ -206,6 +212,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             TransportState transport = state.transport;
             transport.compact = compact;
+            transport.showVolume = ui.volumeInTransport;
             Commands t = drawTransportBar(transport, ui.transport);
             out.insert(out.end(), t.begin(), t.end());
             // The last row's bottom and a small margin, not a whole row's spacing and padding.

@@ -44,6 +44,7 @@ struct MainViewUi {
     ContentTab tab = ContentTab::Transcript; ///< the tab shown when tabbed
     bool tabbed = false;                 ///< last frame's layout (read-only for callers)
     bool split = false;                  ///< last frame: chapters above the article, both shown (side by side only)
+    bool volumeInTransport = true;       ///< false: Mute and volume are in the Settings tab (they would need a row of their own)
 };
 
 /// Content narrower than this many font sizes is shown as tabs.

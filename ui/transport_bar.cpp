@@ -60,6 +60,8 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     }
 }
 
+float volumeSliderWidth() { return ImGui::GetFontSize() * 9; }
+
 } // namespace
 
 float transportBarHeight() {
@@ -111,13 +113,27 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     }
     flowNext(iconButtonWidth("Forward 30 s", Icon::Forward));
     if (iconButton("Forward 30 s", Icon::Forward, controlH)) out.push_back(SeekBy{30});
-    ImGui::SameLine(0, fs * 2);
+    if (s.showVolume) {
+        ImGui::SameLine(0, fs * 2);
+        Commands v = drawVolumeControls(s);
+        out.insert(out.end(), v.begin(), v.end());
+    }
+    ImGui::EndDisabled();
+    return out;
+}
+
+Commands drawVolumeControls(const TransportState& s) {
+    Commands out;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float controlH = largeControlHeight();
+    ImGui::BeginDisabled(!s.audioLoaded);
     flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
     if (iconButton(s.muted ? "Unmute##mute" : "Mute##mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
         out.push_back(ToggleMute{});
     }
     int volume = int(std::lround(s.volume * 100));
-    float sliderW = fs * 9;
+    float sliderW = volumeSliderWidth();
     flowNext(sliderW);
     ImGui::SetNextItemWidth(std::min(sliderW, ImGui::GetContentRegionAvail().x));
     // Tall frame for a finger-sized slider.
@@ -131,6 +147,14 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     ImGui::PopStyleVar(2);
     ImGui::EndDisabled();
     return out;
+}
+
+bool transportFitsOneRow() {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Pause##toggle", Icon::Pause) +
+                    iconButtonWidth("Forward 30 s", Icon::Forward) + ImGui::GetFontSize() * 2 +
+                    iconButtonWidth("Unmute##mute", Icon::SpeakerOff) + volumeSliderWidth() + gap * 4;
+    return w <= ImGui::GetContentRegionAvail().x;
 }
 
 } // namespace la::ui

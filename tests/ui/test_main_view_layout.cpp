@@ -135,3 +135,31 @@ TEST_CASE("Chapters and article stay side by side in bigger windows, and are tab
         CHECK_FALSE(view.chapters.hit.rows.empty());
     }
 }
+
+TEST_CASE("1280x800 at 200 %: Mute and volume move to Settings so the transcript shows more than two lines' worth") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    MainViewState state;
+    state.title = "Episode";
+    player::fillContentViews(content, 100.0, state);
+    {
+        PlayerLikeImGui ui({1280, 800}, 1.25); // the transport still fits one row
+        MainViewUi view;
+        ui.frames(3, state, view);
+        CHECK(view.tabbed);
+        CHECK(view.volumeInTransport);
+    }
+    PlayerLikeImGui ui({1280, 800}, 2.0);
+    MainViewUi view;
+    ui.frames(3, state, view);
+    REQUIRE(view.tabbed);
+    CHECK_FALSE(view.volumeInTransport);
+    // The cue rows in view add up to more than two rows of the line being heard.
+    const TranscriptHitBoxes& t = view.transcript.hit;
+    float shown = 0, currentH = 0;
+    for (const auto& r : t.rows) {
+        shown += visibleHeight(r.min, r.max, t.listMin, t.listMax);
+        if (r.cue == state.transcript.currentCue) currentH = r.max.y - r.min.y;
+    }
+    REQUIRE(currentH > 0);
+    CHECK(shown >= currentH * 2);
+}
