@@ -113,52 +113,44 @@ TEST_CASE("1280x800 at 100 %: the line being heard, the chapter list and the cha
     }
 }
 
-TEST_CASE("Chapters and article stay side by side in bigger windows, and are tabs in a short one") {
+/// The main view at 1:40 after a few frames in a display of `size` at `textScale`.
+struct ViewAt100s {
     player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
     MainViewState state;
-    state.title = "Episode";
-    player::fillContentViews(content, 100.0, state);
-    {
-        PlayerLikeImGui ui({1920, 1080}, 1.0);
-        MainViewUi view;
+    MainViewUi view;
+    ViewAt100s(ImVec2 size, double textScale) {
+        state.title = "Episode";
+        player::fillContentViews(content, 100.0, state);
+        PlayerLikeImGui ui(size, textScale);
         ui.frames(3, state, view);
-        CHECK_FALSE(view.tabbed);
-        CHECK(view.split);
     }
-    {
-        PlayerLikeImGui ui({1280, 560}, 1.0);
-        MainViewUi view;
-        ui.frames(3, state, view);
-        CHECK_FALSE(view.tabbed);
-        CHECK_FALSE(view.split);
-        // The tabbed column still shows the chapter list.
-        CHECK_FALSE(view.chapters.hit.rows.empty());
-    }
+};
+
+TEST_CASE("Chapters and article stay side by side in bigger windows, and are tabs in a short one") {
+    ViewAt100s big({1920, 1080}, 1.0);
+    CHECK_FALSE(big.view.tabbed);
+    CHECK(big.view.split);
+
+    ViewAt100s shortWindow({1280, 560}, 1.0);
+    CHECK_FALSE(shortWindow.view.tabbed);
+    CHECK_FALSE(shortWindow.view.split);
+    CHECK_FALSE(shortWindow.view.chapters.hit.rows.empty()); // the tabbed column still shows the chapter list
 }
 
 TEST_CASE("1280x800 at 200 %: Mute and volume move to Settings so the transcript shows more than two lines' worth") {
-    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
-    MainViewState state;
-    state.title = "Episode";
-    player::fillContentViews(content, 100.0, state);
-    {
-        PlayerLikeImGui ui({1280, 800}, 1.25); // the transport still fits one row
-        MainViewUi view;
-        ui.frames(3, state, view);
-        CHECK(view.tabbed);
-        CHECK(view.volumeInTransport);
-    }
-    PlayerLikeImGui ui({1280, 800}, 2.0);
-    MainViewUi view;
-    ui.frames(3, state, view);
-    REQUIRE(view.tabbed);
-    CHECK_FALSE(view.volumeInTransport);
+    ViewAt100s at125({1280, 800}, 1.25); // the transport still fits one row
+    CHECK(at125.view.tabbed);
+    CHECK(at125.view.volumeInTransport);
+
+    ViewAt100s at200({1280, 800}, 2.0);
+    REQUIRE(at200.view.tabbed);
+    CHECK_FALSE(at200.view.volumeInTransport);
     // The cue rows in view add up to more than two rows of the line being heard.
-    const TranscriptHitBoxes& t = view.transcript.hit;
+    const TranscriptHitBoxes& t = at200.view.transcript.hit;
     float shown = 0, currentH = 0;
     for (const auto& r : t.rows) {
         shown += visibleHeight(r.min, r.max, t.listMin, t.listMax);
-        if (r.cue == state.transcript.currentCue) currentH = r.max.y - r.min.y;
+        if (r.cue == at200.state.transcript.currentCue) currentH = r.max.y - r.min.y;
     }
     REQUIRE(currentH > 0);
     CHECK(shown >= currentH * 2);
