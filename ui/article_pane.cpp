@@ -125,7 +125,7 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
 Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size, const char* heading) {
     Commands out;
     ImGui::PushID("Article");
-    if (ImGui::BeginChild("##article pane", size, false, ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##article pane", size, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.article || vm.article->sections.empty()) {
             wrapped(vm.unavailableMessage.empty() ? "There is no article for this episode." : vm.unavailableMessage.c_str());
             st.hit.listen.clear();

@@ -60,7 +60,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
     Commands out;
     const float controlH = largeControlHeight();
     ImGui::PushID("Chapters");
-    if (ImGui::BeginChild("##chapters pane", size, false, ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##chapters pane", size, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.rows || vm.rows->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There are no chapters for this episode."
@@ -78,7 +78,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
             if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
-            if (ImGui::BeginChild("##chapter list", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+            if (beginControlsChild("##chapter list", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
                 st.hit.rows.clear();
                 st.hit.listMin = ImGui::GetWindowPos();
                 st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};

@@ -152,7 +152,7 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
         // At large text the speed/text/colour controls get a tab of their own,
         // so the header does not push the transcript off the screen; so do
         // Mute and the volume when the transport bar would need a row for them.
-        if (ImGui::BeginChild("##settings", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+        if (beginControlsChild("##settings", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
             if (!ui.volumeInTransport) {
                 rowText("Volume", largeControlHeight());
                 append(out, drawVolumeControls(state.transport));
@@ -195,7 +195,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         float barH = ui.transportHeight > 0 ? ui.transportHeight : transportBarHeight();
         // Never squeeze the content below a few lines: the window scrolls instead.
         float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
-        if (ImGui::BeginChild("Content", {0, contentH}, false, ImGuiWindowFlags_NavFlattened)) {
+        if (beginControlsChild("Content", {0, contentH}, ImGuiWindowFlags_NavFlattened)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
             if (ui.selectTab) ui.tab = *ui.selectTab;
             if (ui.tabbed) {
@@ -209,7 +209,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         ImGui::EndChild();
 
         ImGui::Separator();
-        if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
+        if (beginControlsChild("Transport", {0, barH}, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             TransportState transport = state.transport;
             transport.compact = compact;
             transport.showVolume = ui.volumeInTransport;

@@ -519,7 +519,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
     Commands out;
     handleKeys(vm, st, out);
     ImGui::PushID("Transcript");
-    if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##transcript pane", size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened)) {
         if (!vm.cues || vm.cues->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There is no transcript for this episode."
