@@ -148,7 +148,9 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size,
             if (!st.followChapter) st.followedSection.reset();
 
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f));
-            if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_NavFlattened)) {
+            // Always a scroll bar: the text wraps to the same width from the first
+            // frame, so a section scrolled to the top stays there.
+            if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened)) {
                 st.hit.textMin = ImGui::GetWindowPos();
                 st.hit.textMax = {st.hit.textMin.x + ImGui::GetWindowWidth(), st.hit.textMin.y + ImGui::GetWindowHeight()};
                 st.hit.currentMin = st.hit.currentMax = {};

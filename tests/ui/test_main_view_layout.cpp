@@ -65,13 +65,13 @@ TEST_CASE("1280x800 at 100 %: the line being heard, the chapter list and the cha
     player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
     REQUIRE(content.article);
     PlayerLikeImGui ui({1280, 800}, 1.0);
-    const float fs = ImGui::GetFontSize();
+    const float fs = ui.fonts.uiPx;
     MainViewState state;
     state.title = "New Cancer Treatments \u2013 Immunotherapy and Targeted Therapy";
     MainViewUi view;
 
-    // Playing, at several chapters: the first, one in the middle, the last.
-    for (double position : {10.0, 100.0, 200.0, 400.0}) {
+    // Playing, at several chapters: the first, some in the middle, the last.
+    for (double position : {10.0, 100.0, 200.0, 250.0, 400.0}) {
         player::fillContentViews(content, position, state);
         ui.frames(4, state, view);
         INFO("at " << position << " s");
@@ -107,7 +107,9 @@ TEST_CASE("1280x800 at 100 %: the line being heard, the chapter list and the cha
         CHECK(view.article.scrolledSection == state.article.currentSection);
         REQUIRE(a.currentMax.y > a.currentMin.y);
         CHECK(inside(a.currentMin, a.currentMax, a.textMin, a.textMax));
-        CHECK(a.textMax.y - a.currentMax.y >= fs * 3); // room for its first lines
+        INFO("current section " << a.currentMin.y - a.textMin.y << " px below the top of the article text");
+        CHECK(a.currentMin.y - a.textMin.y <= fs * 2); // at the top (padding and the section rule above it)
+        CHECK(a.textMax.y - a.currentMax.y >= fs * 3);    // room for its first lines
         CHECK(a.textMin.y >= c.listMax.y);
         CHECK(a.textMin.x >= t.listMax.x); // beside the transcript, not over it
     }
