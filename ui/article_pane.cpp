@@ -2,6 +2,7 @@
 
 #include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
+#include "ui/nav_visible.h"
 
 #include <algorithm>
 #include <string>
@@ -91,40 +92,54 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
         st.showSection.reset();
     }
     ImVec2 top = ImGui::GetCursorScreenPos();
+    float bottom = top.y;
     if (!sec.title.empty()) {
         ImGui::PushFont(bold);
         wrapped(sec.title.c_str());
         ImGui::PopFont();
-    }
-    if (current) {
-        ImGui::TextUnformatted("Now playing");
-        // A bar beside the heading, not colour alone.
-        ImVec2 bottom = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddRectFilled({top.x - fs * 0.5f, top.y}, {top.x - fs * 0.2f, bottom.y},
-                                                  ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+        bottom = ImGui::GetItemRectMax().y;
     }
     std::optional<double> start;
     if (vm.listenFrom && i < vm.listenFrom->size()) start = (*vm.listenFrom)[i];
+    const float controlH = largeControlHeight();
     if (start) {
-        if (iconButton("Listen from here", Icon::Play, largeControlHeight())) out.push_back(SeekTo{*start});
+        NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
+        if (iconButton("Listen from here", Icon::Play, controlH)) out.push_back(SeekTo{*start});
         st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+        bottom = ImGui::GetItemRectMax().y;
+    }
+    if (current) {
+        // Beside "Listen from here" when it fits (one row less), else below.
+        if (start) flowNext(ImGui::CalcTextSize("Now playing").x);
+        rowText("Now playing", start ? controlH : ImGui::GetTextLineHeight());
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+        // A bar beside the heading, not colour alone.
+        ImGui::GetWindowDrawList()->AddRectFilled({top.x - fs * 0.5f, top.y}, {top.x - fs * 0.2f, bottom},
+                                                  ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+        st.hit.currentMin = top;
+        st.hit.currentMax = {top.x + ImGui::GetContentRegionAvail().x, bottom};
     }
 }
 
 } // namespace
 
-Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size) {
+Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size, const char* heading) {
     Commands out;
     ImGui::PushID("Article");
-    if (ImGui::BeginChild("##article pane", size, false, ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##article pane", size, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.article || vm.article->sections.empty()) {
             wrapped(vm.unavailableMessage.empty() ? "There is no article for this episode." : vm.unavailableMessage.c_str());
             st.hit.listen.clear();
         } else {
             const ImGuiStyle& style = ImGui::GetStyle();
             const float fs = ImGui::GetFontSize();
+            const char* followLabel = "Keep the current section in view";
+            if (heading) {
+                rowText(heading, largeControlHeight());
+                flowNext(largeControlHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(followLabel).x);
+            }
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, std::max(style.FramePadding.y, (largeControlHeight() - fs) * 0.5f)});
-            ImGui::Checkbox("Keep the current section in view", &st.followChapter);
+            ImGui::Checkbox(followLabel, &st.followChapter);
             ImGui::PopStyleVar();
             st.hit.followMin = ImGui::GetItemRectMin(), st.hit.followMax = ImGui::GetItemRectMax();
             if (st.followChapter && vm.currentSection && st.followedSection != vm.currentSection) {
@@ -134,7 +149,12 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size)
             if (!st.followChapter) st.followedSection.reset();
 
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, std::max(24.0f, fs * 1.1f));
-            if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_NavFlattened)) {
+            // Always a scroll bar: the text wraps to the same width from the first
+            // frame, so a section scrolled to the top stays there.
+            if (ImGui::BeginChild("##article text", {0, 0}, true, ImGuiWindowFlags_AlwaysVerticalScrollbar | ImGuiWindowFlags_NavFlattened)) {
+                st.hit.textMin = ImGui::GetWindowPos();
+                st.hit.textMax = {st.hit.textMin.x + ImGui::GetWindowWidth(), st.hit.textMin.y + ImGui::GetWindowHeight()};
+                st.hit.currentMin = st.hit.currentMax = {};
                 updateDragScroll(st.drag); // touch screens: drag the text to scroll
                 ImFont* body = st.readingFont ? st.readingFont : ImGui::GetFont();
                 ImFont* bold = st.headingFont ? st.headingFont : body;

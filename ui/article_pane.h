@@ -29,6 +29,8 @@ struct ArticleHitBoxes {
     struct Section { size_t section; ImVec2 listenMin, listenMax; };
     std::vector<Section> listen; ///< "Listen from here" buttons drawn last frame
     ImVec2 followMin, followMax; ///< the "Keep the current section in view" check box
+    ImVec2 textMin, textMax;     ///< the scrolling text's visible area
+    ImVec2 currentMin, currentMax; ///< heading block of the current section (title to "Listen"); zero: none
 };
 
 struct ArticlePaneState {
@@ -43,7 +45,9 @@ struct ArticlePaneState {
 };
 
 /// Draws into the current window at the cursor, filling `size` (0 = the rest).
+/// `heading` (optional) is written on the row of the check box.
 /// Returns SeekTo for "Listen from here".
-Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& state, ImVec2 size = {0, 0});
+Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& state, ImVec2 size = {0, 0},
+                         const char* heading = nullptr);
 
 } // namespace la::ui

@@ -2,6 +2,7 @@
 
 #include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
+#include "ui/nav_visible.h"
 #include "ui/time_format.h"
 
 #include <algorithm>
@@ -31,10 +32,14 @@ bool chapterButton(const ChapterRow& row, bool current, float width) {
     std::string title = current ? row.title + "  (now playing)" : row.title;
     float wrapW = std::max(fs * 3, width - textX - timeW - style.FramePadding.x);
     ImVec2 titleSize = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, wrapW, title.c_str());
-    ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + style.FramePadding.y * 2)};
+    ImVec2 size{width, std::max(largeControlHeight(), titleSize.y + fs * 0.6f)}; // compact: the list shows more rows
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool pressed = ImGui::InvisibleButton("##chapter", size);
+    bool pressed = false;
+    {
+        NavOnlyWhenVisible nav(size);
+        pressed = ImGui::InvisibleButton("##chapter", size);
+    }
     bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused(), held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max{pos.x + size.x, pos.y + size.y};
@@ -52,11 +57,11 @@ bool chapterButton(const ChapterRow& row, bool current, float width) {
 
 } // namespace
 
-Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 size) {
+Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 size, const char* heading) {
     Commands out;
     const float controlH = largeControlHeight();
     ImGui::PushID("Chapters");
-    if (ImGui::BeginChild("##chapters pane", size, false, ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##chapters pane", size, ImGuiWindowFlags_NavFlattened)) {
         if (!vm.rows || vm.rows->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There are no chapters for this episode."
@@ -64,17 +69,24 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
             ImGui::PopTextWrapPos();
             st.hit.rows.clear();
         } else {
+            if (heading) {
+                rowText(heading, controlH);
+                sameLineIfFits(buttonWidth("Previous chapter", Icon::Previous));
+            }
             if (iconButton("Previous chapter", Icon::Previous, controlH)) out.push_back(PreviousChapter{});
             st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
             sameLineIfFits(buttonWidth("Next chapter", Icon::Next));
             if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
-            if (ImGui::BeginChild("##chapter list", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+            if (beginControlsChild("##chapter list", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
                 updateDragScroll(st.drag); // touch screens: drag the list to scroll
                 st.hit.rows.clear();
+                st.hit.listMin = ImGui::GetWindowPos();
+                st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};
                 const float readW = buttonWidth("Read this section", Icon::None);
                 const float spacing = ImGui::GetStyle().ItemSpacing.x;
+                float previousTop = ImGui::GetCursorScreenPos().y; // top of the row before this one (the first: the list's top)
                 for (size_t r = 0; r < vm.rows->size(); ++r) {
                     const ChapterRow& row = (*vm.rows)[r];
                     const bool current = vm.currentChapter == row.chapter;
@@ -83,24 +95,26 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                     // The "Read" button goes beside the row when both fit, else below it.
                     bool beside = hasRead && avail - readW - spacing >= ImGui::GetFontSize() * 12;
                     ImGui::PushID(int(r));
-                    if (chapterButton(row, current, beside ? avail - readW - spacing : avail)) out.push_back(SeekTo{row.start});
-                    ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
                     if (current && st.shownChapter != row.chapter) {
-                        ImGui::SetScrollHereY(0.3f);
+                        // The chapter before it at the top: where the listener came from, then where they are.
+                        ImGui::SetScrollFromPosY(previousTop - ImGui::GetWindowPos().y, 0.0f);
                         st.shownChapter = row.chapter;
                     }
+                    previousTop = ImGui::GetCursorScreenPos().y;
+                    if (chapterButton(row, current, beside ? avail - readW - spacing : avail)) out.push_back(SeekTo{row.start});
+                    ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
                     if (hasRead) {
                         if (beside) ImGui::SameLine();
                         else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
-                        if (iconButton("Read this section", Icon::None, std::max(controlH, beside ? hit.max.y - hit.min.y : 0.0f))) {
-                            out.push_back(ShowSection{row.sectionLink});
-                        }
+                        const float readH = std::max(controlH, beside ? hit.max.y - hit.min.y : 0.0f);
+                        NavOnlyWhenVisible nav({readW, readH});
+                        if (iconButton("Read this section", Icon::None, readH)) out.push_back(ShowSection{row.sectionLink});
                         hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
                         if (!beside) ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
                     }
                     st.hit.rows.push_back(hit);
                     ImGui::PopID();
-                    ImGui::Spacing();
+                    if (hasRead && !beside) ImGui::Spacing(); // keeps a row and its "Read" button together
                 }
             }
             ImGui::EndChild();

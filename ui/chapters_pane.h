@@ -34,6 +34,7 @@ struct ChaptersHitBoxes {
     struct Row { size_t chapter; ImVec2 min, max, readMin, readMax; };
     std::vector<Row> rows; ///< drawn last frame; read* zero without a "Read" button
     ImVec2 previousMin, previousMax, nextMin, nextMax;
+    ImVec2 listMin, listMax; ///< the scrolling list's visible area
 };
 
 struct ChaptersPaneState {
@@ -43,8 +44,10 @@ struct ChaptersPaneState {
 };
 
 /// Draws into the current window at the cursor, filling `size` (0 = the rest).
+/// `heading` (optional) is written on the row of Previous/Next chapter.
 /// Returns SeekTo (a chapter's start), ShowSection (its sectionLink),
 /// PreviousChapter and NextChapter.
-Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& state, ImVec2 size = {0, 0});
+Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& state, ImVec2 size = {0, 0},
+                          const char* heading = nullptr);
 
 } // namespace la::ui

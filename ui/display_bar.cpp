@@ -15,11 +15,8 @@ constexpr double kSpeedPresets[] = {0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
 
 // A text item that flows with the buttons around it, centred on their height.
 void flowText(const char* text, float controlH) {
-    ImVec2 size = ImGui::CalcTextSize(text);
-    flowNext(size.x);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::Dummy({size.x, controlH});
-    ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (controlH - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+    flowNext(ImGui::CalcTextSize(text).x);
+    rowText(text, controlH);
 }
 
 // A button that shows whether it is the current choice (not by colour alone:
@@ -53,6 +50,7 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         {ImGui::GetStyle().FramePadding.x, std::max(ImGui::GetStyle().FramePadding.y, (controlH - fs) * 0.5f)});
+    ImGui::PushAllowKeyboardFocus(false); // Tab must not turn the sliders into text fields (as in the transport bar)
     int reading = int(std::lround(s.readingTextScale * 100));
     ImGui::TextUnformatted("Transcript and article text size:");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
@@ -61,11 +59,14 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     ImGui::TextUnformatted("Line spacing:");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
     if (ImGui::SliderFloat("##spacing", &spacing, 1.0f, 2.0f, "%.1f")) out.push_back(SetLineSpacing{spacing});
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar();
     ImGui::PopID();
 }
 
 } // namespace
+
+namespace {
 
 // Whether every control fits on one row at this text size.
 bool fitsOneRow() {
@@ -76,6 +77,16 @@ bool fitsOneRow() {
     return w + ImGui::GetFontSize() * 5 <= ImGui::GetContentRegionAvail().x;
 }
 
+const char* toggleLabel(const DisplayBarUi& ui) {
+    return ui.expanded ? "Hide speed and text settings" : "Speed, text size and colours";
+}
+
+} // namespace
+
+float displayBarToggleWidth(const DisplayBarUi& ui) {
+    return fitsOneRow() ? 0.0f : iconButtonWidth(toggleLabel(ui), Icon::None);
+}
+
 Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCollapse) {
     Commands out;
     const float controlH = largeControlHeight();
@@ -84,7 +95,7 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     // At large text sizes the controls would fill the screen: keep them behind
     // one button so the transcript keeps its room.
     if (allowCollapse && !fitsOneRow()) {
-        if (iconButton(ui.expanded ? "Hide speed and text settings" : "Speed, text size and colours", Icon::None, controlH)) {
+        if (iconButton(toggleLabel(ui), Icon::None, controlH)) {
             ui.expanded = !ui.expanded;
         }
         if (!ui.expanded) {

@@ -21,6 +21,11 @@ struct DisplayBarUi {
     bool expanded = false; ///< large text: the controls are shown (else one button)
 };
 
+/// Width of the one button the controls fold behind at large text ("Speed,
+/// text size and colours"), or 0 when every control fits one row (nothing
+/// folds). Lets the caller put that button beside the title.
+float displayBarToggleWidth(const DisplayBarUi& ui);
+
 /// Draws at the cursor, full width; returns the user's requests.
 /// allowCollapse: at large text, fold the controls behind one button.
 Commands drawDisplayBar(const DisplayBarState& state, DisplayBarUi& ui, bool allowCollapse = true);

@@ -12,8 +12,10 @@ void drawFocusOutline() {
     if (!(g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) return;
     if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
     ImGuiWindow* w = g.NavWindow;
-    ImRect r = w->NavRectRel[0];
-    r.Translate(w->Pos); // NavRectRel is relative to the window's position in 1.86
+    // NavRectRel is relative to the window's content start (DC.CursorStartPos:
+    // position + padding - scroll), not to its position: off by the padding
+    // and scroll in a scrolled, padded child such as the article text.
+    ImRect r = ImGui::WindowRectRelToAbs(w, w->NavRectRel[0]);
     const float fs = ImGui::GetFontSize();
     const float thickness = std::max(3.0f, fs * 0.18f);
     const float gap = thickness * 0.5f + 1.0f;

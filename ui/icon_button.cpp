@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace la::ui {
@@ -72,6 +73,21 @@ void flowNext(float width) {
     float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine();
     if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+void rowText(const char* text, float rowHeight) {
+    ImVec2 size = ImGui::CalcTextSize(text);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({size.x, rowHeight});
+    ImGui::GetWindowDrawList()->AddText({pos.x, pos.y + (rowHeight - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+}
+
+bool beginControlsChild(const char* id, ImVec2 size, int flags) {
+    const float b = std::ceil(ImGui::GetStyle().FrameBorderSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {b, b});
+    bool open = ImGui::BeginChild(id, size, false, flags | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    return open;
 }
 
 bool iconButton(const char* label, Icon icon, float minHeight) {

@@ -2,6 +2,8 @@
 // Buttons with a drawn icon AND a text label (an icon alone is not enough for
 // our listeners). Icons are vector shapes, so they stay crisp at any size.
 
+struct ImVec2;
+
 namespace la::ui {
 
 enum class Icon { None, Play, Pause, Back, Forward, SpeakerOn, SpeakerOff, Previous, Next };
@@ -16,6 +18,16 @@ float iconButtonWidth(const char* label, Icon icon);
 /// Places the next item of a row that wraps: on the same line when `width`
 /// still fits, else on a new line. Call before every item but the first.
 void flowNext(float width);
+
+/// A line of text as tall as a row of controls (`rowHeight`), centred on
+/// them, so it can stand in that row: "Chapters  [Previous] [Next]".
+void rowText(const char* text, float rowHeight);
+
+/// ImGui::BeginChild for a borderless child window that holds controls, padded
+/// by the controls' border width: a frame's outline is drawn half outside its
+/// rectangle, and at 400 % (7 px borders) an unpadded child cut it off at its
+/// edges. End with ImGui::EndChild() as usual.
+bool beginControlsChild(const char* id, ImVec2 size, int flags);
 
 /// Height of a large control at the current font size: 1.7 x font size, and
 /// never below 48 px (touch target).

@@ -32,6 +32,33 @@ void drawNotices(const std::vector<Notice>& notices, Commands& out) {
 
 void append(Commands& out, Commands more) { out.insert(out.end(), more.begin(), more.end()); }
 
+// The episode title, and the speed/text/colour controls. When those are
+// folded behind one button, the button shares the title's row (at the right)
+// so the panes get the height of a row more.
+void drawHeader(const MainViewState& state, MainViewUi& ui, Commands& out) {
+    const float fs = ImGui::GetFontSize();
+    const float toggleW = displayBarToggleWidth(ui.displayBar);
+    const float titleW = ImGui::GetContentRegionAvail().x - toggleW - fs;
+    const bool shareRow = toggleW > 0 && titleW >= fs * 12;
+    if (shareRow) {
+        const float y = ImGui::GetCursorPosY();
+        const float controlH = largeControlHeight();
+        const float textH = ImGui::CalcTextSize(state.title.c_str(), nullptr, false, titleW).y;
+        ImGui::SetCursorPosY(y + std::max(0.0f, (controlH - textH) * 0.5f)); // centred on the button
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + titleW);
+        ImGui::TextUnformatted(state.title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - toggleW);
+        ImGui::SetCursorPosY(y);
+    } else {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(state.title.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    append(out, drawDisplayBar(state.display, ui.displayBar));
+    ImGui::Separator();
+}
+
 // Finger-sized tabs that shrink (rather than hide behind scroll arrows) when
 // they do not all fit.
 bool beginTabBar(const char* id) {
@@ -48,23 +75,26 @@ bool tabItem(const MainViewUi& ui, const char* label, ContentTab which) {
     return ImGui::BeginTabItem(label, nullptr, ui.selectTab == which ? ImGuiTabItemFlags_SetSelected : 0);
 }
 
-// Wide: transcript on the left; chapters above the article on the right (as
-// two tabs when the window is not tall enough for both).
+// Wide: transcript on the left; chapters above the article on the right, so
+// one look shows the line, the chapter and its written section (as two tabs
+// when the window is not tall enough for both).
 void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
     const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float leftW = std::floor(avail.x * 0.55f);
+    float leftW = std::floor(avail.x * 0.52f);
     append(out, drawTranscriptPane(state.transcript, ui.transcript, {leftW, avail.y}));
     ImGui::SameLine();
     float rightW = ImGui::GetContentRegionAvail().x;
+    ui.split = avail.y >= kSplitSideAboveFontSizes * fs;
     if (ImGui::BeginChild("##side", {rightW, avail.y}, false, ImGuiWindowFlags_NavFlattened)) {
-        if (avail.y >= kSplitSideAboveFontSizes * ImGui::GetFontSize()) { // tall enough for both, one above the other
-            float chaptersH = std::floor((avail.y - st.ItemSpacing.y) * 0.42f);
-            ImGui::TextUnformatted("Chapters");
-            append(out, drawChaptersPane(state.chapters, ui.chapters, {0, chaptersH - ImGui::GetFrameHeightWithSpacing()}));
-            ImGui::Separator();
-            ImGui::TextUnformatted("Article");
-            append(out, drawArticlePane(state.article, ui.article, {0, 0}));
+        if (ui.split) {
+            // The list scrolls and keeps the current chapter in view, so it
+            // needs only a few rows; the article gets the rest.
+            float chaptersH = std::floor(std::clamp((avail.y - st.ItemSpacing.y) * 0.42f, fs * kChaptersMinFontSizes,
+                                                    avail.y - fs * kArticleMinFontSizes));
+            append(out, drawChaptersPane(state.chapters, ui.chapters, {0, chaptersH}, "Chapters"));
+            append(out, drawArticlePane(state.article, ui.article, {0, 0}, "Article"));
         } else if (beginTabBar("##side tabs")) {
             if (tabItem(ui, "Chapters", ContentTab::Chapters)) {
                 append(out, drawChaptersPane(state.chapters, ui.chapters));
@@ -120,8 +150,13 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
     case ContentTab::Article: append(out, drawArticlePane(state.article, ui.article)); break;
     case ContentTab::Settings:
         // At large text the speed/text/colour controls get a tab of their own,
-        // so the header does not push the transcript off the screen.
-        if (ImGui::BeginChild("##settings", {0, 0}, false, ImGuiWindowFlags_NavFlattened)) {
+        // so the header does not push the transcript off the screen; so do
+        // Mute and the volume when the transport bar would need a row for them.
+        if (beginControlsChild("##settings", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
+            if (!ui.volumeInTransport) {
+                rowText("Volume", largeControlHeight());
+                append(out, drawVolumeControls(state.transport));
+            }
             ImGui::PushTextWrapPos(0);
             append(out, drawDisplayBar(state.display, ui.displayBar, false));
             ImGui::PopTextWrapPos();
@@ -151,13 +186,8 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         // Narrow for the text size (large text): panes become tabs, the
         // settings move into a tab, and the title is left to the window's.
         bool compact = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * fs;
-        if (!compact) {
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(state.title.c_str());
-            ImGui::PopTextWrapPos();
-            append(out, drawDisplayBar(state.display, ui.displayBar));
-            ImGui::Separator();
-        }
+        ui.volumeInTransport = !compact || transportFitsOneRow();
+        if (!compact) drawHeader(state, ui, out);
         drawNotices(state.notices, out);
 
         // The transport bar's rows wrap at large text: use the height it took
@@ -165,22 +195,28 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         float barH = ui.transportHeight > 0 ? ui.transportHeight : transportBarHeight();
         // Never squeeze the content below a few lines: the window scrolls instead.
         float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
-        if (ImGui::BeginChild("Content", {0, contentH}, false, ImGuiWindowFlags_NavFlattened)) {
+        if (beginControlsChild("Content", {0, contentH}, ImGuiWindowFlags_NavFlattened)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
             if (ui.selectTab) ui.tab = *ui.selectTab;
-            if (ui.tabbed) drawTabs(state, ui, out);
-            else drawSideBySide(state, ui, out);
+            if (ui.tabbed) {
+                ui.split = false;
+                drawTabs(state, ui, out);
+            } else {
+                drawSideBySide(state, ui, out);
+            }
             ui.selectTab.reset();
         }
         ImGui::EndChild();
 
         ImGui::Separator();
-        if (ImGui::BeginChild("Transport", {0, barH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
+        if (beginControlsChild("Transport", {0, barH}, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             TransportState transport = state.transport;
             transport.compact = compact;
+            transport.showVolume = ui.volumeInTransport;
             Commands t = drawTransportBar(transport, ui.transport);
             out.insert(out.end(), t.begin(), t.end());
-            ui.transportHeight = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+            // The last row's bottom and a small margin, not a whole row's spacing and padding.
+            ui.transportHeight = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + transportBarMargin();
         }
         ImGui::EndChild();
     }

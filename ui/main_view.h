@@ -43,13 +43,20 @@ struct MainViewUi {
     std::optional<ContentTab> selectTab; ///< switch to this tab on the next frame (when tabbed)
     ContentTab tab = ContentTab::Transcript; ///< the tab shown when tabbed
     bool tabbed = false;                 ///< last frame's layout (read-only for callers)
+    bool split = false;                  ///< last frame: chapters above the article, both shown (side by side only)
+    bool volumeInTransport = true;       ///< false: Mute and volume are in the Settings tab (they would need a row of their own)
 };
 
 /// Content narrower than this many font sizes is shown as tabs.
 inline constexpr float kTabbedBelowFontSizes = 60.0f;
 /// Side by side, chapters and article are stacked when the content is at
 /// least this many font sizes tall, else they share the right column as tabs.
-inline constexpr float kSplitSideAboveFontSizes = 30.0f;
+/// (1280x800 at 100 % text leaves about 26.)
+inline constexpr float kSplitSideAboveFontSizes = 22.0f;
+/// Stacked, the chapters pane is never shorter than this (its buttons and
+/// about two rows), nor the article (its check box, a heading, a few lines).
+inline constexpr float kChaptersMinFontSizes = 9.0f;
+inline constexpr float kArticleMinFontSizes = 12.0f;
 
 /// "Read this section": scroll the article to `section` and bring its pane
 /// forward. Called by player/ when it applies a ShowSection command.

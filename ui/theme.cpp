@@ -248,6 +248,18 @@ void applyTheme(const Palette& p, float fontPx, ImGuiStyle& style) {
     style = baseStyle();
     float scale = fontPx > 0 ? fontPx / kStyleReferenceFontPx : 1.0f;
     style.ScaleAllSizes(scale);
+    // Above 100 % the gaps grow at half the rate of the text (2.5x at 400 %,
+    // not 4x), or padding and spacing alone would take a fifth of the window
+    // and the panes would get only a line or two. Touch targets keep their
+    // size: buttons have a minimum height of their own (largeControlHeight).
+    if (scale > 1.0f) {
+        const ImGuiStyle base = baseStyle();
+        const float gaps = 1.0f + (scale - 1.0f) * 0.5f;
+        style.WindowPadding = {base.WindowPadding.x * gaps, base.WindowPadding.y * gaps};
+        style.FramePadding = {base.FramePadding.x * gaps, base.FramePadding.y * gaps};
+        style.ItemSpacing = {base.ItemSpacing.x * gaps, base.ItemSpacing.y * gaps};
+        style.ItemInnerSpacing = {base.ItemInnerSpacing.x * gaps, base.ItemInnerSpacing.y * gaps};
+    }
     // ScaleAllSizes leaves border widths alone; keep control outlines clearly
     // visible at every size: 2 px at 20 px text, 7 px at 80 px.
     float border = std::max(2.0f, std::round(fontPx / 12.0f));

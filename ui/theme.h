@@ -97,7 +97,8 @@ inline constexpr float kStyleReferenceFontPx = 20.0f;
 /// Replaces `style` with the ListenAlong style for `p` at font size fontPx
 /// (the UI font's pixel size, FontSet::uiPx): fresh ImGuiStyle, generous
 /// padding, large rounded controls, a border of at least 2 px on every control,
-/// then ScaleAllSizes(fontPx / 20), then every ImGuiCol from the palette.
+/// then ScaleAllSizes(fontPx / 20) (padding and spacing: half that growth
+/// above 20 px), then every ImGuiCol from the palette.
 /// Call between frames (e.g. right after buildFonts) on the UI thread, with
 /// ImGui::GetStyle() normally; never call ScaleAllSizes on the result again.
 void applyTheme(const Palette& p, float fontPx, ImGuiStyle& style);

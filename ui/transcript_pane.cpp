@@ -10,6 +10,8 @@
 
 #include "ui/transcript_pane.h"
 
+#include "ui/nav_visible.h"
+
 #include "ui/icon_button.h"
 #include "ui/time_format.h"
 
@@ -344,7 +346,11 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
 
     ImGui::PushID(int(i));
     ImGui::SetCursorScreenPos(pos);
-    bool pressed = ImGui::InvisibleButton("##cue", size);
+    bool pressed = false;
+    {
+        NavOnlyWhenVisible nav(size);
+        pressed = ImGui::InvisibleButton("##cue", size);
+    }
     bool hovered = ImGui::IsItemHovered();
     bool focused = ImGui::IsItemFocused();
     if (ImGui::BeginPopupContextItem("cue actions")) {
@@ -496,7 +502,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
     Commands out;
     handleKeys(vm, st, out);
     ImGui::PushID("Transcript");
-    if (ImGui::BeginChild("##transcript pane", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened)) {
+    if (beginControlsChild("##transcript pane", size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened)) {
         if (!vm.cues || vm.cues->empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(vm.unavailableMessage.empty() ? "There is no transcript for this episode."

@@ -60,6 +60,8 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     }
 }
 
+float volumeSliderWidth() { return ImGui::GetFontSize() * 9; }
+
 } // namespace
 
 float transportBarHeight() {
@@ -67,8 +69,10 @@ float transportBarHeight() {
     const float fs = ImGui::GetFontSize();
     return fs + st.ItemSpacing.y                       // chapter line
            + std::max(48.0f, fs * 1.3f) + st.ItemSpacing.y // seek bar
-           + largeControlHeight() + st.WindowPadding.y * 2 + st.ItemSpacing.y;
+           + largeControlHeight() + transportBarMargin();
 }
+
+float transportBarMargin() { return ImGui::GetFontSize() * 0.5f; }
 
 Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     Commands out;
@@ -109,22 +113,48 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     }
     flowNext(iconButtonWidth("Forward 30 s", Icon::Forward));
     if (iconButton("Forward 30 s", Icon::Forward, controlH)) out.push_back(SeekBy{30});
-    ImGui::SameLine(0, fs * 2);
+    if (s.showVolume) {
+        ImGui::SameLine(0, fs * 2);
+        Commands v = drawVolumeControls(s);
+        out.insert(out.end(), v.begin(), v.end());
+    }
+    ImGui::EndDisabled();
+    return out;
+}
+
+Commands drawVolumeControls(const TransportState& s) {
+    Commands out;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float controlH = largeControlHeight();
+    ImGui::BeginDisabled(!s.audioLoaded);
     flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
     if (iconButton(s.muted ? "Unmute##mute" : "Mute##mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
         out.push_back(ToggleMute{});
     }
     int volume = int(std::lround(s.volume * 100));
-    float sliderW = fs * 9;
+    float sliderW = volumeSliderWidth();
     flowNext(sliderW);
     ImGui::SetNextItemWidth(std::min(sliderW, ImGui::GetContentRegionAvail().x));
     // Tall frame for a finger-sized slider.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {st.FramePadding.x, std::max(st.FramePadding.y, (controlH - fs) * 0.5f)});
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, std::max(24.0f, fs * 1.2f));
+    // Not a Tab stop: ImGui would turn it into a text field on Tab, which
+    // also turns on control-by-control mode (player/keyboard_shortcuts.cpp).
+    ImGui::PushAllowKeyboardFocus(false);
     if (ImGui::SliderInt("##Volume", &volume, 0, 100, "Volume %d%%")) out.push_back(SetVolume{volume / 100.0f});
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar(2);
     ImGui::EndDisabled();
     return out;
+}
+
+bool transportFitsOneRow() {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Pause##toggle", Icon::Pause) +
+                    iconButtonWidth("Forward 30 s", Icon::Forward) + ImGui::GetFontSize() * 2 +
+                    iconButtonWidth("Unmute##mute", Icon::SpeakerOff) + volumeSliderWidth() + gap * 4;
+    return w <= ImGui::GetContentRegionAvail().x;
 }
 
 } // namespace la::ui

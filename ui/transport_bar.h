@@ -19,6 +19,7 @@ struct TransportState {
     bool muted = false;
     std::string chapterTitle;  ///< shown above the seek bar when not empty
     bool compact = false;      ///< large text in a small window: leave out the chapter line
+    bool showVolume = true;    ///< Mute and the volume slider (else the caller shows them elsewhere)
     std::vector<double> chapterMarks; ///< chapter start times (seconds), marked on the seek bar
 };
 
@@ -28,8 +29,20 @@ struct TransportViewState {
     double dragSeconds = 0;
 };
 
-/// Height the bar needs at the current font size, in pixels.
+/// Height the bar needs at the current font size, in pixels (an estimate:
+/// its rows wrap at large text).
 float transportBarHeight();
+
+/// Space left below the bar's last row, in pixels.
+float transportBarMargin();
+
+/// Whether Back, Play/Pause, Forward, Mute and the volume slider fit one row
+/// of the current window's width at this text size.
+bool transportFitsOneRow();
+
+/// Mute and the volume slider, flowing after the cursor's item (in the bar,
+/// or on their own where the bar leaves them out).
+Commands drawVolumeControls(const TransportState& state);
 
 /// Draws into the current window at the cursor, full width.
 Commands drawTransportBar(const TransportState& state, TransportViewState& view);

@@ -128,15 +128,19 @@ TEST_CASE("applyTheme replaces ImGui's default look and scales with the font", "
     // Buttons at least 44 px high at 100 % (font 20 px + padding).
     CHECK(20.0f + 2 * style.FramePadding.y >= 44.0f);
 
+    // At 4x text: sizes 4x, padding and spacing 2.5x (half the growth, so
+    // the panes keep their room).
     ImGuiStyle big;
     applyTheme(lightPalette(), 80.0f, big);
-    CHECK(big.FramePadding.y == Approx(style.FramePadding.y * 4).margin(1.0));
+    CHECK(big.FramePadding.y == Approx(style.FramePadding.y * 2.5).margin(1.0));
+    CHECK(big.ItemSpacing.y == Approx(style.ItemSpacing.y * 2.5).margin(1.0));
+    CHECK(big.WindowPadding.x == Approx(style.WindowPadding.x * 2.5).margin(1.0));
     CHECK(big.ScrollbarSize == Approx(style.ScrollbarSize * 4).margin(1.0));
     CHECK(big.FrameBorderSize > style.FrameBorderSize);
 
     // Applying twice does not compound the scaling.
     applyTheme(lightPalette(), 80.0f, big);
-    CHECK(big.FramePadding.y == Approx(style.FramePadding.y * 4).margin(1.0));
+    CHECK(big.FramePadding.y == Approx(style.FramePadding.y * 2.5).margin(1.0));
 }
 
 TEST_CASE("palettes are looked up by id", "[theme]") {

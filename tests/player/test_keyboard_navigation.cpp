@@ -1,0 +1,155 @@
+// Control-by-control mode in the real window under Xvfb, with keys sent by
+// xdotool the way a keyboard user presses them: Tab turns the mode on, the
+// arrows move to a transcript line and Space presses it (playback moves to
+// that line); and the focus outline is on screen, in the theme's focus
+// colour, as a rectangle several pixels thick around the focused control.
+#include "player/episode_content.h"
+#include "support/ogg_fixture.h"
+#include "support/x11_session.h"
+#include "transcripts/transcript_file.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include <catch2/catch.hpp>
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+using namespace la;
+
+namespace {
+
+const std::string kAssets = std::string(LA_SOURCE_DIR) + "/assets/episode/";
+
+/// The player paused at 1:00 in a 1280x800 window; `keys` are sent (xdotool
+/// key names, one at a time) after Tab, then it runs until `quitAfter`.
+struct KeyboardRun {
+    test::TempDir dir;
+    std::string state = dir.file("state.json");
+    std::string png = dir.file("screen.png");
+    int exitCode = -1;
+
+    KeyboardRun(const std::vector<std::string>& keys, const std::string& options, double quitAfter = 5) {
+        test::BackgroundPlayer p("env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' '" LA_PLAYER_EXE
+                                 "' --start 60 --size 1280x800 --quit-after " + std::to_string(quitAfter) +
+                                 " --state-file '" + state + "' --screenshot '" + png + "' " + options + " 2>/dev/null");
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        test::shell("xdotool windowfocus --sync " + wid);
+        test::sleepSeconds(0.8); // a few frames: the transcript has scrolled to 1:00
+        test::shell("xdotool key Tab");
+        for (const std::string& k : keys) {
+            test::sleepSeconds(0.15);
+            test::shell("xdotool key " + k);
+        }
+        exitCode = p.waitExit(quitAfter + 15);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Keyboard: Tab, arrows to a transcript line and Space play from that line") {
+    REQUIRE(test::haveX11Tools()); // scripts/test.sh runs under xvfb-run with xdotool installed
+    // Down leaves the header for the panes; Left (more often than needed)
+    // reaches Search, top left. Down from there enters the transcript or the
+    // chapter list (ImGui scores the two nearly alike), Left then is in the
+    // transcript either way, and four lines down is past the line at 1:00.
+    KeyboardRun run({"Down", "Left", "Left", "Left", "Down", "Left", "Down", "Down", "Down", "Down", "space"},
+                    "--text-size 100 --theme light", 6);
+    REQUIRE(run.exitCode == 0);
+    auto j = test::readJsonFile(run.state);
+    REQUIRE(j.is_object());
+    INFO(j.dump());
+
+    transcripts::Transcript t = transcripts::loadTranscript(kAssets + "episode.vtt");
+    transcripts::ChapterList chapters = transcripts::loadChapters(kAssets + "episode.chapters.json");
+    const double position = j["position"].get<double>();
+    REQUIRE(j["cue"].is_number());
+    const size_t cue = j["cue"].get<size_t>();
+    // Space pressed the focused line: playback moved to its start, still paused
+    // (Space outside this mode would have started playing at 1:00).
+    CHECK(position != Approx(60.0).margin(0.01));
+    CHECK(cue != player::cueBeingHeard(t.cues, 60.0).value());
+    CHECK(position == Approx(t.cues[cue].start).margin(0.01));
+    CHECK_FALSE(j["playing"].get<bool>());
+    // Not a chapter row or Previous/Next chapter: a transcript line.
+    for (const auto& c : chapters.chapters) CHECK(position != Approx(c.start).margin(0.01));
+}
+
+namespace {
+
+struct Image {
+    int w = 0, h = 0;
+    std::unique_ptr<unsigned char, void (*)(void*)> rgb{nullptr, stbi_image_free};
+    explicit Image(const std::string& path) {
+        int channels = 0;
+        rgb.reset(stbi_load(path.c_str(), &w, &h, &channels, 3));
+    }
+    const unsigned char* at(int x, int y) const { return rgb.get() + (size_t(y) * w + x) * 3; }
+};
+
+/// Pixels of `colour` (within a small tolerance for blending at the edges of
+/// anti-aliased lines: only nearly solid pixels count).
+struct ColourMask {
+    const Image& img;
+    unsigned char want[3];
+    ColourMask(const Image& i, const ImVec4& c) : img(i) {
+        want[0] = (unsigned char)std::lround(c.x * 255), want[1] = (unsigned char)std::lround(c.y * 255),
+        want[2] = (unsigned char)std::lround(c.z * 255);
+    }
+    bool operator()(int x, int y) const {
+        if (x < 0 || y < 0 || x >= img.w || y >= img.h) return false;
+        const unsigned char* p = img.at(x, y);
+        for (int k = 0; k < 3; ++k) {
+            if (std::abs(int(p[k]) - int(want[k])) > 12) return false;
+        }
+        return true;
+    }
+};
+
+/// Consecutive mask pixels from (x, y) stepping by (dx, dy).
+int bandLength(const ColourMask& m, int x, int y, int dx, int dy) {
+    int n = 0;
+    while (m(x + dx * n, y + dy * n)) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("Keyboard: the focus outline is drawn around the focused control, thick and in the theme's colour") {
+    REQUIRE(test::haveX11Tools());
+    // 200 %: the outline is 0.18 font sizes thick (7 px), ImGui's own 2 px and
+    // the panes' own 0.1 font sizes (4 px) are thinner, so only ours passes.
+    const float fs = ui::fontPxForScale(2.0);
+    for (ui::ThemeId theme : {ui::ThemeId::Light, ui::ThemeId::HighContrast}) {
+        const char* name = theme == ui::ThemeId::Light ? "light" : "high-contrast";
+        INFO("theme " << name);
+        KeyboardRun run({"Down"}, std::string("--text-size 200 --theme ") + name, 3);
+        REQUIRE(run.exitCode == 0);
+        Image img(run.png);
+        REQUIRE(img.rgb);
+        ColourMask mask(img, ui::paletteFor(theme).focusOutline);
+
+        int minX = img.w, minY = img.h, maxX = -1, maxY = -1;
+        for (int y = 0; y < img.h; ++y) {
+            for (int x = 0; x < img.w; ++x) {
+                if (!mask(x, y)) continue;
+                minX = std::min(minX, x), maxX = std::max(maxX, x);
+                minY = std::min(minY, y), maxY = std::max(maxY, y);
+            }
+        }
+        REQUIRE(maxX >= 0); // some focus colour on screen
+        INFO("outline bounds " << minX << "," << minY << " to " << maxX << "," << maxY);
+        CHECK(maxY - minY >= 48); // around a finger-sized control
+        CHECK(maxX - minX >= 48);
+        // A closed rectangle: each side, at its middle, is a band this thick.
+        const int midX = (minX + maxX) / 2, midY = (minY + maxY) / 2;
+        const int thick = int(fs * 0.12f); // 4 px of solid colour at 40 px text
+        CHECK(bandLength(mask, midX, minY, 0, 1) >= thick + 1);
+        CHECK(bandLength(mask, midX, maxY, 0, -1) >= thick + 1);
+        CHECK(bandLength(mask, minX, midY, 1, 0) >= thick + 1);
+        CHECK(bandLength(mask, maxX, midY, -1, 0) >= thick + 1);
+    }
+}

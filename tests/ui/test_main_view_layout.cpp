@@ -1,0 +1,159 @@
+// The main view's layout as the player draws it (the bundled DejaVu fonts at
+// 20 px, the light theme's sizes), headless: in the default 1280x800 window
+// at 100 % text one look shows the transcript line being heard, the chapter
+// list with the current chapter, and the article at the current chapter's
+// section, all at once.
+
+#include "player/episode_content.h"
+#include "ui/fonts.h"
+#include "ui/main_view.h"
+#include "ui/theme.h"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace la;
+using namespace la::ui;
+
+namespace {
+
+const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+
+/// A headless context with the player's fonts and style at `textScale`.
+struct PlayerLikeImGui {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    FontSet fonts;
+    PlayerLikeImGui(ImVec2 display, double textScale) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        io.DeltaTime = 1.0f / 60.0f;
+        std::string error;
+        float px = fontPxForScale(textScale);
+        REQUIRE(buildFonts(*io.Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", px, px, fonts, error));
+        io.FontDefault = fonts.ui;
+        applyTheme(paletteFor(ThemeId::Light), fonts.uiPx, ImGui::GetStyle());
+    }
+    ~PlayerLikeImGui() { ImGui::DestroyContext(ctx); }
+
+    void frames(int n, const MainViewState& state, MainViewUi& view) {
+        view.transcript.readingFont = view.article.readingFont = fonts.reading;
+        view.article.headingFont = fonts.readingBold;
+        for (int i = 0; i < n; ++i) {
+            ImGui::NewFrame();
+            drawMainView(state, view);
+            ImGui::Render();
+        }
+    }
+};
+
+// How much of [min, max] lies inside [areaMin, areaMax] vertically, in pixels.
+float visibleHeight(ImVec2 min, ImVec2 max, ImVec2 areaMin, ImVec2 areaMax) {
+    return std::max(0.0f, std::min(max.y, areaMax.y) - std::max(min.y, areaMin.y));
+}
+
+bool inside(ImVec2 min, ImVec2 max, ImVec2 areaMin, ImVec2 areaMax) {
+    return min.x >= areaMin.x && min.y >= areaMin.y && max.x <= areaMax.x && max.y <= areaMax.y;
+}
+
+} // namespace
+
+TEST_CASE("1280x800 at 100 %: the line being heard, the chapter list and the chapter's article section in one look") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    REQUIRE(content.article);
+    PlayerLikeImGui ui({1280, 800}, 1.0);
+    const float fs = ui.fonts.uiPx;
+    MainViewState state;
+    state.title = "New Cancer Treatments \u2013 Immunotherapy and Targeted Therapy";
+    MainViewUi view;
+
+    // Playing, at several chapters: the first, some in the middle, the last.
+    for (double position : {10.0, 100.0, 200.0, 250.0, 400.0}) {
+        player::fillContentViews(content, position, state);
+        ui.frames(4, state, view);
+        INFO("at " << position << " s");
+        REQUIRE_FALSE(view.tabbed);
+        REQUIRE(view.split); // chapters and article both shown, not as two tabs
+
+        // The transcript line being heard.
+        REQUIRE(state.transcript.currentCue);
+        const TranscriptHitBoxes& t = view.transcript.hit;
+        bool cueShown = false;
+        for (const auto& r : t.rows) {
+            if (r.cue == *state.transcript.currentCue) cueShown = inside(r.min, r.max, t.listMin, t.listMax);
+        }
+        CHECK(cueShown);
+
+        // The chapter list: the current chapter whole, and more than one row in view.
+        const ChaptersHitBoxes& c = view.chapters.hit;
+        REQUIRE(state.chapters.currentChapter);
+        CHECK(c.listMax.y - c.listMin.y >= fs * 5);
+        int rowsShown = 0;
+        bool currentShown = false;
+        for (const auto& r : c.rows) {
+            if (visibleHeight(r.min, r.max, c.listMin, c.listMax) >= (r.max.y - r.min.y) * 0.5f) ++rowsShown;
+            if (r.chapter == *state.chapters.currentChapter) currentShown = inside(r.min, r.max, c.listMin, c.listMax);
+        }
+        CHECK(currentShown);
+        CHECK(rowsShown >= 2);
+
+        // The article: the current chapter's section heading at the top, with
+        // several lines of its text below it, and below the chapter list.
+        const ArticleHitBoxes& a = view.article.hit;
+        REQUIRE(state.article.currentSection);
+        CHECK(view.article.scrolledSection == state.article.currentSection);
+        REQUIRE(a.currentMax.y > a.currentMin.y);
+        CHECK(inside(a.currentMin, a.currentMax, a.textMin, a.textMax));
+        INFO("current section " << a.currentMin.y - a.textMin.y << " px below the top of the article text");
+        CHECK(a.currentMin.y - a.textMin.y <= fs * 2); // at the top (padding and the section rule above it)
+        CHECK(a.textMax.y - a.currentMax.y >= fs * 3);    // room for its first lines
+        CHECK(a.textMin.y >= c.listMax.y);
+        CHECK(a.textMin.x >= t.listMax.x); // beside the transcript, not over it
+    }
+}
+
+/// The main view at 1:40 after a few frames in a display of `size` at `textScale`.
+struct ViewAt100s {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    MainViewState state;
+    MainViewUi view;
+    ViewAt100s(ImVec2 size, double textScale) {
+        state.title = "Episode";
+        player::fillContentViews(content, 100.0, state);
+        PlayerLikeImGui ui(size, textScale);
+        ui.frames(3, state, view);
+    }
+};
+
+TEST_CASE("Chapters and article stay side by side in bigger windows, and are tabs in a short one") {
+    ViewAt100s big({1920, 1080}, 1.0);
+    CHECK_FALSE(big.view.tabbed);
+    CHECK(big.view.split);
+
+    ViewAt100s shortWindow({1280, 560}, 1.0);
+    CHECK_FALSE(shortWindow.view.tabbed);
+    CHECK_FALSE(shortWindow.view.split);
+    CHECK_FALSE(shortWindow.view.chapters.hit.rows.empty()); // the tabbed column still shows the chapter list
+}
+
+TEST_CASE("1280x800 at 200 %: Mute and volume move to Settings so the transcript shows more than two lines' worth") {
+    ViewAt100s at125({1280, 800}, 1.25); // the transport still fits one row
+    CHECK(at125.view.tabbed);
+    CHECK(at125.view.volumeInTransport);
+
+    ViewAt100s at200({1280, 800}, 2.0);
+    REQUIRE(at200.view.tabbed);
+    CHECK_FALSE(at200.view.volumeInTransport);
+    // The cue rows in view add up to more than two rows of the line being heard.
+    const TranscriptHitBoxes& t = at200.view.transcript.hit;
+    float shown = 0, currentH = 0;
+    for (const auto& r : t.rows) {
+        shown += visibleHeight(r.min, r.max, t.listMin, t.listMax);
+        if (r.cue == at200.state.transcript.currentCue) currentH = r.max.y - r.min.y;
+    }
+    REQUIRE(currentH > 0);
+    CHECK(shown >= currentH * 2);
+}
