@@ -46,6 +46,7 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // the layout is ours, never a file's (and kiosks write nothing)
     ImGui_ImplSDL2_InitForOpenGL(w->window_, w->glContext_);
     ImGui_ImplOpenGL3_Init("#version 150");
     w->imguiReady_ = true;
