@@ -133,7 +133,11 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size,
         } else {
             const ImGuiStyle& style = ImGui::GetStyle();
             const float fs = ImGui::GetFontSize();
+            // The plain long label where it fits; at large text a shorter one
+            // rather than a label cut off at the pane's edge.
             const char* followLabel = "Keep the current section in view";
+            const float boxW = largeControlHeight() + style.ItemInnerSpacing.x;
+            if (boxW + ImGui::CalcTextSize(followLabel).x > ImGui::GetContentRegionAvail().x) followLabel = "Follow the audio";
             if (heading) {
                 rowText(heading, largeControlHeight());
                 flowNext(largeControlHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(followLabel).x);

@@ -11,16 +11,6 @@
 namespace la::ui {
 namespace {
 
-float buttonWidth(const char* label, Icon icon) {
-    float iconW = icon == Icon::None ? 0 : ImGui::GetFontSize() * 1.7f;
-    return iconW + ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
-void sameLineIfFits(float nextWidth) {
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextWidth <= right) ImGui::SameLine();
-}
-
 // A full-width, wrapped, tappable row: "0:33  How immunotherapy works".
 bool chapterButton(const ChapterRow& row, bool current, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -71,11 +61,11 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
         } else {
             if (heading) {
                 rowText(heading, controlH);
-                sameLineIfFits(buttonWidth("Previous chapter", Icon::Previous));
+                sameLineIfFits(iconButtonWidth("Previous chapter", Icon::Previous));
             }
             if (iconButton("Previous chapter", Icon::Previous, controlH)) out.push_back(PreviousChapter{});
             st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
-            sameLineIfFits(buttonWidth("Next chapter", Icon::Next));
+            sameLineIfFits(iconButtonWidth("Next chapter", Icon::Next));
             if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
@@ -84,7 +74,7 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                 st.hit.rows.clear();
                 st.hit.listMin = ImGui::GetWindowPos();
                 st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};
-                const float readW = buttonWidth("Read this section", Icon::None);
+                const float readW = iconButtonWidth("Read this section", Icon::None);
                 const float spacing = ImGui::GetStyle().ItemSpacing.x;
                 float previousTop = ImGui::GetCursorScreenPos().y; // top of the row before this one (the first: the list's top)
                 for (size_t r = 0; r < vm.rows->size(); ++r) {

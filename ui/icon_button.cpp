@@ -63,16 +63,34 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 float largeControlHeight() { return std::max(48.0f, ImGui::GetFontSize() * 1.7f); }
 
+// The icon's box already has a margin; a gap that grew with the text would
+// push the transport's three buttons onto two rows at 400 %.
+static float iconLabelGap() { return std::min(ImGui::GetFontSize() * 0.4f, 8.0f); }
+
 float iconButtonWidth(const char* label, Icon icon) {
     const float fs = ImGui::GetFontSize();
-    float iconW = icon == Icon::None ? 0 : fs * 1.7f; // icon plus the gap before the label
+    float iconW = icon == Icon::None ? 0 : fs * 1.3f + iconLabelGap(); // icon plus the gap before the label
     return iconW + ImGui::CalcTextSize(label, ImGui::FindRenderedTextEnd(label)).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-void flowNext(float width) {
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+bool sameLineIfFits(float nextWidth) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextWidth > right) return false;
     ImGui::SameLine();
-    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    return true;
+}
+
+void flowNext(float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float maxX = window->DC.CursorMaxPos.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) {
+        ImGui::NewLine();
+        // NewLine records the abandoned place past the right edge as content:
+        // without this the window would count a phantom overflow.
+        window->DC.CursorMaxPos.x = maxX;
+    }
 }
 
 void rowText(const char* text, float rowHeight) {
@@ -96,7 +114,7 @@ bool iconButton(const char* label, Icon icon, float minHeight) {
     const char* end = ImGui::FindRenderedTextEnd(label);
     ImVec2 text = ImGui::CalcTextSize(label, end);
     float iconW = icon == Icon::None ? 0 : fs * 1.3f;
-    float gap = icon == Icon::None ? 0 : fs * 0.4f;
+    float gap = icon == Icon::None ? 0 : iconLabelGap();
     ImVec2 size{iconButtonWidth(label, icon), std::max(minHeight, text.y + style.FramePadding.y * 2)};
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);

@@ -15,6 +15,10 @@ bool iconButton(const char* label, Icon icon, float minHeight);
 /// The width iconButton(label, icon, ...) will take, for laying out rows.
 float iconButtonWidth(const char* label, Icon icon);
 
+/// Puts the next item on the same line as the last one when `nextWidth`
+/// still fits there; returns whether it did (else it starts a new line).
+bool sameLineIfFits(float nextWidth);
+
 /// Places the next item of a row that wraps: on the same line when `width`
 /// still fits, else on a new line. Call before every item but the first.
 void flowNext(float width);

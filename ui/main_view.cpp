@@ -1,5 +1,6 @@
 #include "ui/main_view.h"
 
+#include "ui/drag_scroll.h"
 #include "ui/focus_outline.h"
 #include "ui/icon_button.h"
 
@@ -110,42 +111,95 @@ void drawSideBySide(const MainViewState& state, MainViewUi& ui, Commands& out) {
     ImGui::EndChild();
 }
 
-// Narrow (large text): one pane at a time, as finger-sized tabs.
-// A row of finger-sized "tab" buttons that wraps onto a second row rather than
-// clipping or truncating labels (at 400 % four labels do not fit one row).
-// The open tab is filled and underlined (not colour alone).
-void drawTabStrip(MainViewUi& ui) {
+// Narrow (large text): one pane at a time. The four views are finger-sized
+// "tab" buttons in one row when they fit; when they do not (200 % and up in a
+// 1280x800 window) a single "Show: …" button opens a chooser in their place,
+// so the pane below keeps the height a second row of tabs would take. The
+// open view is filled and underlined (not colour alone).
+struct ViewTab { const char* label; ContentTab tab; };
+constexpr ViewTab kViewTabs[] = {{"Transcript", ContentTab::Transcript}, {"Chapters", ContentTab::Chapters},
+                                 {"Article", ContentTab::Article}, {"Settings", ContentTab::Settings}};
+
+const char* viewLabel(ContentTab tab) {
+    for (const ViewTab& t : kViewTabs)
+        if (t.tab == tab) return t.label;
+    return "";
+}
+
+bool viewButton(const char* label, bool open, ImVec2 size) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {fs * 0.6f, std::max((size.y - fs) * 0.5f, 0.0f)});
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, {0.0f, 0.5f});
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    if (open) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled({a.x, b.y - std::max(4.0f, fs * 0.12f)}, b,
+                                                  ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+    }
+    return pressed;
+}
+
+// Returns false while the chooser replaces the pane.
+bool drawTabStrip(MainViewUi& ui) {
     const float fs = ImGui::GetFontSize();
     const float padY = std::max((48.0f - fs) * 0.5f, fs * 0.25f);
     const float h = fs + padY * 2; // >= 48 px, and not taller than needed at 400 %
-    const struct { const char* label; ContentTab tab; } tabs[] = {
-        {"Transcript", ContentTab::Transcript}, {"Chapters", ContentTab::Chapters},
-        {"Article", ContentTab::Article}, {"Settings", ContentTab::Settings}};
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    bool first = true;
-    for (const auto& t : tabs) {
-        const float w = ImGui::CalcTextSize(t.label).x + fs * 1.2f;
-        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
-        first = false;
-        const bool open = ui.tab == t.tab;
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {fs * 0.6f, padY});
-        if (ImGui::Button(t.label, {w, h})) ui.tab = t.tab;
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        if (open) {
-            ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            ImGui::GetWindowDrawList()->AddRectFilled({a.x, b.y - std::max(4.0f, fs * 0.12f)}, b,
-                                                      ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float rowW = -gap;
+    for (const ViewTab& t : kViewTabs) rowW += ImGui::CalcTextSize(t.label).x + fs * 1.2f + gap;
+    if (rowW <= ImGui::GetContentRegionAvail().x) {
+        ui.choosingView = false;
+        for (const ViewTab& t : kViewTabs) {
+            if (t.tab != kViewTabs[0].tab) ImGui::SameLine();
+            if (viewButton(t.label, ui.tab == t.tab, {ImGui::CalcTextSize(t.label).x + fs * 1.2f, h})) ui.tab = t.tab;
+        }
+        ImGui::Separator();
+        return true;
+    }
+    const std::string show = std::string("Show: ") + viewLabel(ui.tab) + "###view";
+    if (!ui.choosingView) {
+        if (ui.tab == ContentTab::Transcript) {
+            ui.transcript.leadButton = show; // it shares the transcript's toolbar row
+            return true;
+        }
+        if (viewButton(show.c_str(), false, {std::min(ImGui::CalcTextSize(show.c_str(), nullptr, true).x + fs * 1.2f,
+                                                      ImGui::GetContentRegionAvail().x), h}))
+            ui.choosingView = true;
+        ImGui::Separator();
+        return true;
+    }
+    // The chooser, in the pane's place: the four views two by two (all in
+    // sight at 400 %), or one per row when two labels do not fit side by side.
+    // Tapping the open one again goes back to it.
+    if (beginControlsChild("##views", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
+        updateDragScroll(ui.viewsDrag);
+        const float half = std::floor((ImGui::GetContentRegionAvail().x - gap) * 0.5f);
+        bool twoByTwo = true;
+        for (const ViewTab& t : kViewTabs) twoByTwo &= ImGui::CalcTextSize(t.label).x + fs * 1.2f <= half;
+        const float w = twoByTwo ? half : ImGui::GetContentRegionAvail().x;
+        for (size_t i = 0; i < std::size(kViewTabs); ++i) {
+            const ViewTab& t = kViewTabs[i];
+            if (twoByTwo && i % 2 == 1) ImGui::SameLine();
+            if (viewButton(t.label, ui.tab == t.tab, {w, std::max(h, largeControlHeight())})) {
+                ui.tab = t.tab;
+                ui.choosingView = false;
+            }
         }
     }
-    ImGui::Separator();
+    ImGui::EndChild();
+    return false;
 }
 
 void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
-    drawTabStrip(ui);
+    if (!drawTabStrip(ui)) return;
     switch (ui.tab) {
-    case ContentTab::Transcript: append(out, drawTranscriptPane(state.transcript, ui.transcript)); break;
+    case ContentTab::Transcript:
+        append(out, drawTranscriptPane(state.transcript, ui.transcript));
+        if (ui.transcript.leadPressed) ui.choosingView = true;
+        break;
     case ContentTab::Chapters: append(out, drawChaptersPane(state.chapters, ui.chapters)); break;
     case ContentTab::Article: append(out, drawArticlePane(state.article, ui.article)); break;
     case ContentTab::Settings:
@@ -153,6 +207,7 @@ void drawTabs(const MainViewState& state, MainViewUi& ui, Commands& out) {
         // so the header does not push the transcript off the screen; so do
         // Mute and the volume when the transport bar would need a row for them.
         if (beginControlsChild("##settings", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
+            updateDragScroll(ui.settingsDrag); // touch screens: drag to scroll
             if (!ui.volumeInTransport) {
                 rowText("Volume", largeControlHeight());
                 append(out, drawVolumeControls(state.transport));
@@ -194,10 +249,13 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         // last frame (the estimate only for the first frame).
         float barH = ui.transportHeight > 0 ? ui.transportHeight : transportBarHeight();
         // Never squeeze the content below a few lines: the window scrolls instead.
-        float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 10);
+        // The transport (Play) stays on screen at every size: the panes give way
+        // first, down to two lines; only below that does the window scroll.
+        float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 4);
         if (beginControlsChild("Content", {0, contentH}, ImGuiWindowFlags_NavFlattened)) {
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
-            if (ui.selectTab) ui.tab = *ui.selectTab;
+            if (ui.selectTab) ui.tab = *ui.selectTab, ui.choosingView = false;
+            ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" there
             if (ui.tabbed) {
                 ui.split = false;
                 drawTabs(state, ui, out);

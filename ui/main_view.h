@@ -5,6 +5,7 @@
 #include "ui/article_pane.h"
 #include "ui/chapters_pane.h"
 #include "ui/commands.h"
+#include "ui/drag_scroll.h"
 #include "ui/display_bar.h"
 #include "ui/transcript_pane.h"
 #include "ui/transport_bar.h"
@@ -45,6 +46,8 @@ struct MainViewUi {
     bool tabbed = false;                 ///< last frame's layout (read-only for callers)
     bool split = false;                  ///< last frame: chapters above the article, both shown (side by side only)
     bool volumeInTransport = true;       ///< false: Mute and volume are in the Settings tab (they would need a row of their own)
+    bool choosingView = false;           ///< tabbed, one-button strip: the list of views is open in place of the pane
+    DragScroll settingsDrag, viewsDrag;  ///< touch scrolling of the Settings tab and the list of views
 };
 
 /// Content narrower than this many font sizes is shown as tabs.

@@ -130,17 +130,6 @@ std::optional<size_t> wordAt(const transcripts::Cue& cue, double position) {
     return size_t(it - cue.words.begin()) - 1;
 }
 
-void sameLineIfFits(float nextWidth) {
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
-    if (x + nextWidth <= right) ImGui::SameLine();
-}
-
-float buttonWidth(const char* label, Icon icon) {
-    const float fs = ImGui::GetFontSize();
-    float iconW = icon == Icon::None ? 0 : fs * 1.7f;
-    return iconW + ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
 
 void storeRect(ImVec2& min, ImVec2& max) {
     min = ImGui::GetItemRectMin();
@@ -195,13 +184,13 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
     }
 
     ImGui::BeginDisabled(count == 0);
-    sameLineIfFits(buttonWidth("Previous", Icon::Previous));
+    sameLineIfFits(iconButtonWidth("Previous", Icon::Previous));
     if (iconButton("Previous##match", Icon::Previous, controlH)) {
         s.current = (s.current + count - 1) % std::max<size_t>(count, 1);
         goToHit(st);
     }
     storeRect(st.hit.previousMin, st.hit.previousMax);
-    sameLineIfFits(buttonWidth("Next", Icon::Next));
+    sameLineIfFits(iconButtonWidth("Next", Icon::Next));
     if (iconButton("Next##match", Icon::Next, controlH)) {
         s.current = (s.current + 1) % std::max<size_t>(count, 1);
         goToHit(st);
@@ -228,6 +217,11 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
     const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
     TranscriptSearchState& s = st.search;
+    st.leadPressed = false;
+    if (!st.leadButton.empty()) {
+        st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
+        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
+    }
     if (!s.open) {
         if (iconButton("Search", Icon::None, controlH)) s.open = s.focusBox = true;
     } else if (iconButton("Close search", Icon::None, controlH)) {
@@ -239,16 +233,22 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     }
     std::optional<size_t> copyCue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
     if (copyCue && *copyCue >= vm.cues->size()) copyCue.reset();
-    sameLineIfFits(buttonWidth("Copy line", Icon::None));
-    ImGui::BeginDisabled(!copyCue);
-    if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
-    ImGui::EndDisabled();
-    storeRect(st.hit.copyMin, st.hit.copyMax);
+    // Sharing the row with the owner's button at large text, Copy line gives
+    // way (Ctrl+C still copies) rather than take a row from the cues.
+    const bool copyFits = sameLineIfFits(iconButtonWidth("Copy line", Icon::None));
+    if (copyFits || st.leadButton.empty()) {
+        ImGui::BeginDisabled(!copyCue);
+        if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
+        ImGui::EndDisabled();
+        storeRect(st.hit.copyMin, st.hit.copyMax);
+    } else {
+        st.hit.copyMin = st.hit.copyMax = {0, 0};
+    }
     if (st.follow) {
         st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
         return;
     }
-    sameLineIfFits(buttonWidth("Back to now", Icon::Play));
+    sameLineIfFits(iconButtonWidth("Back to now", Icon::Play));
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (iconButton("Back to now", Icon::Play, controlH)) {
         st.follow = true;
@@ -272,14 +272,19 @@ void handleUserScroll(TranscriptPaneState& st) {
     if (updateDragScroll(st.drag)) st.follow = false;
 }
 
-// Scroll so that `cue` sits a quarter of the way down.
-void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH) {
+// Scroll so that `cue` sits a quarter of the way down. A view only a few
+// lines tall (large text in a small window) shows it from the top, and one
+// under three lines from its words: the time and speaker give way first.
+void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH, const RowMetrics& m) {
+    float target = layout.top[cue] - viewH * 0.25f;
+    if (viewH < m.fs * 8) target = layout.top[cue];
+    if (viewH < m.lineH * 3) target = layout.top[cue] + m.pad + m.lineH;
     // ImGui clamps the far end to the scroll range (which includes the window padding).
-    ImGui::SetScrollY(std::max(0.0f, layout.top[cue] - viewH * 0.25f));
+    ImGui::SetScrollY(std::max(0.0f, target));
 }
 
-void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH) {
-    if (st.scrollToCue && *st.scrollToCue < vm.cues->size()) scrollToCue(st.layout, *st.scrollToCue, viewH);
+void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, const RowMetrics& m) {
+    if (st.scrollToCue && *st.scrollToCue < vm.cues->size()) scrollToCue(st.layout, *st.scrollToCue, viewH, m);
     st.scrollToCue.reset();
     if (!st.follow || !vm.currentCue || *vm.currentCue >= vm.cues->size()) return;
     size_t cur = *vm.currentCue;
@@ -287,7 +292,7 @@ void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidO
     float y = ImGui::GetScrollY();
     // Move only when the cue leaves the comfortable middle of the view: less motion to read against.
     bool outOfView = top < y + viewH * 0.08f || bottom > y + viewH * 0.85f;
-    if (relaidOut || !st.followedCue || (*st.followedCue != cur && outOfView)) scrollToCue(st.layout, cur, viewH);
+    if (relaidOut || !st.followedCue || (*st.followedCue != cur && outOfView)) scrollToCue(st.layout, cur, viewH, m);
     st.followedCue = cur;
 }
 
@@ -415,7 +420,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
 
     bool relaidOut = updateTranscriptLayout(st.layout, *vm.cues, font, fs, rowWidth, st.lineSpacing);
     handleUserScroll(st);
-    followCurrent(vm, st, relaidOut, viewH);
+    followCurrent(vm, st, relaidOut, viewH, m);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of cue 0 (scroll already applied)
     const float scrollY = ImGui::GetScrollY();

@@ -92,6 +92,10 @@ struct TranscriptPaneState {
     std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
     std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
     DragScroll drag;                   ///< finger held on the list; a drag that scrolled is not a tap
+    /// A button the owner wants first in the toolbar row (e.g. the main view's
+    /// "Show: Transcript" at large text, to save a row); empty: none.
+    std::string leadButton;
+    bool leadPressed = false;          ///< set when leadButton was pressed this frame
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
 };
 

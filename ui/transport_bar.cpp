@@ -106,13 +106,21 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     ImGui::TextUnformatted(remaining.c_str());
     ImGui::SetCursorPosY(y + barH + st.ItemSpacing.y);
 
-    if (iconButton("Back 15 s", Icon::Back, controlH)) out.push_back(SeekBy{-15});
+    // At large text the three keep one row (Play stays in view): the arrows
+    // say the direction, the label keeps the amount.
+    const float gap = st.ItemSpacing.x;
+    const bool full = iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Pause##toggle", Icon::Pause) +
+                          iconButtonWidth("Forward 30 s", Icon::Forward) + gap * 2 <= ImGui::GetContentRegionAvail().x;
+    const char* back = full ? "Back 15 s###back" : "15 s###back";
+    const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
+    if (iconButton(back, Icon::Back, controlH)) out.push_back(SeekBy{-15});
     flowNext(iconButtonWidth("Pause##toggle", Icon::Pause));
     if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH)) {
         out.push_back(TogglePlay{});
     }
-    flowNext(iconButtonWidth("Forward 30 s", Icon::Forward));
-    if (iconButton("Forward 30 s", Icon::Forward, controlH)) out.push_back(SeekBy{30});
+    view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
+    flowNext(iconButtonWidth(forward, Icon::Forward));
+    if (iconButton(forward, Icon::Forward, controlH)) out.push_back(SeekBy{30});
     if (s.showVolume) {
         ImGui::SameLine(0, fs * 2);
         Commands v = drawVolumeControls(s);

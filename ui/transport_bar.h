@@ -4,6 +4,8 @@
 
 #include "ui/commands.h"
 
+#include <imgui.h>
+
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@ struct TransportState {
 struct TransportViewState {
     bool dragging = false;
     double dragSeconds = 0;
+    ImVec2 playMin{0, 0}, playMax{0, 0}; ///< where Play/Pause was drawn last frame (tests, layout checks)
 };
 
 /// Height the bar needs at the current font size, in pixels (an estimate:

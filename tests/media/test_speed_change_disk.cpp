@@ -1,6 +1,7 @@
 // A speed change during playback, captured with SDL's "disk" driver through
 // the real engine: no gap or click in the output, the pitch stays where it
-// was, and the reported position runs at the new speed.
+// was. (The position's rate at the new speed is checked in device frames by
+// test_speed_change_latency.cpp, not against wall time.)
 #include "support/disk_audio.h"
 #include "support/ogg_fixture.h"
 
@@ -28,7 +29,7 @@ double frequencyOf(const std::vector<float>& s, size_t from, size_t count) {
 
 } // namespace
 
-TEST_CASE("Changing speed while playing keeps the pitch, leaves no gap, and moves the position faster") {
+TEST_CASE("Changing speed while playing keeps the pitch and leaves no gap or click") {
     test::TempDir dir;
     const int rate = 24000;
     std::vector<float> sine(size_t(rate * 30));
@@ -58,8 +59,11 @@ TEST_CASE("Changing speed while playing keeps the pitch, leaves no gap, and move
     unsetenv("SDL_AUDIODRIVER");
     unsetenv("SDL_DISKAUDIOFILE");
 
-    INFO("position moved " << (p1 - p0) << " s in " << wall << " s of wall time");
-    CHECK((p1 - p0) / wall == Approx(2.0).epsilon(0.15));
+    // Wall time on a loaded machine says little about the audio clock, so the
+    // rate is only reported here; test_speed_change_latency.cpp checks it in
+    // device frames (the new speed within 2 %).
+    CHECK(p1 > p0);
+    WARN("position moved " << (p1 - p0) << " s in " << wall << " s of wall time (" << (p1 - p0) / wall << "x)");
 
     // Stereo left channel at 48 kHz, every frame.
     auto out = test::readDiskAudioLeft(raw, 1);

@@ -64,6 +64,10 @@ TEST_CASE("Nothing is cut off sideways at 100-400 % text in 1280x800, in every t
         }
     };
     checkFrame("first tab");
+    // Play/Pause is never below the fold, whatever the size.
+    CHECK(view.transport.playMax.y > view.transport.playMin.y);
+    CHECK(view.transport.playMax.y <= 800.0f);
+    CHECK(view.transport.playMax.x <= 1280.0f);
     if (view.tabbed) { // every tab at large sizes
         for (ContentTab tab : {ContentTab::Chapters, ContentTab::Article, ContentTab::Settings}) {
             view.selectTab = tab;
