@@ -2,12 +2,18 @@
 // An ImGui context without a window or renderer, for tests that draw views
 // and look at what they produced (items, draw lists, commands).
 
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
 #include <imgui.h>
+
+#include <stdexcept>
+#include <string>
 
 namespace la::test {
 
-/// One ImGui context for the lifetime of the object, with its font atlas
-/// built (NewFrame needs one) and a fixed display size.
+/// One ImGui context for the lifetime of the object, with a fixed display
+/// size and ImGui's default font atlas built (NewFrame needs one).
 struct HeadlessImGui {
     ImGuiContext* ctx;
     explicit HeadlessImGui(ImVec2 display = {1280, 800}) : ctx(ImGui::CreateContext()) {
@@ -23,5 +29,18 @@ struct HeadlessImGui {
     HeadlessImGui(const HeadlessImGui&) = delete;
     HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 };
+
+/// The player's own look in the current context: the bundled fonts built at
+/// `textScale` and `theme`'s style, as the player sets them between frames.
+inline ui::FontSet usePlayerFonts(double textScale, ui::ThemeId theme = ui::ThemeId::Light) {
+    ui::FontSet fonts;
+    std::string error;
+    const float px = ui::fontPxForScale(textScale);
+    if (!ui::buildFonts(*ImGui::GetIO().Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", px, px, fonts, error))
+        throw std::runtime_error("test fonts: " + error);
+    ImGui::GetIO().FontDefault = fonts.ui;
+    ui::applyTheme(ui::paletteFor(theme), fonts.uiPx, ImGui::GetStyle());
+    return fonts;
+}
 
 } // namespace la::test

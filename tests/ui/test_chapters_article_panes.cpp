@@ -5,6 +5,7 @@
 // and at large text sizes the main view turns the panes into tabs.
 
 #include "player/episode_content.h"
+#include "support/headless_imgui.h"
 #include "ui/article_pane.h"
 #include "ui/chapters_pane.h"
 #include "ui/main_view.h"
@@ -22,18 +23,8 @@ namespace {
 
 const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
 
-struct Headless {
-    ImGuiContext* ctx;
-    explicit Headless(ImVec2 size = {900, 700}) : ctx(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(ctx); }
+struct Headless : test::HeadlessImGui {
+    explicit Headless(ImVec2 size = {900, 700}) : HeadlessImGui(size) {}
 
     Commands frames(int n, const std::function<Commands()>& draw) {
         Commands all;

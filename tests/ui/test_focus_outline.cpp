@@ -3,6 +3,7 @@
 // the article text), the outline drawn on the foreground list surrounds the
 // focused control, not a place offset by the child's padding and scroll.
 
+#include "support/headless_imgui.h"
 #include "ui/focus_outline.h"
 
 #include <catch2/catch.hpp>
@@ -15,24 +16,16 @@ namespace {
 
 constexpr int kDownKey = 1; // an io.KeysDown index standing in for the arrow key
 
-struct FocusRun {
-    ImGuiContext* ctx = ImGui::CreateContext();
+struct FocusRun : la::test::HeadlessImGui {
     ImVec2 focusedMin, focusedMax; ///< the focused button, last frame (zero: none)
     float childScroll = 0;
 
-    FocusRun() {
+    FocusRun() : HeadlessImGui({800, 600}) {
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = {800, 600};
-        io.DeltaTime = 1.0f / 60.0f;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         io.KeyMap[ImGuiKey_DownArrow] = kDownKey;
         io.KeyMap[ImGuiKey_Space] = kDownKey + 1; // required by keyboard navigation (never pressed here)
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     }
-    ~FocusRun() { ImGui::DestroyContext(ctx); }
 
     void frame() {
         ImGui::NewFrame();

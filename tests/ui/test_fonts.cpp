@@ -3,6 +3,7 @@
 // and a missing/broken font file gives an error and a usable fallback.
 // Headless ImGui context as in imgui's example_null.
 
+#include "support/headless_imgui.h"
 #include "ui/fonts.h"
 
 #include <catch2/catch.hpp>
@@ -24,15 +25,7 @@ namespace {
 const std::string kFontDir = std::string(LA_SOURCE_DIR) + "/assets/fonts";
 
 /// One ImGui context per test, destroyed at the end.
-struct HeadlessImGui {
-    ImGuiContext* ctx;
-    HeadlessImGui() : ctx(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(ctx); }
+struct FontsImGui : la::test::HeadlessImGui {
     /// One frame drawing `text` with `font`; returns its size.
     ImVec2 drawFrame(ImFont* font, const char* text) {
         ImGui::NewFrame();
@@ -90,7 +83,7 @@ TEST_CASE("fonts build at the asked pixel sizes with the punctuation transcripts
     };
     for (Row row : {Row{20, 20}, Row{20, 30}, Row{50, 60}, Row{80, 80}}) {
         DYNAMIC_SECTION("ui " << row.uiPx << " px, reading " << row.readingPx << " px") {
-            HeadlessImGui imgui;
+            FontsImGui imgui;
             ImGuiIO& io = ImGui::GetIO();
             FontSet fonts;
             std::string error;
@@ -147,7 +140,7 @@ TEST_CASE("atlas size and build time at 100 % and 400 %", "[fonts][measure]") {
 }
 
 TEST_CASE("a missing font file gives an error naming it and ImGui's font at the asked size", "[fonts]") {
-    HeadlessImGui imgui;
+    FontsImGui imgui;
     ImGuiIO& io = ImGui::GetIO();
     FontSet fonts;
     std::string error;
@@ -184,7 +177,7 @@ TEST_CASE("a damaged font file gives an error and the built-in font, no crash", 
         std::ofstream out(dir.path / name, std::ios::binary);
         out << std::string(4096, 'x'); // not a font
     }
-    HeadlessImGui imgui;
+    FontsImGui imgui;
     ImGuiIO& io = ImGui::GetIO();
     FontSet fonts;
     std::string error;
@@ -197,7 +190,7 @@ TEST_CASE("a damaged font file gives an error and the built-in font, no crash", 
 }
 
 TEST_CASE("buildFonts refuses to touch the atlas during a frame", "[fonts]") {
-    HeadlessImGui imgui;
+    FontsImGui imgui;
     ImGuiIO& io = ImGui::GetIO();
     FontSet fonts;
     std::string error;

@@ -3,6 +3,7 @@
 // pad return the right commands; buttons are touch-sized and on screen at
 // 100 % and at large text on a small screen.
 
+#include "support/headless_imgui.h"
 #include "ui/attract_screen.h"
 #include "ui/kiosk_overlays.h"
 
@@ -23,26 +24,22 @@ constexpr int kEscapeKey = 27;
 
 /// A headless ImGui context. fontPx > 13 scales ImGui's built-in font (blurry,
 /// but the same sizes as our real fonts at that scale).
-struct Headless {
-    ImGuiContext* ctx;
-    explicit Headless(ImVec2 size = {1280, 800}, float fontPx = 0) : ctx(ImGui::CreateContext()) {
+struct Headless : la::test::HeadlessImGui {
+    explicit Headless(ImVec2 size = {1280, 800}, float fontPx = 0) : HeadlessImGui(size) {
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        io.DeltaTime = 1.0f / 60.0f;
         io.KeyMap[ImGuiKey_Enter] = kEnterKey;
         io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
-        if (fontPx > 0) {
+        if (fontPx > 0) { // ImGui's font at another size, in place of the default one
             ImFontConfig cfg;
             cfg.SizePixels = fontPx;
+            io.Fonts->Clear();
             io.Fonts->AddFontDefault(&cfg);
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
             ImGui::GetStyle().ScaleAllSizes(fontPx / 13.0f);
         }
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     }
-    ~Headless() { ImGui::DestroyContext(ctx); }
 
     using View = std::function<Commands()>;
 

@@ -31,12 +31,7 @@ TEST_CASE("Nothing is cut off sideways at 100-400 % text in 1280x800, in every t
     INFO("text " << scale * 100 << " %, theme " << int(theme));
 
     test::HeadlessImGui imgui({1280, 800});
-    FontSet fonts;
-    std::string error;
-    REQUIRE(buildFonts(*ImGui::GetIO().Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", fontPxForScale(scale),
-                       fontPxForScale(scale), fonts, error));
-    ImGui::GetIO().FontDefault = fonts.ui;
-    applyTheme(paletteFor(theme), fonts.uiPx, ImGui::GetStyle());
+    const FontSet fonts = test::usePlayerFonts(scale, theme);
 
     MainViewUi view;
     view.transcript.readingFont = fonts.reading;

@@ -5,6 +5,7 @@
 // section, all at once.
 
 #include "player/episode_content.h"
+#include "support/headless_imgui.h"
 #include "ui/fonts.h"
 #include "ui/main_view.h"
 #include "ui/theme.h"
@@ -23,21 +24,9 @@ namespace {
 const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
 
 /// A headless context with the player's fonts and style at `textScale`.
-struct PlayerLikeImGui {
-    ImGuiContext* ctx = ImGui::CreateContext();
+struct PlayerLikeImGui : test::HeadlessImGui {
     FontSet fonts;
-    PlayerLikeImGui(ImVec2 display, double textScale) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = display;
-        io.DeltaTime = 1.0f / 60.0f;
-        std::string error;
-        float px = fontPxForScale(textScale);
-        REQUIRE(buildFonts(*io.Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", px, px, fonts, error));
-        io.FontDefault = fonts.ui;
-        applyTheme(paletteFor(ThemeId::Light), fonts.uiPx, ImGui::GetStyle());
-    }
-    ~PlayerLikeImGui() { ImGui::DestroyContext(ctx); }
+    PlayerLikeImGui(ImVec2 display, double textScale) : HeadlessImGui(display), fonts(test::usePlayerFonts(textScale)) {}
 
     void frames(int n, const MainViewState& state, MainViewUi& view) {
         view.transcript.readingFont = view.article.readingFont = fonts.reading;

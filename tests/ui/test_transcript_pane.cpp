@@ -3,6 +3,7 @@
 // follow mode and "Back to now" resumes it, the layout cache is rebuilt only
 // when the width changes, search counts and steps through matches.
 
+#include "support/headless_imgui.h"
 #include "ui/transcript_pane.h"
 
 #include <catch2/catch.hpp>
@@ -20,21 +21,13 @@ constexpr int kEnterKey = 13; // our io.KeyMap slots in these tests
 constexpr int kEscapeKey = 27;
 constexpr int kCKey = 67;
 
-struct Headless {
-    ImGuiContext* ctx;
-    explicit Headless(ImVec2 size = {1000, 700}) : ctx(ImGui::CreateContext()) {
+struct Headless : test::HeadlessImGui {
+    explicit Headless(ImVec2 size = {1000, 700}) : HeadlessImGui(size) {
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        io.DeltaTime = 1.0f / 60.0f;
         io.KeyMap[ImGuiKey_Enter] = kEnterKey;
         io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
         io.KeyMap[ImGuiKey_C] = kCKey;
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     }
-    ~Headless() { ImGui::DestroyContext(ctx); }
 
     Commands frame(const TranscriptVM& vm, TranscriptPaneState& st) {
         ImGui::NewFrame();
