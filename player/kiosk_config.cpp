@@ -76,16 +76,7 @@ struct Reader {
              (fallback ? "true" : "false") + why);
     }
     void theme(ThemeChoice& out) {
-        auto it = j.find("theme");
-        if (it == j.end()) return;
-        if (it->is_string()) {
-            if (auto t = themeFromName(it->get<std::string>())) {
-                out = *t;
-                return;
-            }
-        }
-        warn("theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() + "; using " +
-             std::string(themeName(out)));
+        if (std::string problem = readThemeKey(j, out); !problem.empty()) warn(problem);
     }
     /// A pin that is present but not a string turns quitting off (the admin meant to set one).
     void pin(KioskConfig& c) {

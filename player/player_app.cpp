@@ -71,7 +71,6 @@ private:
             err_ << "listenalong: " << error << "\n";
             return false;
         }
-        ImGui::GetIO().IniFilename = nullptr; // layout is ours, not a file's
         if (options_.kiosk) startKiosk();
         else loadSettings();
 

@@ -50,16 +50,7 @@ void readBool(const json& j, const char* key, bool& out, const std::string& sour
 }
 
 void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::vector<std::string>& warnings) {
-    auto it = j.find("theme");
-    if (it == j.end()) return;
-    if (it->is_string()) {
-        if (auto t = themeFromName(it->get<std::string>())) {
-            out = *t;
-            return;
-        }
-    }
-    warnings.push_back(source + ": theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() +
-                       "; using light");
+    if (std::string problem = readThemeKey(j, out); !problem.empty()) warnings.push_back(source + ": " + problem);
 }
 
 void readPositions(const json& j, std::map<std::string, double>& out, const std::string& source,

@@ -61,4 +61,17 @@ std::string jsonSyntaxMessage(const std::string& source, std::string_view text, 
     return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + problem;
 }
 
+std::string readThemeKey(const nlohmann::json& j, ThemeChoice& out) {
+    auto it = j.find("theme");
+    if (it == j.end()) return {};
+    if (it->is_string()) {
+        if (auto t = themeFromName(it->get<std::string>())) {
+            out = *t;
+            return {};
+        }
+    }
+    return "theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() + "; using " +
+           std::string(themeName(out));
+}
+
 } // namespace la::player

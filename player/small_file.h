@@ -2,6 +2,8 @@
 // Reading the small JSON files the player owns (settings, kiosk config), with
 // messages that name the file and the problem.
 
+#include "player/settings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -22,5 +24,10 @@ bool readSmallFile(const std::filesystem::path& file, std::string& text, std::st
 /// "SOURCE:LINE:COL: problem" for a JSON syntax error found in `text`
 /// (nlohmann reports a byte offset; people need a line and a column).
 std::string jsonSyntaxMessage(const std::string& source, std::string_view text, const nlohmann::json::parse_error& e);
+
+/// The "theme" key of `j` into `out` when it names a theme. Returns what is
+/// wrong with it ("theme should be ... not X; using <out>") when it is there
+/// but names none, else an empty string.
+std::string readThemeKey(const nlohmann::json& j, ThemeChoice& out);
 
 } // namespace la::player
