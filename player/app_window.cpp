@@ -29,9 +29,14 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
 
     std::unique_ptr<AppWindow> w(new AppWindow());
     auto flags = SDL_WindowFlags(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (options.fullscreen) flags = SDL_WindowFlags(flags | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
-    w->window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                  options.width, options.height, flags);
+    SDL_Rect place{int(SDL_WINDOWPOS_CENTERED), int(SDL_WINDOWPOS_CENTERED), options.width, options.height};
+    if (options.fullscreen) {
+        flags = SDL_WindowFlags(flags | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+        // Made at the screen's size: with no window manager, nobody carries
+        // out SDL's fullscreen request and the window keeps the size it had.
+        SDL_GetDisplayBounds(0, &place);
+    }
+    w->window_ = SDL_CreateWindow(options.title.c_str(), place.x, place.y, place.w, place.h, flags);
     if (!w->window_) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return nullptr;
@@ -95,7 +100,7 @@ void AppWindow::render() {
     SDL_GL_GetDrawableSize(window_, &w, &h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const float clear[4] = {bg.x, bg.y, bg.z, 1.0f};
-    lastDamage_ = redraw_->render(*ImGui::GetDrawData(), w, h, clear);
+    lastDamage_ = redraw_->render(window_, *ImGui::GetDrawData(), w, h, clear);
 }
 
 void AppWindow::readFrame(std::vector<unsigned char>& rgba, int& width, int& height) const {

@@ -1,5 +1,7 @@
 #include "player/glx_sub_buffer.h"
 
+#include "player/x11_error_trap.h"
+
 #include <GL/glx.h>
 
 #include <cstring>
@@ -20,8 +22,21 @@ public:
     GlxSubBufferCopy(Display* display, GLXDrawable drawable, PFNGLXCOPYSUBBUFFERMESAPROC fn)
         : display_(display), drawable_(drawable), copy_(fn) {}
 
-    void copy(const std::vector<PixelRect>& rects, int fbHeight) override {
+    bool copy(const std::vector<PixelRect>& rects, int fbHeight) override {
+        // A copy the server refuses (the window changed size after the
+        // buffers took theirs) only costs a frame, never the program.
+        X11ErrorTrap trap(display_);
         for (const PixelRect& r : rects) copy_(display_, drawable_, r.x0, fbHeight - r.y1, r.width(), r.height());
+        return trap.error() == 0;
+    }
+
+    bool drawableSize(int& width, int& height) override {
+        Window root;
+        int x, y;
+        unsigned w = 0, h = 0, border, depth;
+        if (!XGetGeometry(display_, drawable_, &root, &x, &y, &w, &h, &border, &depth)) return false;
+        width = int(w), height = int(h);
+        return true;
     }
 
 private:

@@ -20,7 +20,12 @@ public:
     static std::unique_ptr<SubBufferCopy> detect();
     virtual ~SubBufferCopy() = default;
     /// Copies `rects` (top-left origin) from the back to the front buffer.
-    virtual void copy(const std::vector<PixelRect>& rects, int fbHeight) = 0;
+    /// False when the X server refused a copy (reported, not fatal).
+    virtual bool copy(const std::vector<PixelRect>& rects, int fbHeight) = 0;
+    /// The window's size as the X server has it, which is what the driver
+    /// sizes its buffers by (SDL's idea of it can differ, e.g. a fullscreen
+    /// request no window manager carried out). False if unknown.
+    virtual bool drawableSize(int& width, int& height) = 0;
 };
 
 } // namespace la::player

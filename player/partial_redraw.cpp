@@ -76,6 +76,7 @@ void PartialRedraw::setMode(Mode mode) {
     if (mode_ != Mode::Offscreen) releaseOffscreen();
     damage_.invalidate();
     showAll_ = true;
+    sdlWidth_ = sdlHeight_ = 0; // in place starts with a swap
 }
 
 void PartialRedraw::releaseOffscreen() {
@@ -140,9 +141,37 @@ void PartialRedraw::drawRects(ImDrawData& draw, const std::vector<PixelRect>& re
     }
 }
 
-std::vector<PixelRect> PartialRedraw::render(ImDrawData& draw, int fbWidth, int fbHeight, const float clear[4]) {
+// The swap shows the back buffer, which in place holds exactly what is shown
+// already; drivers then take the new size on the next draw. Whatever the
+// buffers held before is gone or of the old size: the frame is drawn whole.
+// The next frames are shown by swaps too: right after a size change Mesa's
+// software GLX still copies sub-buffers at the old height (measured: after
+// leaving fullscreen the copy showed the old frame's corner), while a swap
+// shows the whole back buffer at its own size.
+void PartialRedraw::revalidateBuffers(SDL_Window* window, int fbWidth, int fbHeight) {
+    SDL_GL_SwapWindow(window);
+    swapsLeft_ = kSwapsAfterResize;
+    sdlWidth_ = fbWidth, sdlHeight_ = fbHeight;
+    if (!subBuffer_->drawableSize(buffersWidth_, buffersHeight_)) buffersWidth_ = fbWidth, buffersHeight_ = fbHeight;
+    damage_.invalidate();
+    unshown_.clear();
+    showAll_ = true;
+}
+
+std::vector<PixelRect> PartialRedraw::render(SDL_Window* window, ImDrawData& draw, int fbWidth, int fbHeight,
+                                             const float clear[4]) {
     const PixelRect whole{0, 0, fbWidth, fbHeight};
     if (fbWidth <= 0 || fbHeight <= 0) return {};
+    if (fbWidth != sdlWidth_ || fbHeight != sdlHeight_) {
+        if (mode_ == Mode::InPlace) {
+            revalidateBuffers(window, fbWidth, fbHeight);
+        } else {
+            // This frame's swap makes the driver take the new size, possibly
+            // after it was drawn at the old one: it is shown once more after.
+            sdlWidth_ = fbWidth, sdlHeight_ = fbHeight;
+            reshowAfterSwap_ = true;
+        }
+    }
     if (mode_ == Mode::Offscreen && !ensureOffscreen(fbWidth, fbHeight)) mode_ = Mode::Whole;
     if (mode_ == Mode::Whole) {
         drawRects(draw, {whole}, fbWidth, fbHeight, clear);
@@ -173,13 +202,29 @@ void PartialRedraw::copyOffscreenToBackBuffer() {
 }
 
 void PartialRedraw::present(SDL_Window* window) {
+    if (mode_ == Mode::InPlace && swapsLeft_ > 0) {
+        SDL_GL_SwapWindow(window);
+        --swapsLeft_;
+        // The back buffer is undefined after a swap: draw and show it all next.
+        damage_.invalidate();
+        unshown_.clear();
+        showAll_ = true;
+        return;
+    }
     if (mode_ == Mode::InPlace) {
-        int w = 0, h = 0;
-        SDL_GL_GetDrawableSize(window, &w, &h);
-        if (showAll_) unshown_ = {PixelRect{0, 0, w, h}};
-        subBuffer_->copy(unshown_, h);
+        const PixelRect buffers{0, 0, buffersWidth_, buffersHeight_};
+        if (showAll_) unshown_ = {buffers};
+        // Never past the size the buffers took at the last swap.
+        std::vector<PixelRect> inside;
+        for (const PixelRect& r : unshown_) {
+            PixelRect c{std::max(r.x0, 0), std::max(r.y0, 0), std::min(r.x1, buffers.x1), std::min(r.y1, buffers.y1)};
+            if (c.width() > 0 && c.height() > 0) inside.push_back(c);
+        }
         unshown_.clear();
         showAll_ = false;
+        // Refused all the same (the window changed size in between): the next
+        // frame swaps and is drawn whole.
+        if (!subBuffer_->copy(inside, buffersHeight_)) sdlWidth_ = sdlHeight_ = 0;
         return;
     }
     // An unchanged frame is not sent again: with software rendering the copy
@@ -187,7 +232,9 @@ void PartialRedraw::present(SDL_Window* window) {
     if (!changed_ && !showAll_) return;
     if (!changed_ && mode_ == Mode::Offscreen && framebuffer_) copyOffscreenToBackBuffer();
     SDL_GL_SwapWindow(window);
-    changed_ = showAll_ = false;
+    changed_ = false;
+    showAll_ = reshowAfterSwap_;
+    reshowAfterSwap_ = false;
 }
 
 void PartialRedraw::readPixels(int width, int height, std::vector<unsigned char>& rgba) const {

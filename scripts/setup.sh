@@ -19,8 +19,11 @@ done
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorbis-dev libimgui-dev
           libfreetype-dev libstb-dev nlohmann-json3-dev libmd4c-dev libsamplerate0-dev catch2)
 if [ "$want_tests" = 1 ]; then
-  # Real windows under a virtual X server, driven like a person would.
-  packages+=(xvfb xauth xdotool libgl1-mesa-dri)
+  # Real windows under a virtual X server, driven like a person would; xwd
+  # (x11-apps) reads what the server shows, xprop/xwininfo (x11-utils) what a
+  # window asks of the window manager; openbox and wmctrl are the stock
+  # window manager the window and kiosk tests run under.
+  packages+=(xvfb xauth xdotool libgl1-mesa-dri x11-apps x11-utils openbox wmctrl)
 fi
 
 missing=()

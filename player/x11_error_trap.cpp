@@ -1,0 +1,33 @@
+#include "player/x11_error_trap.h"
+
+#include <X11/Xlib.h>
+
+namespace la::player {
+namespace {
+
+int g_error = 0; // Xlib calls handlers without a context pointer
+
+int record(Display*, XErrorEvent* e) {
+    if (!g_error) g_error = e->error_code;
+    return 0;
+}
+
+} // namespace
+
+X11ErrorTrap::X11ErrorTrap(void* display) : display_(display) {
+    XSync(static_cast<Display*>(display_), False);
+    g_error = 0;
+    previous_ = reinterpret_cast<void*>(XSetErrorHandler(record));
+}
+
+int X11ErrorTrap::error() {
+    XSync(static_cast<Display*>(display_), False);
+    return g_error;
+}
+
+X11ErrorTrap::~X11ErrorTrap() {
+    XSync(static_cast<Display*>(display_), False);
+    XSetErrorHandler(reinterpret_cast<XErrorHandler>(previous_));
+}
+
+} // namespace la::player
