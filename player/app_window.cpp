@@ -1,6 +1,7 @@
 #include "player/app_window.h"
 
 #include "player/partial_redraw.h"
+#include "player/x11_kiosk_window.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -56,6 +57,10 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
     ImGui_ImplOpenGL3_Init("#version 150");
     w->imguiReady_ = true;
     w->redraw_ = std::make_unique<PartialRedraw>();
+    if (options.fullscreen) {
+        lockKioskWindow(w->window_);
+        w->guard_ = std::make_unique<KioskWindowGuard>();
+    }
     return w;
 }
 
@@ -80,6 +85,24 @@ void AppWindow::processEvent(const SDL_Event& event) {
         (event.window.event == SDL_WINDOWEVENT_EXPOSED || event.window.event == SDL_WINDOWEVENT_SHOWN ||
          event.window.event == SDL_WINDOWEVENT_RESTORED))
         redraw_->exposed();
+    if (guard_ && event.type == SDL_DISPLAYEVENT) guard_->onDisplayChange();
+    holdKioskInFront();
+}
+
+void AppWindow::holdKioskInFront() {
+    if (guard_ && guard_->bringBackNow(SDL_GetWindowFlags(window_), double(SDL_GetTicks64()) / 1000.0)) bringBack();
+}
+
+// Only requests that never wait: SDL_ShowWindow and SDL_RestoreWindow wait for
+// the window to be mapped, which a window manager showing the desktop never
+// does, and the kiosk would hang. The window manager may refuse any request,
+// so the guard asks again while the window stays displaced.
+void AppWindow::bringBack() {
+    lockKioskWindow(window_); // fullscreen, above, on every desktop
+    SDL_Rect screen;
+    if (SDL_GetDisplayBounds(std::max(SDL_GetWindowDisplayIndex(window_), 0), &screen) == 0)
+        placeKioskWindow(window_, screen.x, screen.y, screen.w, screen.h);
+    showKioskWindow(window_); // mapped, raised, active, focused
 }
 
 void AppWindow::setRedrawMode(PartialRedraw::Mode mode) { redraw_->setMode(mode); }

@@ -2,6 +2,7 @@
 // The SDL window, its OpenGL context and the ImGui context with its SDL2 and
 // OpenGL3 backends: created together, destroyed together.
 
+#include "player/kiosk_window_guard.h"
 #include "player/partial_redraw.h"
 
 #include <memory>
@@ -17,7 +18,10 @@ struct WindowOptions {
     std::string title = "ListenAlong";
     int width = 1280;
     int height = 800;
-    bool fullscreen = false; ///< borderless, covering the whole screen (kiosk)
+    /// Kiosk: borderless, covering the whole screen, offering the window
+    /// manager no move, resize or minimise, and brought back whenever it is
+    /// hidden, iconified or loses the focus.
+    bool fullscreen = false;
 };
 
 class AppWindow {
@@ -27,8 +31,12 @@ public:
     static std::unique_ptr<AppWindow> create(const WindowOptions& options, std::string& error);
     ~AppWindow();
 
-    /// Feeds an event to ImGui.
+    /// Feeds an event to ImGui (and a kiosk window's guard).
     void processEvent(const SDL_Event& event);
+    /// Kiosk: brings the window back to the front, fullscreen and focused if
+    /// it was displaced (retrying while it stays so). Call every loop turn;
+    /// does nothing for other windows.
+    void holdKioskInFront();
     void beginFrame();
     /// Renders the ImGui frame (not yet shown), drawing only the regions that
     /// changed since the last frame.
@@ -51,11 +59,14 @@ public:
 
 private:
     AppWindow() = default;
+    void bringBack();
+
     SDL_Window* window_ = nullptr;
     void* glContext_ = nullptr;
     bool imguiReady_ = false;
     std::unique_ptr<PartialRedraw> redraw_;
     std::vector<PixelRect> lastDamage_;
+    std::unique_ptr<KioskWindowGuard> guard_; ///< kiosk windows only
 };
 
 } // namespace la::player

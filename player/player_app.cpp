@@ -38,6 +38,7 @@ public:
         while (!quit_) {
             handleEvents(waitMilliseconds());
             if (kiosk_) {
+                window_->holdKioskInFront();
                 media::PlaybackStatus st = playback_->status();
                 handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, adminChordHeld()));
             }
