@@ -80,6 +80,9 @@ TEST_CASE("Under openbox the kiosk comes back from iconify, show desktop and ano
         {"Ctrl+Alt+Right", "xdotool key ctrl+alt+Right"},
         {"another desktop (pager)", "wmctrl -s 2"},
         {"iconify again", "xdotool windowminimize " + wid},
+        // A new window (here xlogo) takes the focus: the kiosk takes it back.
+        // (xlogo ends with this test's X server.)
+        {"another window opens", "sh -c 'xlogo >/dev/null 2>&1 & sleep 0.5'"},
     };
     for (const auto& [what, command] : attempts) {
         INFO(what);

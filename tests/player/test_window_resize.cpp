@@ -4,11 +4,16 @@
 // program must still run, and what the X server shows must be what a fresh
 // start at that size draws. (Growing once killed it: the in-place redraw
 // copied rectangles of the new size out of buffers of the old one, and the X
-// server's BadValue ended the program.)
+// server's BadValue ended the program.) And each drawing mode (in place,
+// offscreen, whole) in a window resized in-process: the server shows exactly
+// the frame drawn.
+#include "player/app_window.h"
 #include "support/ogg_fixture.h"
 #include "support/own_x_server.h"
 
+#include <SDL.h>
 #include <catch2/catch.hpp>
+#include <imgui.h>
 
 using namespace la;
 
@@ -123,5 +128,70 @@ TEST_CASE("The kiosk covers and draws every usual kiosk screen") {
         CHECK(drawn.width == w);
         CHECK(drawn.height == h);
         checkSameFrame(shown, drawn);
+    }
+}
+
+namespace {
+
+// Lines of text, one of them in another colour: a frame whose change from the
+// one before is small, so it is drawn as a partial redraw.
+test::RgbImage drawAndShow(player::AppWindow& window, int highlighted) {
+    window.beginFrame();
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("scene", nullptr, ImGuiWindowFlags_NoDecoration);
+    for (int i = 0; i < 40; ++i)
+        ImGui::TextColored(i == highlighted ? ImVec4(0.9f, 0.2f, 0.1f, 1) : ImVec4(0.8f, 0.8f, 0.8f, 1),
+                           "Line %d of the transcript, long enough to reach across a wide window", i);
+    ImGui::End();
+    window.render();
+    test::RgbImage drawn;
+    std::vector<unsigned char> rgba;
+    window.readFrame(rgba, drawn.width, drawn.height);
+    for (size_t i = 0; i < rgba.size(); i += 4) drawn.rgb.insert(drawn.rgb.end(), rgba.begin() + long(i), rgba.begin() + long(i) + 3);
+    window.present();
+    return drawn;
+}
+
+void pumpUntilSize(player::AppWindow& window, int w, int h) {
+    for (int i = 0; i < 100; ++i) {
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) window.processEvent(e);
+        int dw = 0, dh = 0;
+        SDL_GL_GetDrawableSize(window.sdl(), &dw, &dh);
+        if (dw == w && dh == h) return;
+        test::sleepSeconds(0.02);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Every drawing mode follows the window's size: the server shows the frame drawn") {
+    using Mode = player::PartialRedraw::Mode;
+    REQUIRE(test::shell("command -v xdotool xwd >/dev/null") == 0); // scripts/setup.sh --tests; the suite's Xvfb
+    test::TempDir dir;
+    std::string error;
+    auto window = player::AppWindow::create({"ListenAlong resize modes", 480, 360, false}, error);
+    REQUIRE(window);
+    SDL_SetWindowPosition(window->sdl(), 0, 0); // all of it on screen, for xwd
+    const std::string xid = test::shellOutput("xdotool search --sync --name '^ListenAlong resize modes' | tail -1");
+    REQUIRE_FALSE(xid.empty());
+    for (Mode mode : {Mode::InPlace, Mode::Offscreen, Mode::Whole}) {
+        window->setRedrawMode(mode);
+        INFO("mode " << int(window->redrawMode()));
+        for (auto [w, h] : std::vector<std::pair<int, int>>{{900, 700}, {320, 200}, {1100, 780}, {480, 360}}) {
+            INFO("size " << sizeText(w, h));
+            SDL_SetWindowSize(window->sdl(), w, h);
+            pumpUntilSize(*window, w, h);
+            test::RgbImage drawn;
+            for (int frame = 0; frame < 4; ++frame) drawn = drawAndShow(*window, frame); // the highlight moves
+            REQUIRE(drawn.width == w);
+            test::sleepSeconds(0.1);
+            REQUIRE(test::shell("xwd -silent -id " + xid + " -out '" + dir.file("shown.xwd") + "'") == 0);
+            test::RgbImage shown = test::readXwd(dir.file("shown.xwd"));
+            CHECK(shown.width == w);
+            CHECK(shown.height == h);
+            checkSameFrame(shown, drawn);
+        }
     }
 }
