@@ -20,12 +20,13 @@ public:
     X11ErrorTrap& operator=(const X11ErrorTrap&) = delete;
 
     /// The first X error code recorded so far (0: none); waits for the
-    /// requests made inside.
+    /// requests made inside. Make no more requests inside after it.
     int error();
 
 private:
     void* display_;
     void* previous_;
+    bool synced_ = false;
 };
 
 } // namespace la::player
