@@ -1,5 +1,6 @@
 #include "player/settings_store.h"
 
+#include "player/atomic_file.h"
 #include "player/small_file.h"
 
 #include <nlohmann/json.hpp>
@@ -22,8 +23,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-std::string errnoText(int err) { return std::strerror(err); }
 
 // ---- reading values --------------------------------------------------------
 
@@ -74,29 +73,6 @@ void readPositions(const json& j, std::map<std::string, double>& out, const std:
 
 
 
-bool writeAll(int fd, const std::string& bytes) {
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-bool fsyncFolder(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 /// The current file's top-level object, or an empty object if there is no
 /// readable, well-formed one.
 json readExistingObject(const fs::path& file) {
@@ -108,44 +84,11 @@ json readExistingObject(const fs::path& file) {
     return j.is_object() ? j : json::object();
 }
 
-/// temp file in the same folder -> fsync -> rename over `file` -> fsync folder.
 bool writeFileAtomically(const fs::path& file, const std::string& bytes, std::string& error) {
-    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        error = dir.string() + ": cannot create folder: " + ec.message();
-        return false;
-    }
-    std::string pattern = (dir / (file.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0) {
-        error = file.string() + ": cannot create temporary file in " + dir.string() + ": " + errnoText(errno);
-        return false;
-    }
-    const std::string tmp = pattern;
-    const char* step = nullptr;
-    if (!writeAll(fd, bytes))
-        step = "cannot write temporary file";
-    else if (::fsync(fd) != 0)
-        step = "cannot flush temporary file to disk";
-    int err = errno;
-    if (::close(fd) != 0 && !step) {
-        step = "cannot close temporary file";
-        err = errno;
-    }
-    if (!step && ::rename(tmp.c_str(), file.c_str()) != 0) {
-        step = "cannot replace the settings file";
-        err = errno;
-    }
-    if (step) {
-        ::unlink(tmp.c_str());
-        error = file.string() + ": " + step + ": " + errnoText(err);
-        return false;
-    }
-    // The rename is done; a failed folder fsync only weakens durability.
-    fsyncFolder(dir);
-    return true;
+    AtomicFile out(file, AtomicFile::Folder::Create);
+    if (out.ok() && out.write(bytes) && out.commit()) return true;
+    error = out.error();
+    return false;
 }
 
 } // namespace
