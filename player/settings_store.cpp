@@ -1,11 +1,14 @@
 #include "player/settings_store.h"
 
 #include "player/atomic_file.h"
+#include "player/settings_file_read.h"
 #include "player/small_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -73,15 +76,27 @@ void readPositions(const json& j, std::map<std::string, double>& out, const std:
 
 
 
-/// The current file's top-level object, or an empty object if there is no
-/// readable, well-formed one.
-json readExistingObject(const fs::path& file) {
-    std::string text, problem;
+/// Renames `from` to `to` only if `to` does not exist, so an earlier backup
+/// is never replaced.
+bool renameNoReplace(const fs::path& from, const fs::path& to, int& err) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+    err = errno;
+    if (err != EINVAL && err != ENOSYS) return false;
+    // A file system without RENAME_NOREPLACE: link() also refuses to replace.
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        err = errno;
+        return false;
+    }
+    ::unlink(from.c_str());
+    return true;
+}
+
+/// When this process started (the mtime of /proc/self), so that only temp
+/// files from earlier runs count as orphans; a running writer's are newer.
+fs::file_time_type processStartTime() {
     std::error_code ec;
-    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found || !readSmallFile(file, text, problem))
-        return json::object();
-    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    return j.is_object() ? j : json::object();
+    auto t = fs::last_write_time("/proc/self", ec);
+    return ec ? fs::file_time_type::clock::now() - std::chrono::minutes(1) : t;
 }
 
 bool writeFileAtomically(const fs::path& file, const std::string& bytes, std::string& error) {
@@ -114,51 +129,69 @@ fs::path defaultSettingsPath() {
 
 SettingsStore::SettingsStore(fs::path file) : file_(std::move(file)) {}
 
-fs::path SettingsStore::badFile() const {
+fs::path SettingsStore::badFile(int n) const {
     fs::path bad = file_;
-    bad += ".bad";
+    bad += n == 0 ? std::string(".bad") : ".bad." + std::to_string(n);
     return bad;
+}
+
+fs::path SettingsStore::setAside(std::string& error) const {
+    int err = 0;
+    for (int n = 0; n < kMaxBackups; ++n) {
+        if (renameNoReplace(file_, badFile(n), err)) return badFile(n);
+        if (err != EEXIST) break;
+    }
+    error = "could not move it aside: " + std::string(err == EEXIST ? "too many .bad copies" : std::strerror(err));
+    return {};
+}
+
+int SettingsStore::removeOrphanTemps() const {
+    std::error_code ec;
+    const fs::path dir = file_.parent_path().empty() ? fs::path(".") : file_.parent_path();
+    const std::string name = file_.filename().string();
+    const auto started = processStartTime();
+    int removed = 0;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::error_code entryEc;
+        if (!AtomicFile::isTempNameFor(entry.path().filename().string(), name)) continue;
+        if (!entry.is_regular_file(entryEc) || entry.last_write_time(entryEc) >= started || entryEc) continue;
+        if (fs::remove(entry.path(), entryEc)) ++removed;
+    }
+    return removed;
 }
 
 SettingsLoadResult SettingsStore::load() const {
     SettingsLoadResult result;
-    const std::string name = file_.string();
-    std::error_code ec;
     if (file_.empty()) {
         result.warnings.push_back("no settings file location (no home folder); using default settings");
         return result;
     }
-    if (fs::symlink_status(file_, ec).type() == fs::file_type::not_found)
-        return result; // first run: defaults, quietly
-
-    // An unusable file is reported, moved aside (so the next save does not
-    // destroy what the user may want to recover) and replaced by defaults.
-    auto giveUp = [&](std::string warning) {
-        warning += "; using default settings";
-        fs::rename(file_, badFile(), ec);
-        if (ec) {
-            warning += " (could not move it to " + badFile().string() + ": " + ec.message() + ")";
+    removeOrphanTemps();
+    SettingsFileRead read = readSettingsFile(file_);
+    switch (read.kind) {
+    case SettingsFileKind::Missing: return result; // first run: defaults, quietly
+    case SettingsFileKind::Foreign:
+        result.notOurs = true;
+        result.warnings.push_back(read.problem + "; using default settings and leaving the file as it is (nothing "
+                                                 "will be saved there)");
+        return result;
+    case SettingsFileKind::Damaged: {
+        // Reported and moved aside, so the next save cannot destroy what the
+        // user may want to recover; every earlier copy is kept too.
+        std::string warning = read.problem + "; using default settings", error;
+        result.movedTo = setAside(error);
+        if (result.movedTo.empty()) {
+            result.notOurs = true; // still there and unusable: do not overwrite it either
+            warning += " (" + error + ", so nothing will be saved there)";
         } else {
-            warning += " (the old file is kept as " + badFile().string() + ")";
-            result.movedAside = true;
+            warning += " (the old file is kept as " + result.movedTo.string() + ")";
         }
         result.warnings.push_back(std::move(warning));
         return result;
-    };
-
-    std::string text, problem;
-    if (!readSmallFile(file_, text, problem)) return giveUp(name + ": " + problem);
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return giveUp(jsonSyntaxMessage(name, text, e));
-    } catch (const json::exception& e) { // e.g. out_of_range: a number too large for a double
-        return giveUp(name + ": " + e.what());
     }
-    if (!j.is_object())
-        return giveUp(name + ": should contain a JSON object { ... }, not " + std::string(j.type_name()));
-    result.settings = settingsFromJson(j, name, result.warnings);
+    case SettingsFileKind::Settings: break;
+    }
+    result.settings = settingsFromJson(read.object, file_.string(), result.warnings);
     return result;
 }
 
@@ -167,14 +200,26 @@ bool SettingsStore::save(const Settings& s, std::string& error) const {
         error = "no settings file location (no home folder)";
         return false;
     }
+    SettingsFileRead existing = readSettingsFile(file_);
+    if (existing.kind == SettingsFileKind::Foreign) {
+        error = existing.problem + "; not saving settings over it";
+        return false;
+    }
+    if (existing.kind == SettingsFileKind::Damaged) {
+        std::string asideError;
+        if (setAside(asideError).empty()) {
+            error = existing.problem + "; " + asideError + ", so settings were not saved";
+            return false;
+        }
+    }
     Settings clean = s;
     sanitize(clean);
     json out = settingsToJson(clean);
     // Keep keys this version does not own (e.g. the "kiosk" section of
     // kiosk_config.h, or a newer version's options) instead of erasing them.
-    const json existing = readExistingObject(file_); // named: items() only refers to it
-    for (const auto& [key, value] : existing.items())
-        if (!out.contains(key)) out[key] = value;
+    if (existing.kind == SettingsFileKind::Settings)
+        for (const auto& [key, value] : existing.object.items())
+            if (!out.contains(key)) out[key] = value;
     return writeFileAtomically(file_, out.dump(2) + "\n", error);
 }
 
