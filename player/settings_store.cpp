@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fcntl.h>
@@ -55,20 +56,35 @@ void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::
     if (std::string problem = readThemeKey(j, out); !problem.empty()) warnings.push_back(source + ": " + problem);
 }
 
-void readPositions(const json& j, std::map<std::string, double>& out, const std::string& source,
+/// One entry of "positions": { "seconds": 312.5, "rewind": true, "saved": 1764860000 },
+/// or a bare number of seconds as written by earlier versions (read as a
+/// played session: rewind on, never saved, so the first to be dropped).
+std::optional<SavedPosition> readPosition(const json& value) {
+    if (value.is_number()) return SavedPosition{value.get<double>(), true, 0};
+    if (!value.is_object()) return std::nullopt;
+    auto seconds = value.find("seconds");
+    if (seconds == value.end() || !seconds->is_number()) return std::nullopt;
+    SavedPosition p{seconds->get<double>(), true, 0};
+    if (auto r = value.find("rewind"); r != value.end() && r->is_boolean()) p.rewind = r->get<bool>();
+    if (auto t = value.find("saved"); t != value.end() && t->is_number_integer()) p.lastUsed = t->get<std::int64_t>();
+    return p;
+}
+
+void readPositions(const json& j, std::map<std::string, SavedPosition>& out, const std::string& source,
                    std::vector<std::string>& warnings) {
     auto it = j.find("positions");
     if (it == j.end()) return;
     if (!it->is_object()) {
-        warnings.push_back(source + ": positions should be an object of episode: seconds; ignoring it");
+        warnings.push_back(source + ": positions should be an object of episode: position; ignoring it");
         return;
     }
     for (const auto& [key, value] : it->items()) {
-        if (value.is_number())
-            out[key] = value.get<double>();
+        if (auto p = readPosition(value))
+            out[key] = *p;
         else
-            warnings.push_back(source + ": position for episode \"" + key + "\" should be a number of seconds, not " +
-                               value.dump() + "; forgetting it");
+            warnings.push_back(source + ": position for episode \"" + key +
+                               "\" should be { \"seconds\": number, ... } or a number of seconds, not " + value.dump() +
+                               "; forgetting it");
     }
 }
 
@@ -225,7 +241,8 @@ bool SettingsStore::save(const Settings& s, std::string& error) const {
 
 json settingsToJson(const Settings& s) {
     json positions = json::object();
-    for (const auto& [key, seconds] : s.positions) positions[key] = seconds;
+    for (const auto& [key, p] : s.positions)
+        positions[key] = {{"seconds", p.seconds}, {"rewind", p.rewind}, {"saved", p.lastUsed}};
     return json{{"version", kFormatVersion},
                 {"speed", s.speed},
                 {"uiTextScale", s.uiTextScale},

@@ -6,7 +6,14 @@
 // own path. Format: one JSON object, version 1:
 //   { "version": 1, "speed": 1.25, "uiTextScale": 2.0, "transcriptTextScale": 2.5,
 //     "lineSpacing": 1.5, "theme": "dark", "volume": 0.8, "muted": false,
-//     "positions": { "episode-01.ogg": 312.5 } }
+//     "positions": { "episode-01.ogg#2097152-1f3a5c7e9b0d2468":
+//                      { "seconds": 312.5, "rewind": true, "saved": 1764860000 } } }
+// Position keys are episode identities (episode_identity.h); "rewind" says the
+// session that saved it played, so the next open steps back 5 s (settings.h,
+// SavedPosition); "saved" is Unix seconds, used to keep only the 200 most
+// recent. Files from earlier versions hold "file name": seconds; those are
+// still read (as rewind: true) and used only for a file of that name that has
+// no identity entry yet; the first save for that file replaces them.
 //
 // Nothing read from the file is trusted: every value goes through sanitize()
 // (settings.h); a value of the wrong type is replaced by its default. Unknown

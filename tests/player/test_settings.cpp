@@ -72,6 +72,16 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+/// Each position's seconds, to compare with a literal map.
+std::map<std::string, double> secondsOf(const std::map<std::string, SavedPosition>& positions) {
+    std::map<std::string, double> out;
+    for (const auto& [key, p] : positions) out[key] = p.seconds;
+    return out;
+}
+
+/// A position as a played session saves it (rewind on).
+SavedPosition played(double seconds, std::int64_t when = 0) { return SavedPosition{seconds, true, when}; }
+
 size_t tempFilesIn(const fs::path& dir) {
     size_t n = 0;
     for (const auto& e : fs::directory_iterator(dir))
@@ -152,11 +162,11 @@ TEST_CASE("sanitize snaps speed to the 0.05 grid and fixes theme and positions",
     CHECK(sanitize(s).size() == 1);
     CHECK(s.theme == ThemeChoice::Light);
 
-    s.positions = {{"ok.ogg", 12.0}, {"neg.ogg", -1.0}, {"", 3.0},
-                   {"nan.ogg", std::numeric_limits<double>::quiet_NaN()}};
+    s.positions = {{"ok.ogg", played(12.0)}, {"neg.ogg", played(-1.0)}, {"", played(3.0)},
+                   {"nan.ogg", played(std::numeric_limits<double>::quiet_NaN())}};
     w = sanitize(s);
     CHECK(w.size() == 3);
-    CHECK(s.positions == std::map<std::string, double>{{"ok.ogg", 12.0}});
+    CHECK(secondsOf(s.positions) == std::map<std::string, double>{{"ok.ogg", 12.0}});
 }
 
 TEST_CASE("theme names round-trip", "[settings]") {
@@ -205,17 +215,17 @@ TEST_CASE("speed steps by 0.05 or 0.25 on the grid, within 0.5..3.0", "[settings
 TEST_CASE("resume position: 5 s back, never below 0, start over near the end", "[settings]") {
     Settings s;
     CHECK(resumePositionFor(s, "new.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 312.5);
+    rememberPosition(s, "ep.ogg", 312.5, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(307.5));
     CHECK(resumePositionFor(s, "ep.ogg", 0) == Approx(307.5)); // duration unknown
-    rememberPosition(s, "ep.ogg", 3.0);
+    rememberPosition(s, "ep.ogg", 3.0, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 590.0); // exactly 10 s before the end: finished
+    rememberPosition(s, "ep.ogg", 590.0, true, 0); // exactly 10 s before the end: finished
     CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 589.0);
+    rememberPosition(s, "ep.ogg", 589.0, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(584.0));
-    rememberPosition(s, "ep.ogg", -4.0); // ignored
-    CHECK(s.positions.at("ep.ogg") == 589.0);
+    rememberPosition(s, "ep.ogg", -4.0, true, 0); // ignored
+    CHECK(s.positions.at("ep.ogg").seconds == 589.0);
 }
 
 // ---- settings_store.h: loading ---------------------------------------------
@@ -242,7 +252,7 @@ TEST_CASE("a valid file loads every field", "[settings][store]") {
     CHECK(r.settings.theme == ThemeChoice::HighContrast);
     CHECK(r.settings.volume == 0.5);
     CHECK(r.settings.muted);
-    CHECK(r.settings.positions == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
+    CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
 }
 
 TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults used", "[settings][store]") {
@@ -416,7 +426,7 @@ TEST_CASE("wrong-typed values fall back to defaults with a warning each", "[sett
     CHECK(r.movedTo.empty()); // the file is valid JSON: only the bad values are dropped
     CHECK(fs::exists(store.file()));
     Settings expected;
-    expected.positions = {{"b.ogg", 42}};
+    expected.positions = {{"b.ogg", played(42)}};
     CHECK(r.settings == expected);
     CHECK(r.warnings.size() == 8);
     for (const char* field : {"speed", "uiTextScale", "transcriptTextScale", "lineSpacing", "theme", "volume",
@@ -434,7 +444,7 @@ TEST_CASE("out-of-range values are clamped with a warning each", "[settings][sto
     CHECK(r.settings.transcriptTextScale == 4.0);
     CHECK(r.settings.lineSpacing == 1.0);
     CHECK(r.settings.volume == 0.0);
-    CHECK(r.settings.positions == std::map<std::string, double>{{"b.ogg", 7}});
+    CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"b.ogg", 7}});
     CHECK(r.warnings.size() == 7);
 }
 
@@ -458,7 +468,7 @@ TEST_CASE("save then load gives the same settings", "[settings][store]") {
     s.theme = ThemeChoice::Dark;
     s.volume = 0.35;
     s.muted = true;
-    s.positions = {{"ep 1 “quoted” ’.ogg", 61.25}, {"b", 0}};
+    s.positions = {{"ep 1 “quoted” ’.ogg", played(61.25, 1764860000)}, {"b", SavedPosition{0, false, 7}}};
     std::string error;
     REQUIRE(store.save(s, error));
     CHECK(error.empty());
@@ -525,7 +535,7 @@ TEST_CASE("a failed save leaves the old file intact", "[settings][store]") {
     const std::string before = readText(store.file());
     Settings changed;
     changed.speed = 2.0;
-    changed.positions = {{"a-long-episode-name-to-make-the-file-bigger.ogg", 1234.5}};
+    changed.positions = {{"a-long-episode-name-to-make-the-file-bigger.ogg", played(1234.5)}};
 
     SECTION("the folder is read-only") {
         fs::permissions(dir.path, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
