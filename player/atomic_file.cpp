@@ -16,19 +16,6 @@ namespace {
 constexpr const char* kTempInfix = ".tmp-";
 constexpr std::size_t kMkstempChars = 6;
 
-/// The file a path finally names: a symlink (or chain) is followed so the
-/// link survives the rename; a dangling link resolves to where it points.
-fs::path resolveLinks(const fs::path& target) {
-    std::error_code ec;
-    fs::path p = target;
-    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
-        fs::path next = fs::read_symlink(p, ec);
-        if (ec) break;
-        p = next.is_absolute() ? next : p.parent_path() / next;
-    }
-    return p;
-}
-
 bool fsyncFolder(const fs::path& dir) {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return false;
@@ -107,6 +94,17 @@ bool AtomicFile::commit() {
     // The rename is done; a failed folder fsync only weakens durability.
     fsyncFolder(folderOf(target_));
     return true;
+}
+
+fs::path AtomicFile::resolveLinks(const fs::path& target) {
+    std::error_code ec;
+    fs::path p = target;
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
+        fs::path next = fs::read_symlink(p, ec);
+        if (ec) break;
+        p = next.is_absolute() ? next : p.parent_path() / next;
+    }
+    return p;
 }
 
 bool AtomicFile::isTempNameFor(const std::string& candidate, const std::string& targetName) {

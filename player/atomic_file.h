@@ -35,6 +35,9 @@ public:
     /// False (and error()) on failure; the target is then untouched.
     bool commit();
 
+    /// The file a path finally names: symlinks followed (a dangling link
+    /// resolves to where it points). Temporary files are made beside it.
+    static std::filesystem::path resolveLinks(const std::filesystem::path& target);
     /// "<name>.tmp-" followed by exactly six mkstemp characters.
     static bool isTempNameFor(const std::string& candidate, const std::string& targetName);
 

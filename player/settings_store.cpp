@@ -163,8 +163,10 @@ fs::path SettingsStore::setAside(std::string& error) const {
 
 int SettingsStore::removeOrphanTemps() const {
     std::error_code ec;
-    const fs::path dir = file_.parent_path().empty() ? fs::path(".") : file_.parent_path();
-    const std::string name = file_.filename().string();
+    // Saves write beside the link's target, so that is where orphans are.
+    const fs::path target = AtomicFile::resolveLinks(file_);
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string name = target.filename().string();
     const auto started = processStartTime();
     int removed = 0;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {

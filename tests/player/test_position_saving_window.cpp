@@ -2,8 +2,9 @@
 // and reopened: SIGKILL mid-play loses at most the few seconds since the last
 // periodic save; SIGHUP (terminal closed) saves exactly and exits 0; opening
 // and closing five times without playing leaves the position where it was
-// (item 6); losing the X server bounds the loss the same way. Runs under Xvfb with SDL's "disk" audio driver, which plays in
-// real time.
+// (item 6); losing the X server bounds the loss the same way; --settings at
+// a sound file leaves it alone (item 4). Runs under Xvfb with SDL's "disk"
+// audio driver, which plays in real time.
 #include "support/ogg_fixture.h"
 #include "support/test_files.h"
 
@@ -149,4 +150,18 @@ TEST_CASE("Losing the X connection mid-play (logout) loses at most the last few 
     double saved = savedSeconds(settings, ogg);
     CHECK(saved >= 24.9);
     CHECK(saved <= 26.0);
+}
+
+TEST_CASE("A sound file given as --settings is left untouched; the player runs with defaults") {
+    // Issue #10 item 4: song.wav became song.wav.bad and JSON took its place.
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 8000, 10.0, "episode.ogg");
+    std::string song = test::writeSignalOgg(dir, 8000, 1.0, "song.ogg");
+    const std::string before = test::readFileBytes(song);
+    REQUIRE(runPlayer(dir, "--settings '" + song + "' --play --frames 5 '" + ogg + "'") == 0);
+    CHECK(test::readFileBytes(song) == before);
+    CHECK_FALSE(std::filesystem::exists(song + ".bad"));
+    std::string err = test::readFileBytes(dir.file("stderr.txt"));
+    CHECK_THAT(err, Catch::Contains(song + ": is not a settings file"));
+    CHECK_THAT(err, Catch::Contains("not saving settings over it"));
 }

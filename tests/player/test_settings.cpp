@@ -379,7 +379,12 @@ TEST_CASE("a symlinked settings file is written through the link", "[settings][s
     fs::create_directory(dir.path / "config");
     fs::create_symlink("../dotfiles/listenalong.json", dir.path / "config" / "settings.json");
     SettingsStore store(dir.path / "config" / "settings.json");
+    // A save killed half-way leaves its temporary file beside the target.
+    writeText(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed", "{ \"half");
+    fs::last_write_time(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed",
+                        fs::file_time_type::clock::now() - std::chrono::hours(1));
     CHECK(store.load().settings == old);
+    CHECK_FALSE(fs::exists(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed"));
     Settings changed;
     changed.speed = 2.25;
     REQUIRE(store.save(changed, error));
