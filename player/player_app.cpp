@@ -125,6 +125,7 @@ private:
         } else if (!kiosk_) {
             playback_->seek(resume_.open(display_->settings(), path, playback_->status().duration));
         }
+        lastChapter_ = chapterIndexAt(playback_->status().position); // resuming into chapter 3 is not a chapter change
         if (options_.play) playback_->play();
     }
 

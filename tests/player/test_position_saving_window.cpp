@@ -152,7 +152,7 @@ TEST_CASE("Losing the X connection mid-play (logout) loses at most the last few 
     CHECK(saved <= 26.0);
 }
 
-TEST_CASE("A sound file given as --settings is left untouched; the player runs with defaults") {
+TEST_CASE("A sound file given as --settings is left untouched and the player runs with defaults") {
     // Issue #10 item 4: song.wav became song.wav.bad and JSON took its place.
     test::TempDir dir;
     std::string ogg = test::writeSignalOgg(dir, 8000, 10.0, "episode.ogg");
