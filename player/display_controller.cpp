@@ -17,10 +17,10 @@ std::vector<std::string> DisplayController::load() {
     return r.warnings;
 }
 
-std::string DisplayController::save() {
+std::string DisplayController::save(const Settings& s) {
     if (!persistent_) return "";
     std::string error;
-    return store_.save(settings_, error) ? "" : error;
+    return store_.save(s, error) ? "" : error;
 }
 
 void DisplayController::apply(const ui::Commands& commands) {

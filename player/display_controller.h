@@ -24,8 +24,9 @@ public:
 
     /// Reads the settings file; returns warnings to show (bad file, clamped values).
     std::vector<std::string> load();
-    /// Writes the settings; returns "" or the error to show.
-    std::string save();
+    /// Writes `s` (e.g. the settings minus this run's command-line
+    /// overrides); returns "" or the error to show.
+    std::string save(const Settings& s);
 
     /// Applies the display commands among `commands` (others are ignored).
     void apply(const ui::Commands& commands);

@@ -10,7 +10,9 @@
 #include "player/keyboard_shortcuts.h"
 #include "player/kiosk_session.h"
 #include "player/playback_controller.h"
+#include "player/resume_tracker.h"
 #include "player/run_overrides.h"
+#include "player/save_schedule.h"
 #include "player/state_file.h"
 #include "player/visible_state.h"
 #include "ui/main_view.h"
@@ -19,11 +21,19 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <ctime>
 #include <filesystem>
 #include <ostream>
 
 namespace la::player {
 namespace {
+
+// SIGHUP (the terminal closed, the session ended) quits like SIGTERM, which
+// SDL turns into SDL_QUIT: the position and settings are saved on the way out.
+volatile std::sig_atomic_t g_hangup = 0;
+extern "C" void onHangup(int) { g_hangup = 1; }
 
 constexpr const char* kDefaultTitle = "New Cancer Treatments – Immunotherapy and Targeted Therapy";
 
@@ -37,6 +47,7 @@ public:
         long frame = 0;
         while (!quit_) {
             handleEvents(waitMilliseconds());
+            if (g_hangup) quit_ = true;
             if (kiosk_) {
                 window_->holdKioskInFront();
                 media::PlaybackStatus st = playback_->status();
@@ -46,6 +57,7 @@ public:
                         (options_.quitAfter >= 0 && SDL_GetTicks64() >= startTicks_ + Uint64(options_.quitAfter * 1000));
             // Sleep through frames that would look the same: draw only after
             // input or when something visible moved on.
+            autosave();
             VisibleState visible = visibleState();
             if (!last && busyFrames_ == 0 && options_.frames < 0 && visible == lastVisible_) continue;
             lastVisible_ = visible;
@@ -56,8 +68,10 @@ public:
             if (last) break;
             ++frame;
         }
-        writeStateFile();
-        saveSettings();
+        // One reading of the position for both files, so they agree exactly.
+        media::PlaybackStatus final = playback_ ? playback_->status() : media::PlaybackStatus{};
+        writeStateFile(final);
+        saveSettings(final);
         return exitCode_;
     }
 
@@ -74,6 +88,7 @@ private:
         }
         if (options_.kiosk) startKiosk();
         else loadSettings();
+        if (!options_.kiosk) std::signal(SIGHUP, onHangup); // a kiosk keeps the default: its service manager decides
 
         auto sink = media::openSdlMixerSink(error);
         if (!sink) {
@@ -105,9 +120,13 @@ private:
         }
         std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
-        episodeKey_ = std::filesystem::path(path).filename().string();
-        if (options_.start) playback_->seek(*options_.start);
-        else if (!kiosk_) playback_->seek(resumePositionFor(display_->settings(), episodeKey_, playback_->status().duration));
+        if (options_.start) {
+            resume_.openAt(path, *options_.start);
+            playback_->seek(*options_.start);
+        } else if (!kiosk_) {
+            playback_->seek(resume_.open(display_->settings(), path, playback_->status().duration));
+        }
+        lastChapter_ = chapterIndexAt(playback_->status().position); // resuming into chapter 3 is not a chapter change
         if (options_.play) playback_->play();
     }
 
@@ -126,11 +145,17 @@ private:
         std::string assets = findAssetsDir();
         std::filesystem::path file = options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile);
         display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", file);
-        for (const std::string& w : display_->load()) {
+        std::vector<std::string> warnings = display_->load();
+        bool repaired = !warnings.empty();
+        for (const std::string& w : warnings) {
             err_ << "listenalong: " << w << "\n";
             notice(ui::Notice::Level::Warning, w);
         }
         display_->settings() = runOverrides_.begin(display_->settings());
+        lastSaved_ = runOverrides_.toSave(display_->settings());
+        lastSeenPreferences_ = display_->settings();
+        lastSeenPreferences_.positions.clear();
+        if (repaired) schedule_.noteChange(nowSeconds()); // rewrite repaired values once, as before
     }
 
     // Kiosk: nothing is read from or saved to the user's settings; each new
@@ -180,21 +205,53 @@ private:
 
     double nowSeconds() const { return double(SDL_GetTicks64()) / 1000.0; }
 
-    void saveSettings() {
-        if (kiosk_) return; // one patient's choices never outlive the session
-        if (!display_) return;
-        Settings s = runOverrides_.toSave(display_->settings());
-        if (playback_ && playback_->loaded() && !episodeKey_.empty()) rememberPosition(s, episodeKey_, playback_->status().position);
-        display_->settings() = s;
-        std::string error = display_->save();
-        if (!error.empty()) err_ << "listenalong: " << error << "\n";
+    // Decides each loop turn whether the position or settings are due to be
+    // written (save_schedule.h), so a kill or a crash loses seconds, not the session.
+    void autosave() {
+        if (kiosk_ || !display_ || !playback_ || !playback_->loaded()) return;
+        media::PlaybackStatus st = playback_->status();
+        double now = nowSeconds();
+        if (st.playing) resume_.notePlaying();
+        schedule_.notePlaying(now, st.playing);
+        size_t chapter = chapterIndexAt(st.position);
+        if (chapter != lastChapter_) {
+            if (st.playing) schedule_.noteUrgent();
+            lastChapter_ = chapter;
+        }
+        if (!samePreferences(display_->settings(), lastSeenPreferences_)) {
+            lastSeenPreferences_ = display_->settings();
+            lastSeenPreferences_.positions.clear();
+            schedule_.noteChange(now);
+        }
+        if (schedule_.due(now)) saveSettings(st);
     }
 
-    void writeStateFile() {
+    size_t chapterIndexAt(double position) const {
+        return size_t(std::count_if(content_.chapterRows.begin(), content_.chapterRows.end(),
+                                    [&](const ui::ChapterRow& r) { return r.start <= position; }));
+    }
+
+    // Writes only when something differs from the last save, so an idle or
+    // paused player does not touch the disk.
+    void saveSettings(const media::PlaybackStatus& st) {
+        schedule_.saved(nowSeconds());
+        if (kiosk_) return; // one patient's choices never outlive the session
+        if (!display_) return;
+        Settings& live = display_->settings();
+        if (playback_ && playback_->loaded()) resume_.record(live, st.position, std::int64_t(std::time(nullptr)));
+        Settings s = runOverrides_.toSave(live);
+        if (s == lastSaved_) return;
+        std::string error = display_->save(s);
+        if (error.empty()) lastSaved_ = std::move(s);
+        else if (error != lastSaveError_) err_ << "listenalong: " << error << "\n"; // once, not every 5 s
+        lastSaveError_ = error;
+    }
+
+    void writeStateFile(const media::PlaybackStatus& status) {
         if (options_.stateFile.empty()) return;
         StateSnapshot snap;
         snap.content = &content_;
-        if (playback_) snap.status = playback_->status();
+        snap.status = status;
         if (display_) {
             snap.settings = &display_->settings();
             snap.speed = playback_ ? playback_->speed() : snap.settings->speed;
@@ -221,6 +278,7 @@ private:
         // moved (cheap); a frame is drawn only when one did.
         int ms = playback_->status().playing ? 20 : 1000;
         if (kiosk_) ms = std::min(ms, 250); // idle timers and the countdown tick
+        ms = int(std::min<double>(ms, std::ceil(schedule_.secondsUntilDue(nowSeconds()) * 1000)));
         if (options_.quitAfter >= 0) {
             Uint64 end = startTicks_ + Uint64(options_.quitAfter * 1000), now = SDL_GetTicks64();
             ms = now >= end ? 0 : int(std::min<Uint64>(Uint64(ms), end - now));
@@ -292,12 +350,17 @@ private:
                 if (std::holds_alternative<ui::StartReading>(c)) view_.selectTab = ui::ContentTab::Article;
             }
         }
-        playback_->apply(resolveChapterCommands(content_, playback_->status().position, commands));
+        ui::Commands resolved = resolveChapterCommands(content_, playback_->status().position, commands);
+        for (const ui::Command& c : resolved)
+            if (std::holds_alternative<ui::SeekTo>(c) || std::holds_alternative<ui::SeekBy>(c)) schedule_.noteChange(nowSeconds());
+        playback_->apply(resolved);
         if (kiosk_) playback_->setVolume(float(limitVolume(kiosk_->config(), playback_->volume()))); // hearing safety
         display_->apply(commands);
         Settings& s = display_->settings();
         s.speed = playback_->speed();
-        s.volume = playback_->volume();
+        // The engine keeps a float: copy it back only when it really changed,
+        // so 0.8 is not saved as 0.800000011920929 (and an idle run writes nothing).
+        if (float(s.volume) != playback_->volume()) s.volume = playback_->volume();
         s.muted = playback_->muted();
     }
 
@@ -333,7 +396,12 @@ private:
     EventBatcher events_;
     VisibleState lastVisible_;
     RunOverrides runOverrides_{options_};
-    std::string episodeKey_;
+    ResumeTracker resume_;
+    SaveSchedule schedule_;
+    Settings lastSaved_;           ///< what the settings file holds (as far as this run knows)
+    Settings lastSeenPreferences_; ///< to notice a preference change (positions left empty)
+    size_t lastChapter_ = 0;
+    std::string lastSaveError_;
     std::string lastFontWarning_;
     std::vector<ui::Notice> notices_;
     ui::MainViewUi view_;

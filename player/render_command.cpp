@@ -4,9 +4,13 @@
 #include "media/playback_pipeline.h"
 #include "media/wav_writer.h"
 #include "player/arg_parse.h"
+#include "player/atomic_file.h"
 
 #include <ostream>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace la::player {
 namespace {
@@ -46,6 +50,40 @@ RenderOptions parse(const std::vector<std::string>& args) {
     return o;
 }
 
+/// True when `output` names the same file as `input` (same device and inode),
+/// however it is spelled: "dir/../in.ogg", a symlink to it, or a path through
+/// a symlinked folder. stat() follows every link; an output that does not
+/// exist yet cannot be the input. The audio file is the only thing render reads.
+bool isSameFile(const std::string& output, const std::string& input) {
+    struct stat out{}, in{};
+    if (::stat(output.c_str(), &out) != 0 || ::stat(input.c_str(), &in) != 0) return false;
+    return out.st_dev == in.st_dev && out.st_ino == in.st_ino;
+}
+
+/// Render into a temporary file and rename it at the end: a failed or
+/// interrupted render leaves any existing OUT untouched and no partial file.
+void renderInto(const std::string& output, media::PlaybackPipeline& pipeline) {
+    AtomicFile file(output);
+    if (!file.ok()) throw media::MediaError(file.error());
+    const std::string temp = file.tempPath().string();
+    try {
+        media::WavWriter writer(temp, pipeline.sampleRate(), pipeline.channels());
+        std::vector<float> block(4096 * size_t(pipeline.channels()));
+        for (;;) {
+            auto chunk = pipeline.produce(block.data(), 4096);
+            if (chunk.frames) writer.write(block.data(), chunk.frames);
+            if (chunk.endOfStream) break;
+        }
+        writer.close();
+    } catch (const media::MediaError& e) {
+        // The listener asked for OUT; the temporary name would only confuse.
+        std::string message = e.what();
+        if (auto at = message.find(temp); at != std::string::npos) message.replace(at, temp.size(), output);
+        throw media::MediaError(message + " (nothing was written to " + output + ")");
+    }
+    if (!file.commit()) throw media::MediaError(file.error());
+}
+
 } // namespace
 
 int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -59,6 +97,11 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
         err << "listenalong render: " << e.what() << "\n" << kUsage;
         return 2;
     }
+    if (isSameFile(o.output, o.input)) {
+        err << "listenalong render: the output " << o.output << " is the input file " << o.input
+            << "; refusing to overwrite it (choose another -o)\n";
+        return 2;
+    }
     try {
         media::PlaybackPipeline pipeline(media::openAudioFile(o.input));
         if (o.from > pipeline.durationSeconds()) {
@@ -69,14 +112,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
         pipeline.setSpeed(o.speed);
         pipeline.seek(o.from);
         if (o.to >= 0) pipeline.setEndSeconds(o.to);
-        media::WavWriter writer(o.output, pipeline.sampleRate(), pipeline.channels());
-        std::vector<float> block(4096 * size_t(pipeline.channels()));
-        for (;;) {
-            auto chunk = pipeline.produce(block.data(), 4096);
-            if (chunk.frames) writer.write(block.data(), chunk.frames);
-            if (chunk.endOfStream) break;
-        }
-        writer.close();
+        renderInto(o.output, pipeline);
     } catch (const media::MediaError& e) {
         err << "listenalong render: " << e.what() << "\n";
         return 1;

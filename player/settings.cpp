@@ -57,8 +57,8 @@ std::vector<std::string> sanitize(Settings& s) {
         s.theme = ThemeChoice::Light;
     }
     for (auto it = s.positions.begin(); it != s.positions.end();) {
-        if (it->first.empty() || !std::isfinite(it->second) || it->second < 0) {
-            warnings.push_back("position for episode \"" + it->first + "\" (" + formatNumber(it->second) +
+        if (it->first.empty() || !std::isfinite(it->second.seconds) || it->second.seconds < 0) {
+            warnings.push_back("position for episode \"" + it->first + "\" (" + formatNumber(it->second.seconds) +
                                ") is not a valid time; forgetting it");
             it = s.positions.erase(it);
         } else {
@@ -66,6 +66,11 @@ std::vector<std::string> sanitize(Settings& s) {
         }
     }
     return warnings;
+}
+
+bool samePreferences(const Settings& a, const Settings& b) {
+    return a.speed == b.speed && a.uiTextScale == b.uiTextScale && a.transcriptTextScale == b.transcriptTextScale &&
+           a.lineSpacing == b.lineSpacing && a.theme == b.theme && a.volume == b.volume && a.muted == b.muted;
 }
 
 std::string_view themeName(ThemeChoice t) {
@@ -109,15 +114,21 @@ double speedDown(double current, double step) {
 
 double resumePositionFor(const Settings& s, const std::string& episodeKey, double durationSeconds) {
     auto it = s.positions.find(episodeKey);
-    if (it == s.positions.end() || !std::isfinite(it->second)) return 0.0;
-    double saved = it->second;
+    if (it == s.positions.end() || !std::isfinite(it->second.seconds)) return 0.0;
+    double saved = it->second.seconds;
     if (durationSeconds > 0 && saved >= durationSeconds - kResumeFinishedWindowSeconds) return 0.0;
-    return std::max(0.0, saved - kResumeRewindSeconds);
+    return it->second.rewind ? std::max(0.0, saved - kResumeRewindSeconds) : saved;
 }
 
-void rememberPosition(Settings& s, const std::string& episodeKey, double seconds) {
+void rememberPosition(Settings& s, const std::string& episodeKey, double seconds, bool rewind, std::int64_t now) {
     if (episodeKey.empty() || !std::isfinite(seconds) || seconds < 0) return;
-    s.positions[episodeKey] = seconds;
+    s.positions[episodeKey] = SavedPosition{seconds, rewind, now};
+    while (s.positions.size() > kMaxSavedPositions) {
+        auto oldest = std::min_element(s.positions.begin(), s.positions.end(), [](const auto& a, const auto& b) {
+            return a.second.lastUsed < b.second.lastUsed;
+        });
+        s.positions.erase(oldest);
+    }
 }
 
 } // namespace la::player

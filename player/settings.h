@@ -9,6 +9,8 @@
 // font's line height; volume is linear gain 0..1; positions are seconds.
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +39,24 @@ inline constexpr double kSpeedCoarseStep = 0.25;
 /// The text sizes offered by the "A-" / "A+" buttons, ascending.
 inline constexpr std::array<double, 7> kTextScalePresets{1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0};
 
+/// Where the listener was in one episode.
+struct SavedPosition {
+    double seconds = 0; ///< >= 0, from the start, exactly where playback was
+    /// The session that saved it played the episode, so the next open steps
+    /// back kResumeRewindSeconds for context. False when it was only moved
+    /// (seek while paused): the listener placed it there, so resume exactly.
+    /// Only saving a played session sets it, so open/close without playing
+    /// never moves the resume point (issue #10 item 6).
+    bool rewind = true;
+    std::int64_t lastUsed = 0; ///< Unix seconds when saved: the oldest are dropped past kMaxSavedPositions
+
+    bool operator==(const SavedPosition&) const = default;
+};
+
+/// Only this many episodes' positions are kept (the most recently saved), so
+/// settings.json does not grow without bound.
+inline constexpr std::size_t kMaxSavedPositions = 200;
+
 struct Settings {
     double speed = kSpeedRange.defaultValue;
     double uiTextScale = kTextScaleRange.defaultValue;         ///< buttons, labels, menus
@@ -45,12 +65,16 @@ struct Settings {
     ThemeChoice theme = ThemeChoice::Light;
     double volume = kVolumeRange.defaultValue;
     bool muted = false;
-    /// Last listening position per episode: episode key (any stable id, e.g. the
-    /// episode file name) -> seconds from the start, >= 0.
-    std::map<std::string, double> positions;
+    /// Last listening position per episode: episode key (episode_identity.h;
+    /// settings from older versions used the bare file name) -> position.
+    std::map<std::string, SavedPosition> positions;
 
     bool operator==(const Settings&) const = default;
 };
+
+/// True when every field but positions is equal: whether the preferences
+/// changed, without copying the positions map each frame.
+bool samePreferences(const Settings& a, const Settings& b);
 
 /// Brings every field into range, in place: numbers outside their range are
 /// clamped, NaN/inf become the default, speed snaps to the 0.05 grid, positions
@@ -80,12 +104,15 @@ inline constexpr double kResumeRewindSeconds = 5.0;
 /// A saved position this close to the end means "finished": start over.
 inline constexpr double kResumeFinishedWindowSeconds = 10.0;
 
-/// Where to start `episodeKey`: the saved position minus 5 s (not below 0);
-/// 0 when nothing is saved, or when the saved position is within the last 10 s
-/// of the episode. durationSeconds <= 0 means "unknown" (the end rule is skipped).
+/// Where to start `episodeKey`: the saved position, minus 5 s (not below 0)
+/// when that entry's rewind flag is set; 0 when nothing is saved, or when the
+/// saved position is within the last 10 s of the episode. durationSeconds <= 0
+/// means "unknown" (the end rule is skipped).
 double resumePositionFor(const Settings& s, const std::string& episodeKey, double durationSeconds);
 
-/// Records the position for episodeKey (negative/not finite values are ignored).
-void rememberPosition(Settings& s, const std::string& episodeKey, double seconds);
+/// Records the position for episodeKey (negative/not finite values are
+/// ignored), stamped `now` (Unix seconds); then drops the least recently
+/// saved entries beyond kMaxSavedPositions.
+void rememberPosition(Settings& s, const std::string& episodeKey, double seconds, bool rewind, std::int64_t now);
 
 } // namespace la::player

@@ -1,13 +1,18 @@
 #include "player/settings_store.h"
 
+#include "player/atomic_file.h"
+#include "player/settings_file_read.h"
 #include "player/small_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fcntl.h>
@@ -22,8 +27,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-std::string errnoText(int err) { return std::strerror(err); }
 
 // ---- reading values --------------------------------------------------------
 
@@ -53,20 +56,35 @@ void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::
     if (std::string problem = readThemeKey(j, out); !problem.empty()) warnings.push_back(source + ": " + problem);
 }
 
-void readPositions(const json& j, std::map<std::string, double>& out, const std::string& source,
+/// One entry of "positions": { "seconds": 312.5, "rewind": true, "saved": 1764860000 },
+/// or a bare number of seconds as written by earlier versions (read as a
+/// played session: rewind on, never saved, so the first to be dropped).
+std::optional<SavedPosition> readPosition(const json& value) {
+    if (value.is_number()) return SavedPosition{value.get<double>(), true, 0};
+    if (!value.is_object()) return std::nullopt;
+    auto seconds = value.find("seconds");
+    if (seconds == value.end() || !seconds->is_number()) return std::nullopt;
+    SavedPosition p{seconds->get<double>(), true, 0};
+    if (auto r = value.find("rewind"); r != value.end() && r->is_boolean()) p.rewind = r->get<bool>();
+    if (auto t = value.find("saved"); t != value.end() && t->is_number_integer()) p.lastUsed = t->get<std::int64_t>();
+    return p;
+}
+
+void readPositions(const json& j, std::map<std::string, SavedPosition>& out, const std::string& source,
                    std::vector<std::string>& warnings) {
     auto it = j.find("positions");
     if (it == j.end()) return;
     if (!it->is_object()) {
-        warnings.push_back(source + ": positions should be an object of episode: seconds; ignoring it");
+        warnings.push_back(source + ": positions should be an object of episode: position; ignoring it");
         return;
     }
     for (const auto& [key, value] : it->items()) {
-        if (value.is_number())
-            out[key] = value.get<double>();
+        if (auto p = readPosition(value))
+            out[key] = *p;
         else
-            warnings.push_back(source + ": position for episode \"" + key + "\" should be a number of seconds, not " +
-                               value.dump() + "; forgetting it");
+            warnings.push_back(source + ": position for episode \"" + key +
+                               "\" should be { \"seconds\": number, ... } or a number of seconds, not " + value.dump() +
+                               "; forgetting it");
     }
 }
 
@@ -74,78 +92,34 @@ void readPositions(const json& j, std::map<std::string, double>& out, const std:
 
 
 
-bool writeAll(int fd, const std::string& bytes) {
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+/// Renames `from` to `to` only if `to` does not exist, so an earlier backup
+/// is never replaced.
+bool renameNoReplace(const fs::path& from, const fs::path& to, int& err) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+    err = errno;
+    if (err != EINVAL && err != ENOSYS) return false;
+    // A file system without RENAME_NOREPLACE: link() also refuses to replace.
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        err = errno;
+        return false;
     }
+    ::unlink(from.c_str());
     return true;
 }
 
-bool fsyncFolder(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-/// The current file's top-level object, or an empty object if there is no
-/// readable, well-formed one.
-json readExistingObject(const fs::path& file) {
-    std::string text, problem;
+/// When this process started (the mtime of /proc/self), so that only temp
+/// files from earlier runs count as orphans; a running writer's are newer.
+fs::file_time_type processStartTime() {
     std::error_code ec;
-    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found || !readSmallFile(file, text, problem))
-        return json::object();
-    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    return j.is_object() ? j : json::object();
+    auto t = fs::last_write_time("/proc/self", ec);
+    return ec ? fs::file_time_type::clock::now() - std::chrono::minutes(1) : t;
 }
 
-/// temp file in the same folder -> fsync -> rename over `file` -> fsync folder.
 bool writeFileAtomically(const fs::path& file, const std::string& bytes, std::string& error) {
-    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        error = dir.string() + ": cannot create folder: " + ec.message();
-        return false;
-    }
-    std::string pattern = (dir / (file.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0) {
-        error = file.string() + ": cannot create temporary file in " + dir.string() + ": " + errnoText(errno);
-        return false;
-    }
-    const std::string tmp = pattern;
-    const char* step = nullptr;
-    if (!writeAll(fd, bytes))
-        step = "cannot write temporary file";
-    else if (::fsync(fd) != 0)
-        step = "cannot flush temporary file to disk";
-    int err = errno;
-    if (::close(fd) != 0 && !step) {
-        step = "cannot close temporary file";
-        err = errno;
-    }
-    if (!step && ::rename(tmp.c_str(), file.c_str()) != 0) {
-        step = "cannot replace the settings file";
-        err = errno;
-    }
-    if (step) {
-        ::unlink(tmp.c_str());
-        error = file.string() + ": " + step + ": " + errnoText(err);
-        return false;
-    }
-    // The rename is done; a failed folder fsync only weakens durability.
-    fsyncFolder(dir);
-    return true;
+    AtomicFile out(file, AtomicFile::Folder::Create);
+    if (out.ok() && out.write(bytes) && out.commit()) return true;
+    error = out.error();
+    return false;
 }
 
 } // namespace
@@ -171,51 +145,71 @@ fs::path defaultSettingsPath() {
 
 SettingsStore::SettingsStore(fs::path file) : file_(std::move(file)) {}
 
-fs::path SettingsStore::badFile() const {
+fs::path SettingsStore::badFile(int n) const {
     fs::path bad = file_;
-    bad += ".bad";
+    bad += n == 0 ? std::string(".bad") : ".bad." + std::to_string(n);
     return bad;
+}
+
+fs::path SettingsStore::setAside(std::string& error) const {
+    int err = 0;
+    for (int n = 0; n < kMaxBackups; ++n) {
+        if (renameNoReplace(file_, badFile(n), err)) return badFile(n);
+        if (err != EEXIST) break;
+    }
+    error = "could not move it aside: " + std::string(err == EEXIST ? "too many .bad copies" : std::strerror(err));
+    return {};
+}
+
+int SettingsStore::removeOrphanTemps() const {
+    std::error_code ec;
+    // Saves write beside the link's target, so that is where orphans are.
+    const fs::path target = AtomicFile::resolveLinks(file_);
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const std::string name = target.filename().string();
+    const auto started = processStartTime();
+    int removed = 0;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::error_code entryEc;
+        if (!AtomicFile::isTempNameFor(entry.path().filename().string(), name)) continue;
+        if (!entry.is_regular_file(entryEc) || entry.last_write_time(entryEc) >= started || entryEc) continue;
+        if (fs::remove(entry.path(), entryEc)) ++removed;
+    }
+    return removed;
 }
 
 SettingsLoadResult SettingsStore::load() const {
     SettingsLoadResult result;
-    const std::string name = file_.string();
-    std::error_code ec;
     if (file_.empty()) {
         result.warnings.push_back("no settings file location (no home folder); using default settings");
         return result;
     }
-    if (fs::symlink_status(file_, ec).type() == fs::file_type::not_found)
-        return result; // first run: defaults, quietly
-
-    // An unusable file is reported, moved aside (so the next save does not
-    // destroy what the user may want to recover) and replaced by defaults.
-    auto giveUp = [&](std::string warning) {
-        warning += "; using default settings";
-        fs::rename(file_, badFile(), ec);
-        if (ec) {
-            warning += " (could not move it to " + badFile().string() + ": " + ec.message() + ")";
+    removeOrphanTemps();
+    SettingsFileRead read = readSettingsFile(file_);
+    switch (read.kind) {
+    case SettingsFileKind::Missing: return result; // first run: defaults, quietly
+    case SettingsFileKind::Foreign:
+        result.notOurs = true;
+        result.warnings.push_back(read.problem + "; using default settings and leaving the file as it is (nothing "
+                                                 "will be saved there)");
+        return result;
+    case SettingsFileKind::Damaged: {
+        // Reported and moved aside, so the next save cannot destroy what the
+        // user may want to recover; every earlier copy is kept too.
+        std::string warning = read.problem + "; using default settings", error;
+        result.movedTo = setAside(error);
+        if (result.movedTo.empty()) {
+            result.notOurs = true; // still there and unusable: do not overwrite it either
+            warning += " (" + error + ", so nothing will be saved there)";
         } else {
-            warning += " (the old file is kept as " + badFile().string() + ")";
-            result.movedAside = true;
+            warning += " (the old file is kept as " + result.movedTo.string() + ")";
         }
         result.warnings.push_back(std::move(warning));
         return result;
-    };
-
-    std::string text, problem;
-    if (!readSmallFile(file_, text, problem)) return giveUp(name + ": " + problem);
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return giveUp(jsonSyntaxMessage(name, text, e));
-    } catch (const json::exception& e) { // e.g. out_of_range: a number too large for a double
-        return giveUp(name + ": " + e.what());
     }
-    if (!j.is_object())
-        return giveUp(name + ": should contain a JSON object { ... }, not " + std::string(j.type_name()));
-    result.settings = settingsFromJson(j, name, result.warnings);
+    case SettingsFileKind::Settings: break;
+    }
+    result.settings = settingsFromJson(read.object, file_.string(), result.warnings);
     return result;
 }
 
@@ -224,20 +218,33 @@ bool SettingsStore::save(const Settings& s, std::string& error) const {
         error = "no settings file location (no home folder)";
         return false;
     }
+    SettingsFileRead existing = readSettingsFile(file_);
+    if (existing.kind == SettingsFileKind::Foreign) {
+        error = existing.problem + "; not saving settings over it";
+        return false;
+    }
+    if (existing.kind == SettingsFileKind::Damaged) {
+        std::string asideError;
+        if (setAside(asideError).empty()) {
+            error = existing.problem + "; " + asideError + ", so settings were not saved";
+            return false;
+        }
+    }
     Settings clean = s;
     sanitize(clean);
     json out = settingsToJson(clean);
     // Keep keys this version does not own (e.g. the "kiosk" section of
     // kiosk_config.h, or a newer version's options) instead of erasing them.
-    const json existing = readExistingObject(file_); // named: items() only refers to it
-    for (const auto& [key, value] : existing.items())
-        if (!out.contains(key)) out[key] = value;
+    if (existing.kind == SettingsFileKind::Settings)
+        for (const auto& [key, value] : existing.object.items())
+            if (!out.contains(key)) out[key] = value;
     return writeFileAtomically(file_, out.dump(2) + "\n", error);
 }
 
 json settingsToJson(const Settings& s) {
     json positions = json::object();
-    for (const auto& [key, seconds] : s.positions) positions[key] = seconds;
+    for (const auto& [key, p] : s.positions)
+        positions[key] = {{"seconds", p.seconds}, {"rewind", p.rewind}, {"saved", p.lastUsed}};
     return json{{"version", kFormatVersion},
                 {"speed", s.speed},
                 {"uiTextScale", s.uiTextScale},

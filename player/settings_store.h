@@ -6,7 +6,14 @@
 // own path. Format: one JSON object, version 1:
 //   { "version": 1, "speed": 1.25, "uiTextScale": 2.0, "transcriptTextScale": 2.5,
 //     "lineSpacing": 1.5, "theme": "dark", "volume": 0.8, "muted": false,
-//     "positions": { "episode-01.ogg": 312.5 } }
+//     "positions": { "episode-01.ogg#2097152-1f3a5c7e9b0d2468":
+//                      { "seconds": 312.5, "rewind": true, "saved": 1764860000 } } }
+// Position keys are episode identities (episode_identity.h); "rewind" says the
+// session that saved it played, so the next open steps back 5 s (settings.h,
+// SavedPosition); "saved" is Unix seconds, used to keep only the 200 most
+// recent. Files from earlier versions hold "file name": seconds; those are
+// still read (as rewind: true) and used only for a file of that name that has
+// no identity entry yet; the first save for that file replaces them.
 //
 // Nothing read from the file is trusted: every value goes through sanitize()
 // (settings.h); a value of the wrong type is replaced by its default. Unknown
@@ -35,7 +42,8 @@ std::filesystem::path defaultSettingsPath();
 struct SettingsLoadResult {
     Settings settings;                 ///< always usable: defaults where the file said nothing valid
     std::vector<std::string> warnings; ///< each names the file, e.g. "/x/settings.json:3:14: syntax error ..."
-    bool movedAside = false;           ///< the file was unusable and is now settings.json.bad
+    std::filesystem::path movedTo;     ///< where a damaged file was set aside (empty if it was not)
+    bool notOurs = false;              ///< the path holds something that is not a settings file: left alone
 };
 
 class SettingsStore {
@@ -43,24 +51,42 @@ public:
     explicit SettingsStore(std::filesystem::path file);
 
     const std::filesystem::path& file() const { return file_; }
-    /// Where an unusable file is moved: the file name plus ".bad" (replacing any older one).
-    std::filesystem::path badFile() const;
+    /// The n-th backup name of a damaged file: settings.json.bad, then
+    /// settings.json.bad.1, .bad.2, ... An existing backup is never replaced.
+    std::filesystem::path badFile(int n = 0) const;
+    /// How many backups are kept before giving up on setting another aside.
+    static constexpr int kMaxBackups = 1000;
 
-    /// Missing file: defaults, no warning. Unreadable file, malformed JSON or a
-    /// top level that is not an object: a warning naming the file and the
-    /// problem (with line:column for JSON syntax errors), the file is renamed to
-    /// badFile(), and defaults are used. Bad individual values: a warning each,
-    /// default or clamped value used, file left alone. Never throws.
+    /// Never throws; see settings_file_read.h for how a file is classified.
+    /// Missing file: defaults, no warning. A damaged settings file (empty, or
+    /// starts with '{' but is not valid JSON): a warning naming the file and
+    /// the problem (line:column for syntax errors), the file is renamed to the
+    /// first free badFile(n), and defaults are used. Something that is not a
+    /// settings file (song.wav, a folder, a JSON array, unreadable): a warning,
+    /// defaults, notOurs set, and the file is neither renamed nor overwritten.
+    /// Bad individual values: a warning each, default or clamped value used,
+    /// file left alone. Also removes "settings.json.tmp-XXXXXX" files older
+    /// than this process (left by a kill during a save).
     SettingsLoadResult load() const;
 
     /// Writes s (sanitized copy) atomically, creating the folder if needed.
-    /// Top-level keys of the existing file that Settings does not own (e.g. the
-    /// "kiosk" section read by kiosk_config.h) are carried over unchanged.
+    /// A symlinked settings file is written through: its target is replaced,
+    /// the link kept. Top-level keys of the existing file that Settings does
+    /// not own (e.g. the "kiosk" section read by kiosk_config.h) are carried
+    /// over unchanged. Refuses (returns false) when the path holds something
+    /// that is not a settings file; a damaged one is set aside first.
     /// On failure returns false, leaves any existing file untouched, removes the
     /// temporary file, and sets error to text naming the path and the cause.
     bool save(const Settings& s, std::string& error) const;
 
+    /// Deletes this file's orphan temporary files (exact mkstemp name pattern,
+    /// same folder, last written before this process started). Returns how many.
+    int removeOrphanTemps() const;
+
 private:
+    /// Renames the file to the first free badFile(n); empty path and error on failure.
+    std::filesystem::path setAside(std::string& error) const;
+
     std::filesystem::path file_;
 };
 

@@ -1,10 +1,10 @@
 #include "player/state_file.h"
 
+#include "player/atomic_file.h"
 #include "player/kiosk_session.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 namespace la::player {
 
@@ -26,9 +26,9 @@ std::string stateFileJson(const StateSnapshot& s) {
 }
 
 std::string writeStateFile(const std::string& path, const StateSnapshot& s) {
-    std::ofstream f(path);
-    f << stateFileJson(s);
-    return f ? std::string() : "cannot write " + path;
+    // Atomic, like settings.json: a supervisor never reads half a file.
+    AtomicFile f(path);
+    return f.ok() && f.write(stateFileJson(s)) && f.commit() ? std::string() : f.error();
 }
 
 } // namespace la::player

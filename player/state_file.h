@@ -23,8 +23,8 @@ struct StateSnapshot {
 
 std::string stateFileJson(const StateSnapshot& s);
 
-/// Writes stateFileJson to `path`; returns an error message naming the file,
-/// or an empty string.
+/// Writes stateFileJson to `path` atomically (atomic_file.h); returns an
+/// error message naming the file, or an empty string.
 std::string writeStateFile(const std::string& path, const StateSnapshot& s);
 
 } // namespace la::player

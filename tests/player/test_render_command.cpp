@@ -3,6 +3,7 @@
 // --from/--to ranges; bad input is a clear error; --speed takes the wider
 // render range (0.25-4) while the player keeps 0.5-3.
 #include "support/ogg_fixture.h"
+#include "support/test_files.h"
 
 #include "media/audio_source.h"
 #include "player/app_options.h"
@@ -11,8 +12,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+
+#include <sys/resource.h>
 
 using namespace la;
 
@@ -128,4 +133,81 @@ TEST_CASE("the player's own --speed stays 0.5 to 3 (the wider range is render's 
         CHECK_THROWS_WITH(player::parseAppOptions({"--speed", speed}),
                           std::string("--speed must be between 0.5 and 3 (got ") + speed + ")");
     }
+}
+
+// ---- issue #10 item 3: never destroy the input, never leave a partial output
+
+namespace {
+
+size_t tempFilesIn(const std::string& dir) {
+    size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("render refuses to write onto its own input, however the path is spelled") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir.file("sub"));
+    std::string ogg = test::writeSignalOgg(dir, 24000, 2.0, "in.ogg");
+    const std::string original = test::readFileBytes(ogg);
+    std::filesystem::create_symlink(ogg, dir.file("link.ogg"));
+    std::filesystem::create_directory_symlink(dir.path, dir.file("sub/up"));
+    for (std::string out : {ogg, dir.file("sub/../in.ogg"), dir.file("./in.ogg"), dir.file("link.ogg"),
+                            dir.file("sub/up/in.ogg")}) {
+        INFO("-o " << out);
+        std::string err;
+        CHECK(render({"-o", out, ogg}, err) == 2);
+        CHECK_THAT(err, Catch::Contains(out) && Catch::Contains("is the input file"));
+        CHECK(test::readFileBytes(ogg) == original);
+    }
+    // The input named through the link, the output by its real name: refused too.
+    std::string err;
+    CHECK(render({"-o", ogg, dir.file("link.ogg")}, err) == 2);
+    CHECK(test::readFileBytes(ogg) == original);
+    CHECK(std::filesystem::is_symlink(dir.file("link.ogg")));
+    CHECK(tempFilesIn(dir.path.string()) == 0);
+}
+
+TEST_CASE("a render that fails midway leaves the old output untouched and no temporary file") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 4.0), wav = dir.file("out.wav");
+    std::ofstream(wav) << "previous render";
+    std::string err;
+    SECTION("the disk fills up after 64 KB (the WAV needs about 190 KB)") {
+        // RLIMIT_FSIZE applies to root too: writes past the limit fail with EFBIG.
+        struct rlimit saved{};
+        REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = saved;
+        small.rlim_cur = 64 * 1024;
+        REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+        int rc = render({"-o", wav, ogg}, err);
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, oldHandler);
+        CHECK(rc == 1);
+        CHECK_THAT(err, Catch::Contains(wav + ": write failed") && Catch::Contains("nothing was written"));
+    }
+    SECTION("the input is corrupt (cut off inside its headers)") {
+        std::string cut = dir.file("cut.ogg");
+        std::ofstream(cut, std::ios::binary) << test::readFileBytes(ogg).substr(0, 3000);
+        CHECK(render({"-o", wav, cut}, err) == 1);
+        CHECK_THAT(err, Catch::Contains("cut.ogg"));
+    }
+    CHECK(tempFilesIn(dir.path.string()) == 0);
+    CHECK(test::readFileBytes(wav) == "previous render");
+}
+
+TEST_CASE("render replaces an existing output completely and keeps its permissions") {
+    test::TempDir dir;
+    std::string ogg = test::writeSignalOgg(dir, 24000, 1.0), wav = dir.file("out.wav");
+    std::ofstream(wav) << "previous render";
+    std::filesystem::permissions(wav, std::filesystem::perms(0640));
+    std::string err;
+    REQUIRE(render({"-o", wav, ogg}, err) == 0);
+    CHECK(media::openAudioFile(wav)->totalFrames() == 24000);
+    CHECK(std::filesystem::status(wav).permissions() == std::filesystem::perms(0640));
+    CHECK(tempFilesIn(dir.path.string()) == 0);
 }

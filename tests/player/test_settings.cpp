@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
@@ -70,6 +71,16 @@ std::string joined(const std::vector<std::string>& lines) {
     for (const auto& l : lines) s += l + "\n";
     return s;
 }
+
+/// Each position's seconds, to compare with a literal map.
+std::map<std::string, double> secondsOf(const std::map<std::string, SavedPosition>& positions) {
+    std::map<std::string, double> out;
+    for (const auto& [key, p] : positions) out[key] = p.seconds;
+    return out;
+}
+
+/// A position as a played session saves it (rewind on).
+SavedPosition played(double seconds, std::int64_t when = 0) { return SavedPosition{seconds, true, when}; }
 
 size_t tempFilesIn(const fs::path& dir) {
     size_t n = 0;
@@ -151,11 +162,11 @@ TEST_CASE("sanitize snaps speed to the 0.05 grid and fixes theme and positions",
     CHECK(sanitize(s).size() == 1);
     CHECK(s.theme == ThemeChoice::Light);
 
-    s.positions = {{"ok.ogg", 12.0}, {"neg.ogg", -1.0}, {"", 3.0},
-                   {"nan.ogg", std::numeric_limits<double>::quiet_NaN()}};
+    s.positions = {{"ok.ogg", played(12.0)}, {"neg.ogg", played(-1.0)}, {"", played(3.0)},
+                   {"nan.ogg", played(std::numeric_limits<double>::quiet_NaN())}};
     w = sanitize(s);
     CHECK(w.size() == 3);
-    CHECK(s.positions == std::map<std::string, double>{{"ok.ogg", 12.0}});
+    CHECK(secondsOf(s.positions) == std::map<std::string, double>{{"ok.ogg", 12.0}});
 }
 
 TEST_CASE("theme names round-trip", "[settings]") {
@@ -204,17 +215,17 @@ TEST_CASE("speed steps by 0.05 or 0.25 on the grid, within 0.5..3.0", "[settings
 TEST_CASE("resume position: 5 s back, never below 0, start over near the end", "[settings]") {
     Settings s;
     CHECK(resumePositionFor(s, "new.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 312.5);
+    rememberPosition(s, "ep.ogg", 312.5, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(307.5));
     CHECK(resumePositionFor(s, "ep.ogg", 0) == Approx(307.5)); // duration unknown
-    rememberPosition(s, "ep.ogg", 3.0);
+    rememberPosition(s, "ep.ogg", 3.0, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 590.0); // exactly 10 s before the end: finished
+    rememberPosition(s, "ep.ogg", 590.0, true, 0); // exactly 10 s before the end: finished
     CHECK(resumePositionFor(s, "ep.ogg", 600) == 0.0);
-    rememberPosition(s, "ep.ogg", 589.0);
+    rememberPosition(s, "ep.ogg", 589.0, true, 0);
     CHECK(resumePositionFor(s, "ep.ogg", 600) == Approx(584.0));
-    rememberPosition(s, "ep.ogg", -4.0); // ignored
-    CHECK(s.positions.at("ep.ogg") == 589.0);
+    rememberPosition(s, "ep.ogg", -4.0, true, 0); // ignored
+    CHECK(s.positions.at("ep.ogg").seconds == 589.0);
 }
 
 // ---- settings_store.h: loading ---------------------------------------------
@@ -226,7 +237,7 @@ TEST_CASE("missing settings file gives defaults and no warning", "[settings][sto
     CHECK(r.settings == Settings{});
     INFO(joined(r.warnings));
     CHECK(r.warnings.empty());
-    CHECK_FALSE(r.movedAside);
+    CHECK(r.movedTo.empty());
 }
 
 TEST_CASE("a valid file loads every field", "[settings][store]") {
@@ -241,7 +252,7 @@ TEST_CASE("a valid file loads every field", "[settings][store]") {
     CHECK(r.settings.theme == ThemeChoice::HighContrast);
     CHECK(r.settings.volume == 0.5);
     CHECK(r.settings.muted);
-    CHECK(r.settings.positions == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
+    CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
 }
 
 TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults used", "[settings][store]") {
@@ -250,7 +261,7 @@ TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults u
     const std::string original = readText(store.file());
     auto r = store.load();
     CHECK(r.settings == Settings{});
-    CHECK(r.movedAside);
+    CHECK(r.movedTo == store.badFile());
     REQUIRE(r.warnings.size() == 1);
     INFO(r.warnings[0]);
     // '  "volume" 0.4' on line 4: the parser reports the last character it
@@ -265,20 +276,12 @@ TEST_CASE("malformed JSON: warning with file:line:col, moved to .bad, defaults u
     CHECK(store.load().warnings.empty());
 }
 
-TEST_CASE("unusable files are moved aside with a warning naming the file", "[settings][store]") {
+TEST_CASE("damaged settings files are moved aside with a warning naming the file", "[settings][store]") {
     TempDir dir;
-    SECTION("top level is not an object") {
-        auto store = storeWithFixture(dir, "not_object.json");
-        auto r = store.load();
-        CHECK(r.movedAside);
-        REQUIRE(r.warnings.size() == 1);
-        CHECK(r.warnings[0].find(store.file().string()) == 0);
-        CHECK(r.warnings[0].find("array") != std::string::npos);
-    }
     SECTION("a number too large for a double") {
         auto store = storeWithFixture(dir, "number_overflow.json");
         auto r = store.load();
-        CHECK(r.movedAside);
+        CHECK(r.movedTo == store.badFile());
         REQUIRE(r.warnings.size() == 1);
         CHECK(r.warnings[0].find(store.file().string()) == 0);
     }
@@ -286,19 +289,138 @@ TEST_CASE("unusable files are moved aside with a warning naming the file", "[set
         SettingsStore store(dir.path / "settings.json");
         writeText(store.file(), "");
         auto r = store.load();
-        CHECK(r.movedAside);
+        CHECK(r.movedTo == store.badFile());
         CHECK(r.settings == Settings{});
         REQUIRE(r.warnings.size() == 1);
         CHECK(r.warnings[0].find(store.file().string() + ":1:1: ") == 0);
     }
-    SECTION("the path is a folder") {
-        SettingsStore store(dir.path / "settings.json");
-        fs::create_directory(store.file());
-        auto r = store.load();
-        CHECK(r.settings == Settings{});
-        REQUIRE(r.warnings.size() == 1);
-        CHECK(r.warnings[0].find("folder") != std::string::npos);
+}
+
+TEST_CASE("a path that is not a settings file is never renamed or overwritten", "[settings][store]") {
+    // Issue #10 item 4: --settings song.wav renamed song.wav to song.wav.bad.
+    TempDir dir;
+    fs::path file = dir.path / "song.wav";
+    std::string bytes;
+    SECTION("a WAV file") {
+        bytes = std::string("RIFF\x24\x08\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\x44\xac\0\0\x88\x58\x01\0\x02\0\x10\0data", 40) +
+                std::string(2048, '\0');
     }
+    SECTION("binary data") { bytes = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16); }
+    SECTION("plain text") { bytes = "remember to buy milk\n"; }
+    SECTION("JSON that is not an object") { bytes = readText(fixture("not_object.json")); }
+    writeText(file, bytes);
+    SettingsStore store(file);
+    auto r = store.load();
+    CHECK(r.settings == Settings{});
+    CHECK(r.notOurs);
+    CHECK(r.movedTo.empty());
+    REQUIRE(r.warnings.size() == 1);
+    INFO(r.warnings[0]);
+    CHECK(r.warnings[0].rfind(file.string() + ": is not a settings file", 0) == 0);
+    std::string error;
+    Settings changed;
+    changed.speed = 2.0;
+    CHECK_FALSE(store.save(changed, error));
+    CHECK(error.rfind(file.string(), 0) == 0);
+    CHECK(error.find("not saving") != std::string::npos);
+    CHECK(readText(file) == bytes);
+    CHECK_FALSE(fs::exists(store.badFile()));
+    CHECK(tempFilesIn(dir.path) == 0);
+}
+
+TEST_CASE("a folder at the settings path is reported and left alone", "[settings][store]") {
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    fs::create_directory(store.file());
+    writeText(store.file() / "inside.txt", "x");
+    auto r = store.load();
+    CHECK(r.settings == Settings{});
+    CHECK(r.notOurs);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("folder") != std::string::npos);
+    std::string error;
+    CHECK_FALSE(store.save(Settings{}, error));
+    CHECK(fs::is_directory(store.file()));
+    CHECK(readText(store.file() / "inside.txt") == "x");
+    CHECK_FALSE(fs::exists(store.badFile()));
+}
+
+TEST_CASE("every damaged settings file keeps its own backup", "[settings][store]") {
+    // Issue #10 item 4: each new corruption overwrote the previous .bad.
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    for (int i = 0; i < 4; ++i) {
+        writeText(store.file(), "{ \"speed\": 1." + std::to_string(i) + ",");
+        auto r = store.load();
+        CHECK(r.movedTo == store.badFile(i));
+        CHECK(anyContains(r.warnings, store.badFile(i).string()));
+    }
+    CHECK(store.badFile(0).filename() == "settings.json.bad");
+    CHECK(store.badFile(3).filename() == "settings.json.bad.3");
+    for (int i = 0; i < 4; ++i) CHECK(readText(store.badFile(i)) == "{ \"speed\": 1." + std::to_string(i) + ",");
+
+    // A damaged file that appears while the player runs is set aside by save, not overwritten.
+    writeText(store.file(), "{ truncated");
+    std::string error;
+    REQUIRE(store.save(Settings{}, error));
+    CHECK(readText(store.badFile(4)) == "{ truncated");
+    CHECK(store.load().warnings.empty());
+}
+
+TEST_CASE("a symlinked settings file is written through the link", "[settings][store]") {
+    // Issue #10 item 8: the link was replaced by a regular file.
+    TempDir dir;
+    fs::create_directory(dir.path / "dotfiles");
+    fs::path target = dir.path / "dotfiles" / "listenalong.json";
+    Settings old;
+    old.speed = 1.5;
+    std::string error;
+    REQUIRE(SettingsStore(target).save(old, error));
+    fs::create_directory(dir.path / "config");
+    fs::create_symlink("../dotfiles/listenalong.json", dir.path / "config" / "settings.json");
+    SettingsStore store(dir.path / "config" / "settings.json");
+    // A save killed half-way leaves its temporary file beside the target.
+    writeText(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed", "{ \"half");
+    fs::last_write_time(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed",
+                        fs::file_time_type::clock::now() - std::chrono::hours(1));
+    CHECK(store.load().settings == old);
+    CHECK_FALSE(fs::exists(dir.path / "dotfiles" / "listenalong.json.tmp-k1LLed"));
+    Settings changed;
+    changed.speed = 2.25;
+    REQUIRE(store.save(changed, error));
+    CHECK(fs::is_symlink(store.file()));
+    CHECK(fs::read_symlink(store.file()) == "../dotfiles/listenalong.json");
+    CHECK(SettingsStore(target).load().settings.speed == 2.25);
+    CHECK(tempFilesIn(dir.path / "config") == 0);
+    CHECK(tempFilesIn(dir.path / "dotfiles") == 0);
+}
+
+TEST_CASE("orphan temporary files from a killed save are removed at load, and only those", "[settings][store]") {
+    // Issue #10 item 8: settings.json.tmp-XXXXXX left by a kill was never cleaned up.
+    TempDir dir;
+    SettingsStore store(dir.path / "settings.json");
+    std::string error;
+    REQUIRE(store.save(Settings{}, error));
+    const auto hourAgo = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    auto make = [&](const std::string& name, bool old) {
+        writeText(dir.path / name, "{ \"half\": ");
+        if (old) fs::last_write_time(dir.path / name, hourAgo);
+    };
+    make("settings.json.tmp-a1B2c3", true);  // an orphan: removed
+    make("settings.json.tmp-Zz9Yy8", true);  // another orphan: removed
+    make("settings.json.tmp-q7W8e9", false); // newer than this process: another player may be writing it
+    make("settings.json.tmp-abc", true);     // not our pattern (3 characters)
+    make("settings.json.tmp-abc-12", true);  // not our pattern
+    make("other.json.tmp-a1B2c3", true);     // another file's
+    auto r = store.load();
+    CHECK(r.warnings.empty());
+    CHECK_FALSE(fs::exists(dir.path / "settings.json.tmp-a1B2c3"));
+    CHECK_FALSE(fs::exists(dir.path / "settings.json.tmp-Zz9Yy8"));
+    CHECK(fs::exists(dir.path / "settings.json.tmp-q7W8e9"));
+    CHECK(fs::exists(dir.path / "settings.json.tmp-abc"));
+    CHECK(fs::exists(dir.path / "settings.json.tmp-abc-12"));
+    CHECK(fs::exists(dir.path / "other.json.tmp-a1B2c3"));
+    CHECK(fs::exists(store.file()));
 }
 
 TEST_CASE("wrong-typed values fall back to defaults with a warning each", "[settings][store]") {
@@ -306,10 +428,10 @@ TEST_CASE("wrong-typed values fall back to defaults with a warning each", "[sett
     auto store = storeWithFixture(dir, "wrong_types.json");
     auto r = store.load();
     INFO(joined(r.warnings));
-    CHECK_FALSE(r.movedAside); // the file is valid JSON: only the bad values are dropped
+    CHECK(r.movedTo.empty()); // the file is valid JSON: only the bad values are dropped
     CHECK(fs::exists(store.file()));
     Settings expected;
-    expected.positions = {{"b.ogg", 42}};
+    expected.positions = {{"b.ogg", played(42)}};
     CHECK(r.settings == expected);
     CHECK(r.warnings.size() == 8);
     for (const char* field : {"speed", "uiTextScale", "transcriptTextScale", "lineSpacing", "theme", "volume",
@@ -327,7 +449,7 @@ TEST_CASE("out-of-range values are clamped with a warning each", "[settings][sto
     CHECK(r.settings.transcriptTextScale == 4.0);
     CHECK(r.settings.lineSpacing == 1.0);
     CHECK(r.settings.volume == 0.0);
-    CHECK(r.settings.positions == std::map<std::string, double>{{"b.ogg", 7}});
+    CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"b.ogg", 7}});
     CHECK(r.warnings.size() == 7);
 }
 
@@ -351,7 +473,7 @@ TEST_CASE("save then load gives the same settings", "[settings][store]") {
     s.theme = ThemeChoice::Dark;
     s.volume = 0.35;
     s.muted = true;
-    s.positions = {{"ep 1 “quoted” ’.ogg", 61.25}, {"b", 0}};
+    s.positions = {{"ep 1 “quoted” ’.ogg", played(61.25, 1764860000)}, {"b", SavedPosition{0, false, 7}}};
     std::string error;
     REQUIRE(store.save(s, error));
     CHECK(error.empty());
@@ -418,7 +540,7 @@ TEST_CASE("a failed save leaves the old file intact", "[settings][store]") {
     const std::string before = readText(store.file());
     Settings changed;
     changed.speed = 2.0;
-    changed.positions = {{"a-long-episode-name-to-make-the-file-bigger.ogg", 1234.5}};
+    changed.positions = {{"a-long-episode-name-to-make-the-file-bigger.ogg", played(1234.5)}};
 
     SECTION("the folder is read-only") {
         fs::permissions(dir.path, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
