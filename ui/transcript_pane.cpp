@@ -10,6 +10,7 @@
 
 #include "ui/transcript_pane.h"
 
+#include "ui/long_text.h"
 #include "ui/nav_visible.h"
 
 #include "ui/icon_button.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <ranges>
 
 namespace la::ui {
 namespace {
@@ -87,13 +89,15 @@ int layoutText(const std::string& text, ImFont* font, float fs, float width, std
             if (out) out->push_back({i, e, token, line, x, w});
             x += w;
         } else { // a word longer than the line: split between characters
+            // Character widths are summed as they come (measuring from p each
+            // time made a 10 MB word cost seconds).
             size_t p = i;
             while (p < e) {
                 size_t k = p;
                 float pw = 0;
                 while (k < e) {
                     size_t next = std::min(e, k + utf8Length(static_cast<unsigned char>(text[k])));
-                    float cw = font->CalcTextSizeA(fs, FLT_MAX, 0, s + p, s + next).x;
+                    float cw = pw + font->CalcTextSizeA(fs, FLT_MAX, 0, s + k, s + next).x;
                     if (cw > width - x && k > p) break;
                     k = next, pw = cw;
                 }
@@ -305,7 +309,9 @@ struct CueDrawContext {
     Commands& out;
 };
 
-void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos) {
+using PlacedSpan = std::pair<const PlacedText*, const PlacedText*>;
+
+void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos, PlacedSpan placed) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = c.m.fs;
     const float top = (c.m.lineH - fs) * 0.5f;
@@ -315,7 +321,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     const ImU32 hitCol = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
     for (; h != hits.end() && h->cue == index; ++h) {
-        for (const PlacedText& p : c.st.scratch) {
+        for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
             if (p.end <= h->begin || p.begin >= h->end) continue;
             const char* s = cue.text.data();
             float x0 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::max(p.begin, h->begin)).x;
@@ -333,13 +339,42 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     if (!word) return;
     const ImU32 wordCol = ImGui::GetColorU32(ImGuiCol_ButtonHovered);
     const ImU32 lineCol = ImGui::GetColorU32(ImGuiCol_Text);
-    for (const PlacedText& p : c.st.scratch) {
+    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
         if (p.token != *word) continue;
         float y = textPos.y + p.line * c.m.lineH + top;
         ImVec2 a{textPos.x + p.x - fs * 0.12f, y - fs * 0.05f}, b{textPos.x + p.x + p.width + fs * 0.12f, y + fs * 1.12f};
         dl->AddRectFilled(a, b, wordCol, fs * 0.15f);
         dl->AddRectFilled({a.x, b.y - std::max(2.0f, fs * 0.08f)}, {b.x, b.y}, lineCol);
     }
+}
+
+// The words of cue `i` on the lines inside the clip rectangle. A long cue's
+// layout is kept between frames (laying out megabytes every frame is too
+// slow); short ones are laid out afresh into the reused scratch list.
+PlacedSpan visiblePlacedText(const CueDrawContext& c, const transcripts::Cue& cue, size_t i, ImVec2 textPos,
+                             const ImDrawList* dl) {
+    const float width = textWidthOf(c.m, c.rowWidth);
+    std::vector<PlacedText>* placed = &c.st.scratch;
+    if (cue.text.size() >= kLongTextBytes) {
+        LongCueLayout& kept = c.st.longCue;
+        if (kept.cue != i || kept.text != cue.text.data() || kept.size != cue.text.size() || kept.width != width ||
+            kept.fontSize != c.m.fs || kept.font != c.font) {
+            kept.placed.clear();
+            layoutText(cue.text, c.font, c.m.fs, width, &kept.placed);
+            kept.cue = i, kept.text = cue.text.data(), kept.size = cue.text.size();
+            kept.width = width, kept.fontSize = c.m.fs, kept.font = c.font;
+        }
+        placed = &kept.placed;
+    } else {
+        placed->clear();
+        layoutText(cue.text, c.font, c.m.fs, width, placed);
+    }
+    const int firstLine = int(std::floor((dl->GetClipRectMin().y - textPos.y) / c.m.lineH)) - 1;
+    const int lastLine = int(std::ceil((dl->GetClipRectMax().y - textPos.y) / c.m.lineH));
+    const PlacedText* b = placed->data();
+    const PlacedText* e = b + placed->size();
+    return {std::lower_bound(b, e, firstLine, [](const PlacedText& p, int l) { return p.line < l; }),
+            std::upper_bound(b, e, lastLine, [](int l, const PlacedText& p) { return l < p.line; })};
 }
 
 void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
@@ -400,11 +435,10 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     }
 
     ImVec2 textPos{pos.x + m.textX, pos.y + m.pad + m.lineH};
-    c.st.scratch.clear();
-    layoutText(cue.text, c.font, m.fs, textWidthOf(m, c.rowWidth), &c.st.scratch);
-    drawHighlights(c, cue, i, textPos);
+    const PlacedSpan placed = visiblePlacedText(c, cue, i, textPos, dl);
+    drawHighlights(c, cue, i, textPos, placed);
     const char* s = cue.text.data();
-    for (const PlacedText& p : c.st.scratch) {
+    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
         dl->AddText(c.font, m.fs, {textPos.x + p.x, textPos.y + p.line * m.lineH + inset}, textCol, s + p.begin, s + p.end);
     }
     c.st.hit.rows.push_back({i, pos, max});

@@ -80,6 +80,16 @@ struct PlacedText {
 };
 
 /// The pane's own state, kept by the caller across frames.
+/// The placed words of the last long cue drawn, kept between frames.
+struct LongCueLayout {
+    size_t cue = size_t(-1);
+    const char* text = nullptr;
+    size_t size = 0;
+    float width = -1, fontSize = -1;
+    const ImFont* font = nullptr;
+    std::vector<PlacedText> placed;
+};
+
 struct TranscriptPaneState {
     ImFont* readingFont = nullptr; ///< cue text font; nullptr: the current font. Set by the font/settings owner.
     float lineSpacing = 1.25f;     ///< line height as a multiple of the font size; clamped to [1, 3]
@@ -97,6 +107,7 @@ struct TranscriptPaneState {
     std::string leadButton;
     bool leadPressed = false;          ///< set when leadButton was pressed this frame
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
+    LongCueLayout longCue;
 };
 
 /// Draws the pane into the current window at the cursor, filling `size`
