@@ -276,28 +276,76 @@ void handleUserScroll(TranscriptPaneState& st) {
     if (updateDragScroll(st.drag)) st.follow = false;
 }
 
-// Scroll so that `cue` sits a quarter of the way down. A view only a few
-// lines tall (large text in a small window) shows it from the top, and one
-// under three lines from its words: the time and speaker give way first.
+// Scroll so that `cue` sits a fifth of the way down: in the upper third,
+// with what comes next below it. A view only a few lines tall (large text in
+// a small window) shows it from the top, and one under three lines from its
+// words: the time and speaker give way first.
 void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH, const RowMetrics& m) {
-    float target = layout.top[cue] - viewH * 0.25f;
+    float target = layout.top[cue] - viewH * 0.2f;
     if (viewH < m.fs * 8) target = layout.top[cue];
     if (viewH < m.lineH * 3) target = layout.top[cue] + m.pad + m.lineH;
     // ImGui clamps the far end to the scroll range (which includes the window padding).
     ImGui::SetScrollY(std::max(0.0f, target));
 }
 
-void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, const RowMetrics& m) {
+// The words of `cue` placed at `width`: a long cue's layout is kept between
+// frames (laying out megabytes every frame is too slow); a short one is laid
+// out afresh into the reused scratch list.
+const std::vector<PlacedText>& placedWords(TranscriptPaneState& st, const transcripts::Cue& cue, size_t i, ImFont* font,
+                                           float fs, float width) {
+    if (cue.text.size() < kLongTextBytes) {
+        st.scratch.clear();
+        layoutText(cue.text, font, fs, width, &st.scratch);
+        return st.scratch;
+    }
+    LongCueLayout& kept = st.longCue;
+    if (kept.cue != i || kept.text != cue.text.data() || kept.size != cue.text.size() || kept.width != width ||
+        kept.fontSize != fs || kept.font != font) {
+        kept.placed.clear();
+        layoutText(cue.text, font, fs, width, &kept.placed);
+        kept.cue = i, kept.text = cue.text.data(), kept.size = cue.text.size();
+        kept.width = width, kept.fontSize = fs, kept.font = font;
+    }
+    return kept.placed;
+}
+
+// A cue taller than the view: keep the word being heard on screen, a fifth
+// of the way down when it would leave it.
+void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur, ImFont* font, float rowWidth,
+                    float viewH, const RowMetrics& m) {
+    const transcripts::Cue& cue = (*vm.cues)[cur];
+    std::optional<size_t> word = wordAt(cue, vm.position);
+    if (!word || st.layout.top[cur + 1] - st.layout.top[cur] <= viewH) return;
+    const std::vector<PlacedText>& placed = placedWords(st, cue, cur, font, m.fs, textWidthOf(m, rowWidth));
+    auto it = std::find_if(placed.begin(), placed.end(), [&](const PlacedText& p) { return p.token == *word; });
+    if (it == placed.end()) return;
+    const float y = st.layout.top[cur] + m.pad + m.lineH * float(1 + it->line);
+    const float scroll = ImGui::GetScrollY();
+    if (y < scroll || y + m.lineH > scroll + viewH * 0.9f) ImGui::SetScrollY(std::max(0.0f, y - viewH * 0.2f));
+}
+
+void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, ImFont* font,
+                   float rowWidth, const RowMetrics& m) {
     if (st.scrollToCue && *st.scrollToCue < vm.cues->size()) scrollToCue(st.layout, *st.scrollToCue, viewH, m);
     st.scrollToCue.reset();
+    // A seek this pane did not ask for (the transport, the keys, a chapter;
+    // also while paused) brings the line being heard back into view. A tap on
+    // a line seeks too, but that line is in view already and stays put.
+    if (vm.seekCount != st.seenSeekCount) {
+        if (!st.ownSeek) st.follow = true, st.followedCue.reset(), st.selected.reset();
+        st.seenSeekCount = vm.seekCount;
+        st.ownSeek = false;
+    }
     if (!st.follow || !vm.currentCue || *vm.currentCue >= vm.cues->size()) return;
     size_t cur = *vm.currentCue;
-    float top = st.layout.top[cur], bottom = st.layout.top[cur + 1];
-    float y = ImGui::GetScrollY();
-    // Move only when the cue leaves the comfortable middle of the view: less motion to read against.
-    bool outOfView = top < y + viewH * 0.08f || bottom > y + viewH * 0.85f;
-    if (relaidOut || !st.followedCue || (*st.followedCue != cur && outOfView)) scrollToCue(st.layout, cur, viewH, m);
+    // The cue's top as seen in the view (the list's padding is above cue 0).
+    const float top = st.layout.top[cur] - ImGui::GetScrollY() + ImGui::GetStyle().WindowPadding.y;
+    // Each new line comes to the same place, a fifth of the way down, so the
+    // eye knows where to look; unless it is already in the upper third.
+    bool placed = top >= 0 && top <= viewH * 0.3f;
+    if (relaidOut || !st.followedCue || (*st.followedCue != cur && !placed)) scrollToCue(st.layout, cur, viewH, m);
     st.followedCue = cur;
+    keepWordInView(vm, st, cur, font, rowWidth, viewH, m);
 }
 
 struct CueDrawContext {
@@ -345,30 +393,14 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
         ImVec2 a{textPos.x + p.x - fs * 0.12f, y - fs * 0.05f}, b{textPos.x + p.x + p.width + fs * 0.12f, y + fs * 1.12f};
         dl->AddRectFilled(a, b, wordCol, fs * 0.15f);
         dl->AddRectFilled({a.x, b.y - std::max(2.0f, fs * 0.08f)}, {b.x, b.y}, lineCol);
+        c.st.hit.wordMin = a, c.st.hit.wordMax = b;
     }
 }
 
-// The words of cue `i` on the lines inside the clip rectangle. A long cue's
-// layout is kept between frames (laying out megabytes every frame is too
-// slow); short ones are laid out afresh into the reused scratch list.
+// The words of cue `i` on the lines inside the clip rectangle.
 PlacedSpan visiblePlacedText(const CueDrawContext& c, const transcripts::Cue& cue, size_t i, ImVec2 textPos,
                              const ImDrawList* dl) {
-    const float width = textWidthOf(c.m, c.rowWidth);
-    std::vector<PlacedText>* placed = &c.st.scratch;
-    if (cue.text.size() >= kLongTextBytes) {
-        LongCueLayout& kept = c.st.longCue;
-        if (kept.cue != i || kept.text != cue.text.data() || kept.size != cue.text.size() || kept.width != width ||
-            kept.fontSize != c.m.fs || kept.font != c.font) {
-            kept.placed.clear();
-            layoutText(cue.text, c.font, c.m.fs, width, &kept.placed);
-            kept.cue = i, kept.text = cue.text.data(), kept.size = cue.text.size();
-            kept.width = width, kept.fontSize = c.m.fs, kept.font = c.font;
-        }
-        placed = &kept.placed;
-    } else {
-        placed->clear();
-        layoutText(cue.text, c.font, c.m.fs, width, placed);
-    }
+    const std::vector<PlacedText>* placed = &placedWords(c.st, cue, i, c.font, c.m.fs, textWidthOf(c.m, c.rowWidth));
     const int firstLine = int(std::floor((dl->GetClipRectMin().y - textPos.y) / c.m.lineH)) - 1;
     const int lastLine = int(std::ceil((dl->GetClipRectMax().y - textPos.y) / c.m.lineH));
     const PlacedText* b = placed->data();
@@ -401,6 +433,7 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     ImGui::PopID();
     if (pressed && !c.st.drag.scrolled) {
         c.out.push_back(SeekTo{cue.start});
+        c.st.ownSeek = true; // the line stays under the finger
         c.st.follow = true;
         c.st.followedCue = i; // it is in view: no jump
         c.st.selected.reset();
@@ -454,7 +487,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
 
     bool relaidOut = updateTranscriptLayout(st.layout, *vm.cues, font, fs, rowWidth, st.lineSpacing);
     handleUserScroll(st);
-    followCurrent(vm, st, relaidOut, viewH, m);
+    followCurrent(vm, st, relaidOut, viewH, font, rowWidth, m);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of cue 0 (scroll already applied)
     const float scrollY = ImGui::GetScrollY();
@@ -464,6 +497,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     last = std::min(last + 1, vm.cues->size());
     CueDrawContext c{vm, st, font, m, rowWidth, out};
     st.hit.rows.clear();
+    st.hit.wordMin = st.hit.wordMax = {0, 0};
     for (size_t i = first; i < last; ++i) {
         const float top = st.layout.top[i];
         drawCue(c, i, {origin.x, origin.y + top}, st.layout.top[i + 1] - top);

@@ -34,6 +34,7 @@ struct TranscriptVM {
     const std::vector<transcripts::Cue>* cues = nullptr; ///< not owned; outlives the frame; nullptr: none
     double position = 0;              ///< seconds being heard
     std::optional<size_t> currentCue; ///< transcripts::cueAt(*cues, position)
+    unsigned seekCount = 0;           ///< seeks applied so far: a change brings the current line into view
     std::string unavailableMessage;   ///< shown when there are no cues (e.g. "No transcript for this episode.")
 };
 
@@ -67,6 +68,7 @@ struct TranscriptHitBoxes {
     ImVec2 nextMin, nextMax;
     ImVec2 previousMin, previousMax;
     ImVec2 listMin, listMax;
+    ImVec2 wordMin, wordMax; ///< the word being heard, where drawn (zero: none)
     struct Row { size_t cue; ImVec2 min, max; };
     std::vector<Row> rows; ///< the cues drawn last frame
 };
@@ -101,6 +103,8 @@ struct TranscriptPaneState {
     // Scrolling bookkeeping (see drawTranscriptPane).
     std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
     std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
+    unsigned seenSeekCount = 0;        ///< vm.seekCount when last drawn
+    bool ownSeek = false;              ///< the last seek was a tap on a line in this pane
     DragScroll drag;                   ///< finger held on the list; a drag that scrolled is not a tap
     /// A button the owner wants first in the toolbar row (e.g. the main view's
     /// "Show: Transcript" at large text, to save a row); empty: none.
