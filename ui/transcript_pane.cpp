@@ -222,7 +222,10 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
     TranscriptSearchState& s = st.search;
     st.leadPressed = false;
-    if (!st.leadButton.empty()) {
+    if (st.leadRow) {
+        st.leadRow();
+        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
+    } else if (!st.leadButton.empty()) {
         st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
         sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
     }
@@ -240,7 +243,7 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     // Sharing the row with the owner's button at large text, Copy line gives
     // way (Ctrl+C still copies) rather than take a row from the cues.
     const bool copyFits = sameLineIfFits(iconButtonWidth("Copy line", Icon::None));
-    if (copyFits || st.leadButton.empty()) {
+    if (copyFits || (st.leadButton.empty() && !st.leadRow)) {
         ImGui::BeginDisabled(!copyCue);
         if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
         ImGui::EndDisabled();

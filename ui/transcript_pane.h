@@ -22,6 +22,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -110,6 +111,9 @@ struct TranscriptPaneState {
     /// "Show: Transcript" at large text, to save a row); empty: none.
     std::string leadButton;
     bool leadPressed = false;          ///< set when leadButton was pressed this frame
+    /// Or: the owner's own controls (the view tabs), drawn first on the
+    /// toolbar row; set each frame, empty: none.
+    std::function<void()> leadRow;
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
     LongCueLayout longCue;
 };
