@@ -25,12 +25,12 @@ std::string DisplayController::save(const Settings& s) {
 
 void DisplayController::apply(const ui::Commands& commands) {
     for (const ui::Command& c : commands) {
-        if (auto* t = std::get_if<ui::SetUiTextScale>(&c)) settings_.uiTextScale = t->scale;
-        else if (auto* st = std::get_if<ui::StepUiTextScale>(&c)) {
-            settings_.uiTextScale = st->direction > 0   ? nextTextScalePreset(settings_.uiTextScale)
-                                    : st->direction < 0 ? previousTextScalePreset(settings_.uiTextScale)
+        if (auto* t = std::get_if<ui::SetTextSize>(&c)) settings_.textScale = t->scale;
+        else if (auto* st = std::get_if<ui::StepTextSize>(&c)) {
+            settings_.textScale = st->direction > 0   ? nextTextScalePreset(settings_.textScale)
+                                    : st->direction < 0 ? previousTextScalePreset(settings_.textScale)
                                                         : kTextScaleRange.defaultValue;
-        } else if (auto* r = std::get_if<ui::SetReadingTextScale>(&c)) settings_.transcriptTextScale = r->scale;
+        } else if (auto* r = std::get_if<ui::SetControlsSize>(&c)) settings_.controlsScale = r->scale;
         else if (auto* l = std::get_if<ui::SetLineSpacing>(&c)) settings_.lineSpacing = l->spacing;
         else if (auto* th = std::get_if<ui::SetTheme>(&c)) {
             if (th->theme >= 0 && th->theme <= 2) settings_.theme = ThemeChoice(th->theme);
@@ -39,9 +39,11 @@ void DisplayController::apply(const ui::Commands& commands) {
     sanitize(settings_);
 }
 
-std::string DisplayController::prepareFrame() {
-    float uiPx = ui::fontPxForScale(settings_.uiTextScale);
-    float readingPx = ui::fontPxForScale(settings_.transcriptTextScale);
+std::string DisplayController::prepareFrame(int windowHeight) {
+    windowHeight_ = windowHeight;
+    // The words at the text size; buttons and labels grow more slowly.
+    float uiPx = ui::fontPxForScale(controlsScaleFor(settings_, windowHeight));
+    float readingPx = ui::fontPxForScale(settings_.textScale);
     int theme = int(settings_.theme);
     std::string warning;
     bool fontsChanged = uiPx != builtUiPx_ || readingPx != builtReadingPx_;
@@ -66,8 +68,9 @@ std::string DisplayController::prepareFrame() {
 ui::DisplayBarState DisplayController::barState() const {
     ui::DisplayBarState b;
     b.speed = settings_.speed;
-    b.uiTextScale = settings_.uiTextScale;
-    b.readingTextScale = settings_.transcriptTextScale;
+    b.textScale = settings_.textScale;
+    b.controlsScale = settings_.controlsScale;
+    b.effectiveControlsScale = controlsScaleFor(settings_, windowHeight_);
     b.lineSpacing = settings_.lineSpacing;
     b.theme = int(settings_.theme);
     return b;

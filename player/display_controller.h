@@ -31,9 +31,10 @@ public:
     /// Applies the display commands among `commands` (others are ignored).
     void apply(const ui::Commands& commands);
 
-    /// Between frames on the UI thread: rebuilds fonts and style if needed.
+    /// Between frames on the UI thread: rebuilds fonts and style if needed
+    /// (the controls' size depends on the window's height, in points).
     /// Returns a warning when the bundled font could not be loaded ("" else).
-    std::string prepareFrame();
+    std::string prepareFrame(int windowHeight);
 
     Settings& settings() { return settings_; }
     const Settings& settings() const { return settings_; }
@@ -49,6 +50,7 @@ private:
     float builtUiPx_ = 0;
     float builtReadingPx_ = 0;
     int builtTheme_ = -1;
+    int windowHeight_ = 0;
 };
 
 } // namespace la::player

@@ -15,9 +15,9 @@ ui::Commands collectShortcuts(double duration) {
     if (io.WantTextInput) return out;
     if (io.KeyCtrl && !io.KeyAlt && pressed(SDL_SCANCODE_F, false)) out.push_back(ui::FocusSearch{});
     if (io.KeyCtrl && !io.KeyAlt) { // text size, as in browsers
-        if (pressed(SDL_SCANCODE_EQUALS, false) || pressed(SDL_SCANCODE_KP_PLUS, false)) out.push_back(ui::StepUiTextScale{+1});
-        if (pressed(SDL_SCANCODE_MINUS, false) || pressed(SDL_SCANCODE_KP_MINUS, false)) out.push_back(ui::StepUiTextScale{-1});
-        if (pressed(SDL_SCANCODE_0, false) || pressed(SDL_SCANCODE_KP_0, false)) out.push_back(ui::StepUiTextScale{0});
+        if (pressed(SDL_SCANCODE_EQUALS, false) || pressed(SDL_SCANCODE_KP_PLUS, false)) out.push_back(ui::StepTextSize{+1});
+        if (pressed(SDL_SCANCODE_MINUS, false) || pressed(SDL_SCANCODE_KP_MINUS, false)) out.push_back(ui::StepTextSize{-1});
+        if (pressed(SDL_SCANCODE_0, false) || pressed(SDL_SCANCODE_KP_0, false)) out.push_back(ui::StepTextSize{0});
     }
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
     // Control-by-control mode: Tab turns on ImGui's keyboard navigation

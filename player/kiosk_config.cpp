@@ -44,8 +44,8 @@ bool isValidPin(const std::string& pin) {
 /// Every key a kiosk config may hold, for the unknown-key warning.
 constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "idleResetWhilePlayingMinutes",
                                       "countdownSeconds", "allowQuit",        "pin",
-                                      "chordHoldSeconds", "maxVolume",        "uiTextScale",
-                                      "transcriptTextScale", "theme",         "speed",
+                                      "chordHoldSeconds", "maxVolume",        "textSize",
+                                      "controlsSize",     "theme",            "speed",
                                       "volume",           "showChapters"};
 
 struct Reader {
@@ -112,8 +112,8 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     in.pin(c);
     in.number("chordHoldSeconds", c.chordHoldSeconds);
     in.number("maxVolume", c.maxVolume);
-    in.number("uiTextScale", c.defaults.uiTextScale);
-    in.number("transcriptTextScale", c.defaults.transcriptTextScale);
+    in.number("textSize", c.defaults.textScale);
+    in.number("controlsSize", c.defaults.controlsScale);
     in.theme(c.defaults.theme);
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
@@ -167,14 +167,14 @@ std::vector<std::string> sanitize(KioskConfig& c) {
     // The person defaults reuse Settings' ranges and checks, under kiosk key names.
     Settings s;
     s.speed = c.defaults.speed;
-    s.uiTextScale = c.defaults.uiTextScale;
-    s.transcriptTextScale = c.defaults.transcriptTextScale;
+    s.textScale = c.defaults.textScale;
+    s.controlsScale = c.defaults.controlsScale;
     s.volume = c.defaults.volume;
     s.theme = c.defaults.theme;
     for (std::string& w : sanitize(s)) warnings.push_back(std::move(w));
     c.defaults.speed = s.speed;
-    c.defaults.uiTextScale = s.uiTextScale;
-    c.defaults.transcriptTextScale = s.transcriptTextScale;
+    c.defaults.textScale = s.textScale;
+    c.defaults.controlsScale = s.controlsScale;
     c.defaults.theme = s.theme;
     c.defaults.volume = s.volume;
     if (c.defaults.volume > c.maxVolume) {
@@ -202,8 +202,8 @@ double limitVolume(const KioskConfig& c, double requested) {
 Settings kioskSettings(const KioskConfig& c) {
     Settings s;
     s.speed = c.defaults.speed;
-    s.uiTextScale = c.defaults.uiTextScale;
-    s.transcriptTextScale = c.defaults.transcriptTextScale;
+    s.textScale = c.defaults.textScale;
+    s.controlsScale = c.defaults.controlsScale;
     s.theme = c.defaults.theme;
     s.volume = limitVolume(c, c.defaults.volume);
     s.muted = false;

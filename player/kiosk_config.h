@@ -52,6 +52,8 @@ inline constexpr NumericRange kCountdownSecondsRange{5, 20, 10};
 inline constexpr NumericRange kChordHoldSecondsRange{1, 10, 3};
 /// Hearing safety: the volume (0..1 slider value) can never go above this.
 inline constexpr NumericRange kMaxVolumeRange{0.0, 1.0, 0.8};
+/// Text size each new person starts with: 200 %.
+inline constexpr double kKioskDefaultTextScale = 2.0;
 /// Volume each new person starts with (then limited to maxVolume).
 inline constexpr double kKioskDefaultVolume = 0.5;
 /// A PIN is 4 to 12 ASCII digits.
@@ -60,8 +62,8 @@ inline constexpr size_t kMaxPinDigits = 12;
 
 /// What every new person starts with. Ranges are Settings' (settings.h).
 struct KioskPersonDefaults {
-    double uiTextScale = kTextScaleRange.defaultValue;         ///< kTextScaleRange
-    double transcriptTextScale = kTextScaleRange.defaultValue; ///< kTextScaleRange
+    double textScale = kKioskDefaultTextScale; ///< kTextScaleRange: someone walking up reads from further away
+    double controlsScale = 0;                  ///< kControlsScaleRange, 0: automatic
     ThemeChoice theme = ThemeChoice::Light;
     double speed = kSpeedRange.defaultValue;                   ///< kSpeedRange, 0.05 grid
     double volume = kKioskDefaultVolume;                       ///< kVolumeRange, and <= maxVolume

@@ -10,8 +10,8 @@ KioskState freshKioskState(const KioskConfig& c) {
     KioskState s;
     Settings fresh = kioskSettings(c);
     s.speed = fresh.speed;
-    s.uiTextScale = fresh.uiTextScale;
-    s.transcriptTextScale = fresh.transcriptTextScale;
+    s.textScale = fresh.textScale;
+    s.controlsScale = fresh.controlsScale;
     s.theme = fresh.theme;
     s.volume = fresh.volume;
     s.muted = fresh.muted;

@@ -59,8 +59,8 @@ struct KioskState {
     bool playing = false;
     double positionSeconds = 0;
     double speed = kSpeedRange.defaultValue;
-    double uiTextScale = kTextScaleRange.defaultValue;
-    double transcriptTextScale = kTextScaleRange.defaultValue;
+    double textScale = kKioskDefaultTextScale;
+    double controlsScale = 0;
     ThemeChoice theme = ThemeChoice::Light;
     double volume = kKioskDefaultVolume;  ///< always <= KioskConfig::maxVolume
     bool muted = false;

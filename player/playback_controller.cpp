@@ -42,6 +42,7 @@ void PlaybackController::pause() {
     if (engine_) engine_->pause();
 }
 void PlaybackController::seek(double seconds) {
+    ++seekCount_;
     if (engine_) engine_->seek(seconds);
 }
 void PlaybackController::setVolume(float volume) {

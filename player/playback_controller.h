@@ -41,6 +41,8 @@ public:
     float volume() const { return volume_; }
     double speed() const { return speed_; }
     bool muted() const { return muted_; }
+    /// Seeks applied so far (views bring the line being heard back into view on a change).
+    unsigned seekCount() const { return seekCount_; }
     const media::AudioSink& sink() const { return *sink_; }
 
     /// What the transport bar shows.
@@ -59,6 +61,7 @@ private:
     float volume_ = 0.8f;
     bool muted_ = false;
     double speed_ = 1.0;
+    unsigned seekCount_ = 0;
 };
 
 } // namespace la::player

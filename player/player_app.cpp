@@ -14,8 +14,10 @@
 #include "player/run_overrides.h"
 #include "player/save_schedule.h"
 #include "player/state_file.h"
+#include "player/toast.h"
 #include "player/visible_state.h"
 #include "ui/main_view.h"
+#include "ui/transport_menus.h"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -304,11 +306,15 @@ private:
     VisibleState visibleState() const {
         int w = 0, h = 0;
         SDL_GetWindowSize(window_->sdl(), &w, &h);
-        return visibleStateOf(playback_->status(), w, content_.transcript.cues, kiosk_.get(), nowSeconds());
+        VisibleState v = visibleStateOf(playback_->status(), w, content_.transcript.cues, kiosk_.get(), nowSeconds());
+        v.toast = !toast_.text(nowSeconds()).empty();
+        return v;
     }
 
     ui::Commands drawFrame() {
-        std::string fontWarning = display_->prepareFrame();
+        int windowW = 0, windowH = 0;
+        SDL_GetWindowSize(window_->sdl(), &windowW, &windowH);
+        std::string fontWarning = display_->prepareFrame(windowH);
         if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
         lastFontWarning_ = fontWarning;
         const Settings& settings = display_->settings();
@@ -325,6 +331,8 @@ private:
         state.transport = playback_->transportState();
         state.display = display_->barState();
         fillContentViews(content_, state.transport.position, state);
+        state.transcript.seekCount = playback_->seekCount();
+        state.toast = toast_.text(nowSeconds());
         ui::Commands commands;
         if (!kiosk_ || !kiosk_->showsAttract()) commands = ui::drawMainView(state, view_);
         if (kiosk_) {
@@ -355,8 +363,12 @@ private:
             if (std::holds_alternative<ui::SeekTo>(c) || std::holds_alternative<ui::SeekBy>(c)) schedule_.noteChange(nowSeconds());
         playback_->apply(resolved);
         if (kiosk_) playback_->setVolume(float(limitVolume(kiosk_->config(), playback_->volume()))); // hearing safety
+        const double speedBefore = display_->settings().speed, textBefore = display_->settings().textScale;
         display_->apply(commands);
         Settings& s = display_->settings();
+        if (playback_->speed() != speedBefore) toast_.show("Speed " + ui::speedLabel(playback_->speed()), nowSeconds());
+        if (s.textScale != textBefore)
+            toast_.show("Text " + std::to_string(int(std::lround(s.textScale * 100))) + " %", nowSeconds());
         s.speed = playback_->speed();
         // The engine keeps a float: copy it back only when it really changed,
         // so 0.8 is not saved as 0.800000011920929 (and an idle run writes nothing).
@@ -369,7 +381,8 @@ private:
             std::optional<size_t> section = content_.article ? transcripts::findSection(*content_.article, show->anchor) : std::nullopt;
             if (section) ui::openArticleSection(view_, *section);
         } else if (const auto* copy = std::get_if<ui::CopyText>(&c)) {
-            SDL_SetClipboardText(copy->text.c_str());
+            if (SDL_SetClipboardText(copy->text.c_str()) == 0) toast_.show("Copied", nowSeconds());
+            else toast_.show("Could not copy", nowSeconds());
         } else if (std::holds_alternative<ui::FocusSearch>(c)) {
             view_.transcript.search.focusBox = true;
             view_.selectTab = ui::ContentTab::Transcript;
@@ -404,6 +417,7 @@ private:
     std::string lastSaveError_;
     std::string lastFontWarning_;
     std::vector<ui::Notice> notices_;
+    Toast toast_;
     ui::MainViewUi view_;
     EpisodeContent content_;
     Uint64 startTicks_ = 0;

@@ -6,7 +6,7 @@ Settings RunOverrides::begin(const Settings& saved) {
     saved_ = saved;
     Settings s = saved;
     if (speed_) s.speed = *speed_;
-    if (textSize_) s.uiTextScale = s.transcriptTextScale = *textSize_;
+    if (textSize_) s.textScale = *textSize_;
     if (theme_) s.theme = ThemeChoice(*theme_);
     sanitize(s);
     overrides_ = s;
@@ -15,8 +15,7 @@ Settings RunOverrides::begin(const Settings& saved) {
 
 Settings RunOverrides::toSave(Settings s) const {
     if (speed_ && s.speed == overrides_.speed) s.speed = saved_.speed;
-    if (textSize_ && s.uiTextScale == overrides_.uiTextScale) s.uiTextScale = saved_.uiTextScale;
-    if (textSize_ && s.transcriptTextScale == overrides_.transcriptTextScale) s.transcriptTextScale = saved_.transcriptTextScale;
+    if (textSize_ && s.textScale == overrides_.textScale) s.textScale = saved_.textScale;
     if (theme_ && s.theme == overrides_.theme) s.theme = saved_.theme;
     return s;
 }

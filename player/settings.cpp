@@ -47,8 +47,19 @@ std::vector<std::string> sanitize(Settings& s) {
         warnings.push_back("speed " + formatNumber(s.speed) + " is not a multiple of 0.05; using " +
                            formatNumber(snapped));
     s.speed = snapped;
-    clampField(s.uiTextScale, kTextScaleRange, "uiTextScale", warnings);
-    clampField(s.transcriptTextScale, kTextScaleRange, "transcriptTextScale", warnings);
+    clampField(s.textScale, kTextScaleRange, "textSize", warnings);
+    if (double preset = nearestTextScalePreset(s.textScale); std::abs(preset - s.textScale) > kEpsilon) {
+        warnings.push_back("textSize " + formatNumber(s.textScale) + " is not one of the sizes offered; using " +
+                           formatNumber(preset));
+        s.textScale = preset;
+    }
+    if (!std::isfinite(s.controlsScale)) {
+        warnings.push_back("controlsSize is not a number; using automatic");
+        s.controlsScale = 0;
+    } else if (s.controlsScale != 0) { // 0: automatic
+        clampField(s.controlsScale, kControlsScaleRange, "controlsSize", warnings);
+        s.controlsScale = tidy(std::round(s.controlsScale * 4) / 4); // 100, 125, ... 200 %
+    }
     clampField(s.lineSpacing, kLineSpacingRange, "lineSpacing", warnings);
     clampField(s.volume, kVolumeRange, "volume", warnings);
     int themeIndex = static_cast<int>(s.theme);
@@ -69,7 +80,7 @@ std::vector<std::string> sanitize(Settings& s) {
 }
 
 bool samePreferences(const Settings& a, const Settings& b) {
-    return a.speed == b.speed && a.uiTextScale == b.uiTextScale && a.transcriptTextScale == b.transcriptTextScale &&
+    return a.speed == b.speed && a.textScale == b.textScale && a.controlsScale == b.controlsScale &&
            a.lineSpacing == b.lineSpacing && a.theme == b.theme && a.volume == b.volume && a.muted == b.muted;
 }
 
@@ -86,6 +97,22 @@ std::optional<ThemeChoice> themeFromName(std::string_view name) {
     for (ThemeChoice t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
         if (themeName(t) == name) return t;
     return std::nullopt;
+}
+
+double controlsScaleFor(const Settings& s, double windowHeight) {
+    if (s.controlsScale > 0) return std::min(s.controlsScale, s.textScale);
+    double cap = kAutoControlsScaleMax;
+    // 480 points tall: 120 %; 600: 150 %; 700 and taller: the usual cap.
+    if (windowHeight > 0) cap = std::clamp(windowHeight / 400.0, 1.0, kAutoControlsScaleMax);
+    return std::min(1.0 + (s.textScale - 1.0) * 0.5, cap);
+}
+
+double nearestTextScalePreset(double scale) {
+    if (!std::isfinite(scale)) return kTextScaleRange.defaultValue;
+    double best = kTextScalePresets.front();
+    for (double p : kTextScalePresets)
+        if (std::abs(p - scale) < std::abs(best - scale) - kEpsilon) best = p;
+    return best;
 }
 
 double nextTextScalePreset(double current) {

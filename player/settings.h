@@ -31,13 +31,19 @@ struct NumericRange {
 };
 
 inline constexpr NumericRange kSpeedRange{0.5, 3.0, 1.0};
-inline constexpr NumericRange kTextScaleRange{1.0, 4.0, 1.0};  ///< uiTextScale and transcriptTextScale
+inline constexpr NumericRange kTextScaleRange{1.0, 4.0, 1.0};  ///< textScale
+/// controlsScale when set by hand (0 means automatic: see controlsScaleFor).
+inline constexpr NumericRange kControlsScaleRange{1.0, 2.0, 1.0};
 inline constexpr NumericRange kLineSpacingRange{1.0, 2.0, 1.5};
 inline constexpr NumericRange kVolumeRange{0.0, 1.0, 0.8};
 inline constexpr double kSpeedFineStep = 0.05;   ///< speed is always a multiple of this
 inline constexpr double kSpeedCoarseStep = 0.25;
-/// The text sizes offered by the "A-" / "A+" buttons, ascending.
-inline constexpr std::array<double, 7> kTextScalePresets{1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0};
+/// The text sizes, ascending: Smaller/Bigger text and Ctrl+-/= step through
+/// them, and any other value (a file, --text-size) goes to the nearest.
+inline constexpr std::array<double, 9> kTextScalePresets{1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0};
+/// Automatic controls grow at half the rate of the text, up to this: a
+/// bigger button no longer helps, and it would take the words' room.
+inline constexpr double kAutoControlsScaleMax = 1.75;
 
 /// Where the listener was in one episode.
 struct SavedPosition {
@@ -59,8 +65,10 @@ inline constexpr std::size_t kMaxSavedPositions = 200;
 
 struct Settings {
     double speed = kSpeedRange.defaultValue;
-    double uiTextScale = kTextScaleRange.defaultValue;         ///< buttons, labels, menus
-    double transcriptTextScale = kTextScaleRange.defaultValue; ///< transcript and article text
+    /// The one text size: the transcript, the article and chapter titles are
+    /// drawn at it; controls follow it more slowly (controlsScaleFor).
+    double textScale = kTextScaleRange.defaultValue;
+    double controlsScale = 0; ///< buttons and labels by hand (advanced); 0: automatic
     double lineSpacing = kLineSpacingRange.defaultValue;       ///< reading text only
     ThemeChoice theme = ThemeChoice::Light;
     double volume = kVolumeRange.defaultValue;
@@ -86,6 +94,15 @@ std::vector<std::string> sanitize(Settings& s);
 std::string_view themeName(ThemeChoice t);
 /// The inverse of themeName; nullopt for anything else.
 std::optional<ThemeChoice> themeFromName(std::string_view name);
+
+/// The size of buttons and labels for these settings: never above the text
+/// size (the words being read are never smaller than a control's label). In
+/// a short window (`windowHeight` points; 0: unknown) automatic controls are
+/// capped lower still, so that the words keep half of the height.
+double controlsScaleFor(const Settings& s, double windowHeight = 0);
+
+/// The preset nearest to `scale` (clamped to kTextScaleRange).
+double nearestTextScalePreset(double scale);
 
 /// The next larger text-size preset, or the largest one when already there.
 /// A value between presets goes to the next preset above it.

@@ -52,6 +52,24 @@ void readBool(const json& j, const char* key, bool& out, const std::string& sour
     warnings.push_back(source + ": " + key + " should be true or false, not " + it->dump() + "; using the default");
 }
 
+// "textSize" and "controlsSize" (0: automatic). Files from before one text
+// size had two ("uiTextScale" for controls, "transcriptTextScale" for the
+// words): the larger of them is what that reader chose to read at.
+void readTextSize(const json& j, Settings& s, const std::string& source, std::vector<std::string>& warnings) {
+    if (j.contains("textSize")) {
+        readNumber(j, "textSize", s.textScale, source, warnings);
+    } else if (j.contains("uiTextScale") || j.contains("transcriptTextScale")) {
+        double ui = 0, words = 0;
+        readNumber(j, "uiTextScale", ui, source, warnings);
+        readNumber(j, "transcriptTextScale", words, source, warnings);
+        s.textScale = std::max(ui, words);
+    }
+    readNumber(j, "controlsSize", s.controlsScale, source, warnings);
+}
+
+// Keys this version replaced: read once (readTextSize), never written back.
+bool isRetiredKey(const std::string& key) { return key == "uiTextScale" || key == "transcriptTextScale"; }
+
 void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::vector<std::string>& warnings) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) warnings.push_back(source + ": " + problem);
 }
@@ -237,7 +255,7 @@ bool SettingsStore::save(const Settings& s, std::string& error) const {
     // kiosk_config.h, or a newer version's options) instead of erasing them.
     if (existing.kind == SettingsFileKind::Settings)
         for (const auto& [key, value] : existing.object.items())
-            if (!out.contains(key)) out[key] = value;
+            if (!out.contains(key) && !isRetiredKey(key)) out[key] = value;
     return writeFileAtomically(file_, out.dump(2) + "\n", error);
 }
 
@@ -247,8 +265,8 @@ json settingsToJson(const Settings& s) {
         positions[key] = {{"seconds", p.seconds}, {"rewind", p.rewind}, {"saved", p.lastUsed}};
     return json{{"version", kFormatVersion},
                 {"speed", s.speed},
-                {"uiTextScale", s.uiTextScale},
-                {"transcriptTextScale", s.transcriptTextScale},
+                {"textSize", s.textScale},
+                {"controlsSize", s.controlsScale},
                 {"lineSpacing", s.lineSpacing},
                 {"theme", std::string(themeName(s.theme))},
                 {"volume", s.volume},
@@ -263,8 +281,7 @@ Settings settingsFromJson(const json& j, const std::string& source, std::vector<
         return s;
     }
     readNumber(j, "speed", s.speed, source, warnings);
-    readNumber(j, "uiTextScale", s.uiTextScale, source, warnings);
-    readNumber(j, "transcriptTextScale", s.transcriptTextScale, source, warnings);
+    readTextSize(j, s, source, warnings);
     readNumber(j, "lineSpacing", s.lineSpacing, source, warnings);
     readNumber(j, "volume", s.volume, source, warnings);
     readBool(j, "muted", s.muted, source, warnings);

@@ -4,7 +4,7 @@
 // File: $XDG_CONFIG_HOME/listenalong/settings.json, or
 // ~/.config/listenalong/settings.json (defaultSettingsPath()); tests pass their
 // own path. Format: one JSON object, version 1:
-//   { "version": 1, "speed": 1.25, "uiTextScale": 2.0, "transcriptTextScale": 2.5,
+//   { "version": 1, "speed": 1.25, "textSize": 2.5, "controlsSize": 0,
 //     "lineSpacing": 1.5, "theme": "dark", "volume": 0.8, "muted": false,
 //     "positions": { "episode-01.ogg#2097152-1f3a5c7e9b0d2468":
 //                      { "seconds": 312.5, "rewind": true, "saved": 1764860000 } } }
@@ -14,6 +14,9 @@
 // recent. Files from earlier versions hold "file name": seconds; those are
 // still read (as rewind: true) and used only for a file of that name that has
 // no identity entry yet; the first save for that file replaces them.
+// "textSize" is the one text size; "controlsSize" 0 means automatic. Files
+// from before it have "uiTextScale" and "transcriptTextScale": the larger is
+// read as the text size, and neither is written back.
 //
 // Nothing read from the file is trusted: every value goes through sanitize()
 // (settings.h); a value of the wrong type is replaced by its default. Unknown

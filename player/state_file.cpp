@@ -14,7 +14,7 @@ std::string stateFileJson(const StateSnapshot& s) {
         playbackStateJson(s.content ? *s.content : kNoContent, s.status.position, s.status.playing));
     if (s.settings) {
         j["settings"] = {{"speed", s.speed},
-                         {"uiTextScale", s.settings->uiTextScale},
+                         {"textSize", s.settings->textScale},
                          {"theme", std::string(themeName(s.settings->theme))},
                          {"volume", s.volume}};
     }

@@ -22,6 +22,7 @@ struct VisibleState {
     int kioskMode = -1;
     int countdown = -1;
     bool hasError = false;
+    bool toast = false; ///< a confirmation is showing (it disappears by itself)
     bool operator==(const VisibleState&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
+#include "ui/long_text.h"
 #include "ui/nav_visible.h"
 
 #include <algorithm>
@@ -13,11 +14,7 @@ namespace {
 using transcripts::ArticleBlock;
 using transcripts::ArticleSpan;
 
-void wrapped(const char* begin, const char* end = nullptr) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(begin, end);
-    ImGui::PopTextWrapPos();
-}
+void wrapped(const char* begin, const char* end = nullptr) { wrappedText(begin, end); }
 
 // Bytes at the start of `b` that are all bold and end at a line break or the
 // end ("**Need help?**" lead-ins in the support section); 0 otherwise.

@@ -37,9 +37,18 @@ struct ChaptersHitBoxes {
     ImVec2 listMin, listMax; ///< the scrolling list's visible area
 };
 
+/// The rows' tops at one width and text size (see chapters_pane.cpp).
+struct ChapterListLayout {
+    const void* rowsKey = nullptr; ///< identity of the laid-out rows (their data pointer) ...
+    size_t rowCount = 0;           ///< ... and count
+    float width = -1, fontSize = -1;
+    std::vector<float> top;        ///< top[r]: y of row r in the list; top[n]: the list's height
+};
+
 struct ChaptersPaneState {
     std::optional<size_t> shownChapter; ///< current chapter last scrolled into view
     ChaptersHitBoxes hit;
+    ChapterListLayout layout;
     DragScroll drag; ///< finger held on the list
 };
 

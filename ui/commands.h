@@ -24,9 +24,9 @@ struct CopyText { std::string text; };          ///< put text on the clipboard
 struct FocusSearch {};                          ///< put the keyboard in the transcript search box
 struct ReadCurrentSection {};                   ///< show the article section of the chapter being heard
 struct ChangeSpeed { double delta = 0; };       ///< relative speed step (+-0.05, +-0.25)
-struct SetUiTextScale { double scale = 1.0; };  ///< whole UI text size, 1.0 = 100 %
-struct StepUiTextScale { int direction = 0; };  ///< -1 smaller / +1 bigger preset; 0 = reset to 100 %
-struct SetReadingTextScale { double scale = 1.0; }; ///< transcript and article text size
+struct SetTextSize { double scale = 1.0; };     ///< the one text size, 1.0 = 100 %
+struct StepTextSize { int direction = 0; };     ///< -1 smaller / +1 bigger preset; 0 = reset to 100 %
+struct SetControlsSize { double scale = 0; };   ///< buttons and labels (advanced); 0 = automatic
 struct SetLineSpacing { double spacing = 1.5; };    ///< transcript and article line spacing
 struct SetTheme { int theme = 0; };             ///< ui::ThemeId as int (Light, Dark, HighContrast)
 // Kiosk mode (ui/attract_screen.h, ui/kiosk_overlays.h; player/kiosk_policy.h acts on them)
@@ -40,7 +40,7 @@ struct PinCancel {};                            ///< admin PIN pad: close it, ba
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
-                             FocusSearch, ReadCurrentSection, ChangeSpeed, SetUiTextScale, StepUiTextScale, SetReadingTextScale,
+                             FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown,
                              PinDigit, PinClear, PinSubmit, PinCancel>;
 using Commands = std::vector<Command>;

@@ -11,8 +11,6 @@
 namespace la::ui {
 namespace {
 
-constexpr double kSpeedPresets[] = {0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
-
 // A text item that flows with the buttons around it, centred on their height.
 void flowText(const char* text, float controlH) {
     flowNext(ImGui::CalcTextSize(text).x);
@@ -39,26 +37,28 @@ bool flowButton(const char* label, Icon icon, float controlH) {
 void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID("more");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Speed presets:");
-    for (double p : kSpeedPresets) {
-        char label[32];
-        std::snprintf(label, sizeof label, "%.2g\u00d7", p);
-        ImGui::PushID(int(p * 100));
-        if (choiceButton(label, std::abs(s.speed - p) < 0.001, controlH)) out.push_back(SetSpeed{p});
-        ImGui::PopID();
-    }
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         {ImGui::GetStyle().FramePadding.x, std::max(ImGui::GetStyle().FramePadding.y, (controlH - fs) * 0.5f)});
     ImGui::PushAllowKeyboardFocus(false); // Tab must not turn the sliders into text fields (as in the transport bar)
-    int reading = int(std::lround(s.readingTextScale * 100));
-    ImGui::TextUnformatted("Transcript and article text size:");
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
-    if (ImGui::SliderInt("##reading", &reading, 100, 400, "%d %%")) out.push_back(SetReadingTextScale{reading / 100.0});
+    // Buttons and labels: automatic (they grow at half the rate of the text,
+    // up to 175 %), or a size of their own, never above the text size.
+    ImGui::TextUnformatted("Size of buttons and labels:");
+    ImGui::Dummy({0, controlH});
+    struct Choice { const char* label; double scale; };
+    for (Choice c : {Choice{"Automatic", 0.0}, {"100 %", 1.0}, {"125 %", 1.25}, {"150 %", 1.5}, {"175 %", 1.75}, {"200 %", 2.0}}) {
+        ImGui::PushID(c.label);
+        if (choiceButton(c.label, std::abs(s.controlsScale - c.scale) < 0.001, controlH)) out.push_back(SetControlsSize{c.scale});
+        ImGui::PopID();
+    }
+    // Line spacing in steps of 0.1, its value beside the slider (never under the handle).
     float spacing = float(s.lineSpacing);
     ImGui::TextUnformatted("Line spacing:");
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 16));
-    if (ImGui::SliderFloat("##spacing", &spacing, 1.0f, 2.0f, "%.1f")) out.push_back(SetLineSpacing{spacing});
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("0.0").x - fs, fs * 12));
+    if (ImGui::SliderFloat("##spacing", &spacing, 1.0f, 2.0f, "")) out.push_back(SetLineSpacing{std::round(spacing * 10.0) / 10.0});
+    char value[16];
+    std::snprintf(value, sizeof value, "%.1f", s.lineSpacing);
+    flowNext(ImGui::CalcTextSize(value).x);
+    rowText(value, controlH);
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar();
     ImGui::PopID();
@@ -70,15 +70,15 @@ namespace {
 
 // Whether every control fits on one row at this text size.
 bool fitsOneRow() {
-    const char* labels[] = {"Speed", "Slower", "0.00\u00d7", "Faster", "Normal speed", "Smaller text", "Text 100 %",
-                            "Bigger text", "\u2022 Light", "Dark", "High contrast", "More settings"};
+    const char* labels[] = {"Smaller text", "Text 100 %", "Bigger text", "\u2022 Light", "Dark", "High contrast",
+                            "More settings"};
     float w = 0;
     for (const char* l : labels) w += iconButtonWidth(l, Icon::None) + ImGui::GetStyle().ItemSpacing.x;
     return w + ImGui::GetFontSize() * 5 <= ImGui::GetContentRegionAvail().x;
 }
 
 const char* toggleLabel(const DisplayBarUi& ui) {
-    return ui.expanded ? "Hide speed and text settings" : "Speed, text size and colours";
+    return ui.expanded ? "Hide text settings" : "Text size and colours";
 }
 
 } // namespace
@@ -104,21 +104,13 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
         }
     }
 
+    // Speed is on the transport (the speed chip); here: text size, colours.
     ImGui::Dummy({0, controlH}); // row anchor: everything after flows and wraps
-    flowText("Speed", controlH);
-    if (flowButton("Slower", Icon::Back, controlH)) out.push_back(ChangeSpeed{-0.05});
-    char speed[32];
-    std::snprintf(speed, sizeof speed, "%.2f\u00d7", s.speed);
-    flowText(speed, controlH);
-    if (flowButton("Faster", Icon::Forward, controlH)) out.push_back(ChangeSpeed{0.05});
-    if (std::abs(s.speed - 1.0) > 0.001 && flowButton("Normal speed", Icon::None, controlH)) out.push_back(SetSpeed{1.0});
-
-    ImGui::SameLine(0, gap);
-    if (flowButton("Smaller text", Icon::None, controlH)) out.push_back(StepUiTextScale{-1});
+    if (flowButton("Smaller text", Icon::None, controlH)) out.push_back(StepTextSize{-1});
     char size[32];
-    std::snprintf(size, sizeof size, "Text %d %%", int(std::lround(s.uiTextScale * 100)));
+    std::snprintf(size, sizeof size, "Text %d %%", int(std::lround(s.textScale * 100)));
     flowText(size, controlH);
-    if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepUiTextScale{+1});
+    if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepTextSize{+1});
 
     ImGui::SameLine(0, gap);
     for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast}) {

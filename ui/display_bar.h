@@ -1,7 +1,7 @@
 #pragma once
-// The listening and reading controls above the content: playback speed
-// (Slower / Faster, presets), text size (Smaller / Bigger text), theme, and,
-// behind "More settings", the reading text size and line spacing. Labels are
+// The reading controls above the content: text size (Smaller / Bigger
+// text), theme, and, behind "More settings", the reading text size and line
+// spacing. (Speed is the transport's speed chip.) Labels are
 // plain words; the row wraps onto more lines at large text sizes.
 
 #include "ui/commands.h"
@@ -10,8 +10,9 @@ namespace la::ui {
 
 struct DisplayBarState {
     double speed = 1.0;
-    double uiTextScale = 1.0;
-    double readingTextScale = 1.0;
+    double textScale = 1.0;
+    double controlsScale = 0;          ///< as set: 0 = automatic
+    double effectiveControlsScale = 1.0; ///< what the controls are drawn at
     double lineSpacing = 1.5;
     int theme = 0; ///< ThemeId as int
 };

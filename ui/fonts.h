@@ -3,16 +3,16 @@
 // pixel size wanted (ImGui FAQ "How should I handle DPI"), never scaled up with
 // FontGlobalScale or SetWindowFontScale, which blur.
 //
-// Two families of size: the UI font (buttons, labels; Settings::uiTextScale)
-// and the reading font (transcript, article; Settings::transcriptTextScale),
+// Two families of size: the UI font (buttons, labels; controlsScaleFor) and
+// the reading font (transcript, article, chapter titles; Settings::textScale),
 // each regular + bold, from the bundled DejaVu Sans (assets/fonts/).
 //
 // Typical use, between frames on the UI thread:
 //
 //   la::ui::FontSet fonts;
 //   std::string err;
-//   if (!la::ui::buildFonts(*io.Fonts, assetsDir + "/fonts", la::ui::fontPxForScale(s.uiTextScale),
-//                           la::ui::fontPxForScale(s.transcriptTextScale), fonts, err))
+//   if (!la::ui::buildFonts(*io.Fonts, assetsDir + "/fonts", la::ui::fontPxForScale(controlsScaleFor(s)),
+//                           la::ui::fontPxForScale(s.textScale), fonts, err))
 //       showWarning(err);                      // still usable: ImGui's built-in font
 //   io.FontDefault = fonts.ui;                 // the old ImFont* pointers are gone
 //   ImGui_ImplOpenGL3_DestroyFontsTexture();   // upload the new atlas

@@ -55,6 +55,9 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         }
         break;
     }
+    case Icon::Menu: // a list opens: a triangle pointing down
+        dl->AddTriangleFilled({c.x - s * 0.45f, c.y - s * 0.25f}, {c.x + s * 0.45f, c.y - s * 0.25f}, {c.x, c.y + s * 0.3f}, col);
+        break;
     case Icon::None: break;
     }
 }
@@ -108,14 +111,14 @@ bool beginControlsChild(const char* id, ImVec2 size, int flags) {
     return open;
 }
 
-bool iconButton(const char* label, Icon icon, float minHeight) {
+bool iconButton(const char* label, Icon icon, float minHeight, float minWidth) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float fs = ImGui::GetFontSize();
     const char* end = ImGui::FindRenderedTextEnd(label);
     ImVec2 text = ImGui::CalcTextSize(label, end);
     float iconW = icon == Icon::None ? 0 : fs * 1.3f;
     float gap = icon == Icon::None ? 0 : iconLabelGap();
-    ImVec2 size{iconButtonWidth(label, icon), std::max(minHeight, text.y + style.FramePadding.y * 2)};
+    ImVec2 size{std::max(minWidth, iconButtonWidth(label, icon)), std::max(minHeight, text.y + style.FramePadding.y * 2)};
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);
     // Keep the visible label on top of the button frame ImGui drew.

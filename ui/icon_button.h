@@ -6,11 +6,13 @@ struct ImVec2;
 
 namespace la::ui {
 
-enum class Icon { None, Play, Pause, Back, Forward, SpeakerOn, SpeakerOff, Previous, Next };
+enum class Icon { None, Play, Pause, Back, Forward, SpeakerOn, SpeakerOff, Previous, Next, Menu };
 
-/// A button at least `minHeight` pixels tall (touch targets). Returns true
-/// when clicked/activated. `label` may contain "##id" like any ImGui label.
-bool iconButton(const char* label, Icon icon, float minHeight);
+/// A button at least `minHeight` pixels tall (touch targets) and `minWidth`
+/// wide (a fixed slot, so that a label that changes, Play/Pause, does not
+/// move what follows). Returns true when clicked/activated. `label` may
+/// contain "##id" like any ImGui label.
+bool iconButton(const char* label, Icon icon, float minHeight, float minWidth = 0);
 
 /// The width iconButton(label, icon, ...) will take, for laying out rows.
 float iconButtonWidth(const char* label, Icon icon);

@@ -31,6 +31,28 @@ void drawNotices(const std::vector<Notice>& notices, Commands& out) {
     }
 }
 
+// A brief confirmation ("Speed 1.5×", "Copied") in a pill above the
+// transport, over the content: it takes no room and moves nothing.
+void drawToast(const std::string& text, float transportH) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - transportH - fs},
+                            ImGuiCond_Always, {0.5f, 1.0f});
+    ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.5f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {fs, fs * 0.5f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, fs);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, fs * 0.1f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("##toast", nullptr, flags)) ImGui::TextUnformatted(text.c_str());
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+}
+
 void append(Commands& out, Commands more) { out.insert(out.end(), more.begin(), more.end()); }
 
 // The episode title, and the speed/text/colour controls. When those are
@@ -150,12 +172,23 @@ bool drawTabStrip(MainViewUi& ui) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     float rowW = -gap;
     for (const ViewTab& t : kViewTabs) rowW += ImGui::CalcTextSize(t.label).x + fs * 1.2f + gap;
-    if (rowW <= ImGui::GetContentRegionAvail().x) {
+    // On the transcript the tabs share the Search row, or give way to "Show: …".
+    const float toolbarW = iconButtonWidth("Close search", Icon::None) + iconButtonWidth("Copy line", Icon::None) + gap * 2;
+    const float needed = rowW + (ui.tab == ContentTab::Transcript ? gap + toolbarW : 0.0f);
+    if (needed <= ImGui::GetContentRegionAvail().x) {
         ui.choosingView = false;
-        for (const ViewTab& t : kViewTabs) {
-            if (t.tab != kViewTabs[0].tab) ImGui::SameLine();
-            if (viewButton(t.label, ui.tab == t.tab, {ImGui::CalcTextSize(t.label).x + fs * 1.2f, h})) ui.tab = t.tab;
+        auto drawViewTabs = [&ui, fs, h] {
+            for (const ViewTab& t : kViewTabs) {
+                if (t.tab != kViewTabs[0].tab) ImGui::SameLine();
+                if (viewButton(t.label, ui.tab == t.tab, {ImGui::CalcTextSize(t.label).x + fs * 1.2f, h})) ui.tab = t.tab;
+            }
+        };
+        // The transcript's Search and Copy line join the tabs' row: a row more for the words.
+        if (ui.tab == ContentTab::Transcript) {
+            ui.transcript.leadRow = drawViewTabs;
+            return true;
         }
+        drawViewTabs();
         ImGui::Separator();
         return true;
     }
@@ -236,11 +269,17 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoBackground; // the frame is cleared to WindowBg already: one full-screen fill less
-    if (ImGui::Begin("ListenAlong", nullptr, flags)) {
+    // Narrow for the text size (large text): panes become tabs, the settings
+    // move into a tab, the title is left to the window's, and the margins
+    // above and below shrink: every row goes to the words.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool compact = vp->WorkSize.x - style.WindowPadding.x * 2 < kTabbedBelowFontSizes * ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x, compact ? std::min(style.WindowPadding.y, 8.0f)
+                                                                                       : style.WindowPadding.y});
+    const bool open = ImGui::Begin("ListenAlong", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (open) {
         const float fs = ImGui::GetFontSize();
-        // Narrow for the text size (large text): panes become tabs, the
-        // settings move into a tab, and the title is left to the window's.
-        bool compact = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * fs;
         ui.volumeInTransport = !compact || transportFitsOneRow();
         if (!compact) drawHeader(state, ui, out);
         drawNotices(state.notices, out);
@@ -253,9 +292,12 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         // first, down to two lines; only below that does the window scroll.
         float contentH = std::max(ImGui::GetContentRegionAvail().y - barH - ImGui::GetStyle().ItemSpacing.y, fs * 4);
         if (beginControlsChild("Content", {0, contentH}, ImGuiWindowFlags_NavFlattened)) {
-            ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * ImGui::GetFontSize();
+            // Side by side only where the words, at their own size, still get a wide column.
+            const float readingFs = ui.transcript.readingFont ? ui.transcript.readingFont->FontSize : ImGui::GetFontSize();
+            ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * std::max(ImGui::GetFontSize(), readingFs);
             if (ui.selectTab) ui.tab = *ui.selectTab, ui.choosingView = false;
-            ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" there
+            ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" or the tabs there
+            ui.transcript.leadRow = nullptr;
             if (ui.tabbed) {
                 ui.split = false;
                 drawTabs(state, ui, out);
@@ -266,11 +308,15 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         }
         ImGui::EndChild();
 
-        ImGui::Separator();
+        if (!compact) ImGui::Separator(); // compact: the transport's own background sets it apart
         if (beginControlsChild("Transport", {0, barH}, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened)) {
             TransportState transport = state.transport;
             transport.compact = compact;
             transport.showVolume = ui.volumeInTransport;
+            transport.speed = state.display.speed;
+            transport.chapters = state.chapters.rows;
+            transport.currentChapter = state.chapters.currentChapter;
+            transport.listFont = ui.transcript.readingFont;
             Commands t = drawTransportBar(transport, ui.transport);
             out.insert(out.end(), t.begin(), t.end());
             // The last row's bottom and a small margin, not a whole row's spacing and padding.
@@ -279,6 +325,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
         ImGui::EndChild();
     }
     ImGui::End();
+    if (!state.toast.empty()) drawToast(state.toast, ui.transportHeight);
     drawFocusOutline();
     return out;
 }

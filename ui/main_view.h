@@ -24,6 +24,7 @@ struct Notice {
 struct MainViewState {
     std::string title;              ///< episode title
     std::vector<Notice> notices;    ///< shown above the content, newest last
+    std::string toast;              ///< a brief confirmation over the content ("Speed 1.5×", "Copied"); empty: none
     TransportState transport;
     DisplayBarState display;        ///< speed, text size, theme controls
     TranscriptVM transcript;        ///< the panes that follow the audio

@@ -10,6 +10,7 @@
 
 #include "ui/transcript_pane.h"
 
+#include "ui/long_text.h"
 #include "ui/nav_visible.h"
 
 #include "ui/icon_button.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <ranges>
 
 namespace la::ui {
 namespace {
@@ -87,13 +89,15 @@ int layoutText(const std::string& text, ImFont* font, float fs, float width, std
             if (out) out->push_back({i, e, token, line, x, w});
             x += w;
         } else { // a word longer than the line: split between characters
+            // Character widths are summed as they come (measuring from p each
+            // time made a 10 MB word cost seconds).
             size_t p = i;
             while (p < e) {
                 size_t k = p;
                 float pw = 0;
                 while (k < e) {
                     size_t next = std::min(e, k + utf8Length(static_cast<unsigned char>(text[k])));
-                    float cw = font->CalcTextSizeA(fs, FLT_MAX, 0, s + p, s + next).x;
+                    float cw = pw + font->CalcTextSizeA(fs, FLT_MAX, 0, s + k, s + next).x;
                     if (cw > width - x && k > p) break;
                     k = next, pw = cw;
                 }
@@ -218,7 +222,10 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
     TranscriptSearchState& s = st.search;
     st.leadPressed = false;
-    if (!st.leadButton.empty()) {
+    if (st.leadRow) {
+        st.leadRow();
+        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
+    } else if (!st.leadButton.empty()) {
         st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
         sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
     }
@@ -236,7 +243,7 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     // Sharing the row with the owner's button at large text, Copy line gives
     // way (Ctrl+C still copies) rather than take a row from the cues.
     const bool copyFits = sameLineIfFits(iconButtonWidth("Copy line", Icon::None));
-    if (copyFits || st.leadButton.empty()) {
+    if (copyFits || (st.leadButton.empty() && !st.leadRow)) {
         ImGui::BeginDisabled(!copyCue);
         if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
         ImGui::EndDisabled();
@@ -272,28 +279,76 @@ void handleUserScroll(TranscriptPaneState& st) {
     if (updateDragScroll(st.drag)) st.follow = false;
 }
 
-// Scroll so that `cue` sits a quarter of the way down. A view only a few
-// lines tall (large text in a small window) shows it from the top, and one
-// under three lines from its words: the time and speaker give way first.
+// Scroll so that `cue` sits a fifth of the way down: in the upper third,
+// with what comes next below it. A view only a few lines tall (large text in
+// a small window) shows it from the top, and one under three lines from its
+// words: the time and speaker give way first.
 void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH, const RowMetrics& m) {
-    float target = layout.top[cue] - viewH * 0.25f;
+    float target = layout.top[cue] - viewH * 0.2f;
     if (viewH < m.fs * 8) target = layout.top[cue];
     if (viewH < m.lineH * 3) target = layout.top[cue] + m.pad + m.lineH;
     // ImGui clamps the far end to the scroll range (which includes the window padding).
     ImGui::SetScrollY(std::max(0.0f, target));
 }
 
-void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, const RowMetrics& m) {
+// The words of `cue` placed at `width`: a long cue's layout is kept between
+// frames (laying out megabytes every frame is too slow); a short one is laid
+// out afresh into the reused scratch list.
+const std::vector<PlacedText>& placedWords(TranscriptPaneState& st, const transcripts::Cue& cue, size_t i, ImFont* font,
+                                           float fs, float width) {
+    if (cue.text.size() < kLongTextBytes) {
+        st.scratch.clear();
+        layoutText(cue.text, font, fs, width, &st.scratch);
+        return st.scratch;
+    }
+    LongCueLayout& kept = st.longCue;
+    if (kept.cue != i || kept.text != cue.text.data() || kept.size != cue.text.size() || kept.width != width ||
+        kept.fontSize != fs || kept.font != font) {
+        kept.placed.clear();
+        layoutText(cue.text, font, fs, width, &kept.placed);
+        kept.cue = i, kept.text = cue.text.data(), kept.size = cue.text.size();
+        kept.width = width, kept.fontSize = fs, kept.font = font;
+    }
+    return kept.placed;
+}
+
+// A cue taller than the view: keep the word being heard on screen, a fifth
+// of the way down when it would leave it.
+void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur, ImFont* font, float rowWidth,
+                    float viewH, const RowMetrics& m) {
+    const transcripts::Cue& cue = (*vm.cues)[cur];
+    std::optional<size_t> word = wordAt(cue, vm.position);
+    if (!word || st.layout.top[cur + 1] - st.layout.top[cur] <= viewH) return;
+    const std::vector<PlacedText>& placed = placedWords(st, cue, cur, font, m.fs, textWidthOf(m, rowWidth));
+    auto it = std::find_if(placed.begin(), placed.end(), [&](const PlacedText& p) { return p.token == *word; });
+    if (it == placed.end()) return;
+    const float y = st.layout.top[cur] + m.pad + m.lineH * float(1 + it->line);
+    const float scroll = ImGui::GetScrollY();
+    if (y < scroll || y + m.lineH > scroll + viewH * 0.9f) ImGui::SetScrollY(std::max(0.0f, y - viewH * 0.2f));
+}
+
+void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, ImFont* font,
+                   float rowWidth, const RowMetrics& m) {
     if (st.scrollToCue && *st.scrollToCue < vm.cues->size()) scrollToCue(st.layout, *st.scrollToCue, viewH, m);
     st.scrollToCue.reset();
+    // A seek this pane did not ask for (the transport, the keys, a chapter;
+    // also while paused) brings the line being heard back into view. A tap on
+    // a line seeks too, but that line is in view already and stays put.
+    if (vm.seekCount != st.seenSeekCount) {
+        if (!st.ownSeek) st.follow = true, st.followedCue.reset(), st.selected.reset();
+        st.seenSeekCount = vm.seekCount;
+        st.ownSeek = false;
+    }
     if (!st.follow || !vm.currentCue || *vm.currentCue >= vm.cues->size()) return;
     size_t cur = *vm.currentCue;
-    float top = st.layout.top[cur], bottom = st.layout.top[cur + 1];
-    float y = ImGui::GetScrollY();
-    // Move only when the cue leaves the comfortable middle of the view: less motion to read against.
-    bool outOfView = top < y + viewH * 0.08f || bottom > y + viewH * 0.85f;
-    if (relaidOut || !st.followedCue || (*st.followedCue != cur && outOfView)) scrollToCue(st.layout, cur, viewH, m);
+    // The cue's top as seen in the view (the list's padding is above cue 0).
+    const float top = st.layout.top[cur] - ImGui::GetScrollY() + ImGui::GetStyle().WindowPadding.y;
+    // Each new line comes to the same place, a fifth of the way down, so the
+    // eye knows where to look; unless it is already in the upper third.
+    bool placed = top >= 0 && top <= viewH * 0.3f;
+    if (relaidOut || !st.followedCue || (*st.followedCue != cur && !placed)) scrollToCue(st.layout, cur, viewH, m);
     st.followedCue = cur;
+    keepWordInView(vm, st, cur, font, rowWidth, viewH, m);
 }
 
 struct CueDrawContext {
@@ -305,7 +360,9 @@ struct CueDrawContext {
     Commands& out;
 };
 
-void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos) {
+using PlacedSpan = std::pair<const PlacedText*, const PlacedText*>;
+
+void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos, PlacedSpan placed) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = c.m.fs;
     const float top = (c.m.lineH - fs) * 0.5f;
@@ -315,7 +372,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     const ImU32 hitCol = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
     for (; h != hits.end() && h->cue == index; ++h) {
-        for (const PlacedText& p : c.st.scratch) {
+        for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
             if (p.end <= h->begin || p.begin >= h->end) continue;
             const char* s = cue.text.data();
             float x0 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::max(p.begin, h->begin)).x;
@@ -333,13 +390,26 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     if (!word) return;
     const ImU32 wordCol = ImGui::GetColorU32(ImGuiCol_ButtonHovered);
     const ImU32 lineCol = ImGui::GetColorU32(ImGuiCol_Text);
-    for (const PlacedText& p : c.st.scratch) {
+    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
         if (p.token != *word) continue;
         float y = textPos.y + p.line * c.m.lineH + top;
         ImVec2 a{textPos.x + p.x - fs * 0.12f, y - fs * 0.05f}, b{textPos.x + p.x + p.width + fs * 0.12f, y + fs * 1.12f};
         dl->AddRectFilled(a, b, wordCol, fs * 0.15f);
         dl->AddRectFilled({a.x, b.y - std::max(2.0f, fs * 0.08f)}, {b.x, b.y}, lineCol);
+        c.st.hit.wordMin = a, c.st.hit.wordMax = b;
     }
+}
+
+// The words of cue `i` on the lines inside the clip rectangle.
+PlacedSpan visiblePlacedText(const CueDrawContext& c, const transcripts::Cue& cue, size_t i, ImVec2 textPos,
+                             const ImDrawList* dl) {
+    const std::vector<PlacedText>* placed = &placedWords(c.st, cue, i, c.font, c.m.fs, textWidthOf(c.m, c.rowWidth));
+    const int firstLine = int(std::floor((dl->GetClipRectMin().y - textPos.y) / c.m.lineH)) - 1;
+    const int lastLine = int(std::ceil((dl->GetClipRectMax().y - textPos.y) / c.m.lineH));
+    const PlacedText* b = placed->data();
+    const PlacedText* e = b + placed->size();
+    return {std::lower_bound(b, e, firstLine, [](const PlacedText& p, int l) { return p.line < l; }),
+            std::upper_bound(b, e, lastLine, [](int l, const PlacedText& p) { return l < p.line; })};
 }
 
 void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
@@ -366,6 +436,7 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     ImGui::PopID();
     if (pressed && !c.st.drag.scrolled) {
         c.out.push_back(SeekTo{cue.start});
+        c.st.ownSeek = true; // the line stays under the finger
         c.st.follow = true;
         c.st.followedCue = i; // it is in view: no jump
         c.st.selected.reset();
@@ -400,11 +471,10 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     }
 
     ImVec2 textPos{pos.x + m.textX, pos.y + m.pad + m.lineH};
-    c.st.scratch.clear();
-    layoutText(cue.text, c.font, m.fs, textWidthOf(m, c.rowWidth), &c.st.scratch);
-    drawHighlights(c, cue, i, textPos);
+    const PlacedSpan placed = visiblePlacedText(c, cue, i, textPos, dl);
+    drawHighlights(c, cue, i, textPos, placed);
     const char* s = cue.text.data();
-    for (const PlacedText& p : c.st.scratch) {
+    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
         dl->AddText(c.font, m.fs, {textPos.x + p.x, textPos.y + p.line * m.lineH + inset}, textCol, s + p.begin, s + p.end);
     }
     c.st.hit.rows.push_back({i, pos, max});
@@ -420,7 +490,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
 
     bool relaidOut = updateTranscriptLayout(st.layout, *vm.cues, font, fs, rowWidth, st.lineSpacing);
     handleUserScroll(st);
-    followCurrent(vm, st, relaidOut, viewH, m);
+    followCurrent(vm, st, relaidOut, viewH, font, rowWidth, m);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of cue 0 (scroll already applied)
     const float scrollY = ImGui::GetScrollY();
@@ -430,6 +500,7 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     last = std::min(last + 1, vm.cues->size());
     CueDrawContext c{vm, st, font, m, rowWidth, out};
     st.hit.rows.clear();
+    st.hit.wordMin = st.hit.wordMax = {0, 0};
     for (size_t i = first; i < last; ++i) {
         const float top = st.layout.top[i];
         drawCue(c, i, {origin.x, origin.y + top}, st.layout.top[i + 1] - top);

@@ -22,6 +22,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -34,6 +35,7 @@ struct TranscriptVM {
     const std::vector<transcripts::Cue>* cues = nullptr; ///< not owned; outlives the frame; nullptr: none
     double position = 0;              ///< seconds being heard
     std::optional<size_t> currentCue; ///< transcripts::cueAt(*cues, position)
+    unsigned seekCount = 0;           ///< seeks applied so far: a change brings the current line into view
     std::string unavailableMessage;   ///< shown when there are no cues (e.g. "No transcript for this episode.")
 };
 
@@ -67,6 +69,7 @@ struct TranscriptHitBoxes {
     ImVec2 nextMin, nextMax;
     ImVec2 previousMin, previousMax;
     ImVec2 listMin, listMax;
+    ImVec2 wordMin, wordMax; ///< the word being heard, where drawn (zero: none)
     struct Row { size_t cue; ImVec2 min, max; };
     std::vector<Row> rows; ///< the cues drawn last frame
 };
@@ -80,6 +83,16 @@ struct PlacedText {
 };
 
 /// The pane's own state, kept by the caller across frames.
+/// The placed words of the last long cue drawn, kept between frames.
+struct LongCueLayout {
+    size_t cue = size_t(-1);
+    const char* text = nullptr;
+    size_t size = 0;
+    float width = -1, fontSize = -1;
+    const ImFont* font = nullptr;
+    std::vector<PlacedText> placed;
+};
+
 struct TranscriptPaneState {
     ImFont* readingFont = nullptr; ///< cue text font; nullptr: the current font. Set by the font/settings owner.
     float lineSpacing = 1.25f;     ///< line height as a multiple of the font size; clamped to [1, 3]
@@ -91,12 +104,18 @@ struct TranscriptPaneState {
     // Scrolling bookkeeping (see drawTranscriptPane).
     std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
     std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
+    unsigned seenSeekCount = 0;        ///< vm.seekCount when last drawn
+    bool ownSeek = false;              ///< the last seek was a tap on a line in this pane
     DragScroll drag;                   ///< finger held on the list; a drag that scrolled is not a tap
     /// A button the owner wants first in the toolbar row (e.g. the main view's
     /// "Show: Transcript" at large text, to save a row); empty: none.
     std::string leadButton;
     bool leadPressed = false;          ///< set when leadButton was pressed this frame
+    /// Or: the owner's own controls (the view tabs), drawn first on the
+    /// toolbar row; set each frame, empty: none.
+    std::function<void()> leadRow;
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
+    LongCueLayout longCue;
 };
 
 /// Draws the pane into the current window at the cursor, filling `size`

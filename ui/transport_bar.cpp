@@ -2,6 +2,7 @@
 
 #include "ui/icon_button.h"
 #include "ui/time_format.h"
+#include "ui/transport_menus.h"
 
 #include <imgui.h>
 
@@ -60,7 +61,11 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     }
 }
 
-float volumeSliderWidth() { return ImGui::GetFontSize() * 9; }
+float volumeSliderWidth() { return ImGui::GetFontSize() * 6; }
+
+float volumeLabelWidth() { return ImGui::CalcTextSize("Volume 100 %").x; }
+
+float playSlotWidth() { return std::max(iconButtonWidth("Pause##toggle", Icon::Pause), iconButtonWidth("Play##toggle", Icon::Play)); }
 
 } // namespace
 
@@ -107,20 +112,49 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     ImGui::SetCursorPosY(y + barH + st.ItemSpacing.y);
 
     // At large text the three keep one row (Play stays in view): the arrows
-    // say the direction, the label keeps the amount.
+    // say the direction, the label keeps the amount. Play and Pause share one
+    // slot, so nothing after it moves when it changes.
+    // With the speed chip (and, compact, the chapter picker) on the same row
+    // when they fit: the seek bar and one row of buttons, nothing more.
     const float gap = st.ItemSpacing.x;
-    const bool full = iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Pause##toggle", Icon::Pause) +
-                          iconButtonWidth("Forward 30 s", Icon::Forward) + gap * 2 <= ImGui::GetContentRegionAvail().x;
+    const float playW = playSlotWidth();
+    // Labels shorten before anything takes a second row: "Back 15 s" to
+    // "15 s", "Speed 1.5×" to "1.5×", "Chapter 4 of 9" to "4 of 9".
+    const float avail = ImGui::GetContentRegionAvail().x;
+    auto rowWidth = [&](bool fullSkips, bool brief) {
+        float w = (fullSkips ? iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Forward 30 s", Icon::Forward)
+                             : iconButtonWidth("15 s", Icon::Back) + iconButtonWidth("30 s", Icon::Forward)) +
+                  playW + speedChipWidth(brief) + gap * 3;
+        if (s.compact && s.chapters) {
+            if (auto label = chapterPickerLabel(*s.chapters, s.currentChapter, brief))
+                w += iconButtonWidth(label->c_str(), Icon::Menu) + gap;
+        }
+        return w;
+    };
+    const bool full = rowWidth(true, false) <= avail || (!s.compact && rowWidth(true, false) - speedChipWidth() <= avail);
+    const bool brief = !full && rowWidth(false, false) > avail;
+    std::optional<std::string> picker;
+    if (s.compact && s.chapters) picker = chapterPickerLabel(*s.chapters, s.currentChapter, brief);
     const char* back = full ? "Back 15 s###back" : "15 s###back";
     const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
     if (iconButton(back, Icon::Back, controlH)) out.push_back(SeekBy{-15});
-    flowNext(iconButtonWidth("Pause##toggle", Icon::Pause));
-    if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH)) {
+    flowNext(playW);
+    if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW)) {
         out.push_back(TogglePlay{});
     }
     view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
     flowNext(iconButtonWidth(forward, Icon::Forward));
     if (iconButton(forward, Icon::Forward, controlH)) out.push_back(SeekBy{30});
+    // Speed is always on the main screen: a chip with the current speed.
+    flowNext(speedChipWidth(brief));
+    Commands speed = drawSpeedChip(s.speed, controlH, brief, view.speedMin, view.speedMax);
+    out.insert(out.end(), speed.begin(), speed.end());
+    view.pickerMin = view.pickerMax = {0, 0};
+    if (picker) {
+        flowNext(iconButtonWidth(picker->c_str(), Icon::Menu));
+        Commands pick = drawChapterPicker(*s.chapters, s.currentChapter, s.listFont, controlH, brief, view.pickerMin, view.pickerMax);
+        out.insert(out.end(), pick.begin(), pick.end());
+    }
     if (s.showVolume) {
         ImGui::SameLine(0, fs * 2);
         Commands v = drawVolumeControls(s);
@@ -150,18 +184,22 @@ Commands drawVolumeControls(const TransportState& s) {
     // Not a Tab stop: ImGui would turn it into a text field on Tab, which
     // also turns on control-by-control mode (player/keyboard_shortcuts.cpp).
     ImGui::PushAllowKeyboardFocus(false);
-    if (ImGui::SliderInt("##Volume", &volume, 0, 100, "Volume %d%%")) out.push_back(SetVolume{volume / 100.0f});
+    // The value beside the slider, never under its handle.
+    if (ImGui::SliderInt("##Volume", &volume, 0, 100, "")) out.push_back(SetVolume{volume / 100.0f});
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar(2);
+    const std::string value = "Volume " + std::to_string(volume) + " %";
+    flowNext(ImGui::CalcTextSize("Volume 100 %").x);
+    rowText(value.c_str(), controlH);
     ImGui::EndDisabled();
     return out;
 }
 
 bool transportFitsOneRow() {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float w = iconButtonWidth("Back 15 s", Icon::Back) + iconButtonWidth("Pause##toggle", Icon::Pause) +
-                    iconButtonWidth("Forward 30 s", Icon::Forward) + ImGui::GetFontSize() * 2 +
-                    iconButtonWidth("Unmute##mute", Icon::SpeakerOff) + volumeSliderWidth() + gap * 4;
+    const float w = iconButtonWidth("Back 15 s", Icon::Back) + playSlotWidth() + iconButtonWidth("Forward 30 s", Icon::Forward) +
+                    speedChipWidth() + ImGui::GetFontSize() * 2 + iconButtonWidth("Unmute##mute", Icon::SpeakerOff) +
+                    volumeSliderWidth() + volumeLabelWidth() + gap * 6;
     return w <= ImGui::GetContentRegionAvail().x;
 }
 

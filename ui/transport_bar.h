@@ -2,10 +2,12 @@
 // The transport bar: play/pause, skip back 15 s / forward 30 s, elapsed and
 // remaining time, a seek bar that can be clicked or dragged, and volume.
 
+#include "ui/chapters_pane.h"
 #include "ui/commands.h"
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,10 @@ struct TransportState {
     bool compact = false;      ///< large text in a small window: leave out the chapter line
     bool showVolume = true;    ///< Mute and the volume slider (else the caller shows them elsewhere)
     std::vector<double> chapterMarks; ///< chapter start times (seconds), marked on the seek bar
+    double speed = 1.0;        ///< shown on the speed chip
+    const std::vector<ChapterRow>* chapters = nullptr; ///< compact: the chapter picker's list (not owned)
+    std::optional<size_t> currentChapter;              ///< chapter index being heard
+    ImFont* listFont = nullptr; ///< the chapter picker's list (the reading font); nullptr: the current one
 };
 
 /// The bar's own interaction state (kept by the caller across frames).
@@ -30,6 +36,8 @@ struct TransportViewState {
     bool dragging = false;
     double dragSeconds = 0;
     ImVec2 playMin{0, 0}, playMax{0, 0}; ///< where Play/Pause was drawn last frame (tests, layout checks)
+    ImVec2 speedMin{0, 0}, speedMax{0, 0};   ///< the speed chip
+    ImVec2 pickerMin{0, 0}, pickerMax{0, 0}; ///< the chapter picker (compact only; zero: not drawn)
 };
 
 /// Height the bar needs at the current font size, in pixels (an estimate:

@@ -51,8 +51,8 @@ TEST_CASE("Kiosk config defaults are the documented ones and in range") {
     CHECK(c.pin.empty());
     CHECK(c.chordHoldSeconds == 3);
     CHECK(c.maxVolume == Approx(0.8));
-    CHECK(c.defaults.uiTextScale == 1.0);
-    CHECK(c.defaults.transcriptTextScale == 1.0);
+    CHECK(c.defaults.textScale == 2.0); // someone walking up to the screen: 200 %
+    CHECK(c.defaults.controlsScale == 0); // automatic
     CHECK(c.defaults.theme == ThemeChoice::Light);
     CHECK(c.defaults.speed == 1.0);
     CHECK(c.defaults.volume == Approx(0.5));
@@ -87,8 +87,8 @@ TEST_CASE("Every kiosk config key is read") {
     CHECK(c.pin == "0420");
     CHECK(c.chordHoldSeconds == 4);
     CHECK(c.maxVolume == Approx(0.7));
-    CHECK(c.defaults.uiTextScale == 1.5);
-    CHECK(c.defaults.transcriptTextScale == 2.0);
+    CHECK(c.defaults.textScale == 1.5);
+    CHECK(c.defaults.controlsScale == 1.25);
     CHECK(c.defaults.theme == ThemeChoice::HighContrast);
     CHECK(c.defaults.speed == Approx(0.9));
     CHECK(c.defaults.volume == Approx(0.4));
@@ -103,7 +103,7 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
     CHECK(r.warnings[0].find(kNoPinWarning) != std::string::npos);
     std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
     for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
-                            "chordHoldSeconds", "maxVolume", "uiTextScale", "transcriptTextScale", "theme", "speed",
+                            "chordHoldSeconds", "maxVolume", "textSize", "controlsSize", "theme", "speed",
                             "volume", "showChapters"}) {
         INFO(key);
         CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
@@ -173,10 +173,10 @@ TEST_CASE("Out-of-range kiosk values are clamped, with the key in the warning") 
     CHECK(hasWarning(w, {"chordHoldSeconds 60"}));
     CHECK(c.maxVolume == 1.0);
     CHECK(hasWarning(w, {"maxVolume 1.5"}));
-    CHECK(c.defaults.uiTextScale == kTextScaleRange.max);
-    CHECK(hasWarning(w, {"uiTextScale 9"}));
-    CHECK(c.defaults.transcriptTextScale == kTextScaleRange.min);
-    CHECK(hasWarning(w, {"transcriptTextScale 0.1"}));
+    CHECK(c.defaults.textScale == kTextScaleRange.max);
+    CHECK(hasWarning(w, {"textSize 9"}));
+    CHECK(c.defaults.controlsScale == kControlsScaleRange.min);
+    CHECK(hasWarning(w, {"controlsSize 0.1"}));
     CHECK(c.defaults.speed == kSpeedRange.max);
     CHECK(hasWarning(w, {"speed 7"}));
     CHECK(c.pin == "2468");
@@ -282,14 +282,14 @@ TEST_CASE("Missing kiosk files: an explicit config file is a warning, a missing 
 
 TEST_CASE("kioskSettings gives a new person the kiosk defaults and nothing else") {
     KioskConfig c;
-    c.defaults.uiTextScale = 2.0;
-    c.defaults.transcriptTextScale = 3.0;
+    c.defaults.textScale = 2.0;
+    c.defaults.controlsScale = 1.5;
     c.defaults.theme = ThemeChoice::Dark;
     c.defaults.speed = 0.75;
     c.defaults.volume = 0.6;
     Settings s = kioskSettings(c);
-    CHECK(s.uiTextScale == 2.0);
-    CHECK(s.transcriptTextScale == 3.0);
+    CHECK(s.textScale == 2.0);
+    CHECK(s.controlsScale == 1.5);
     CHECK(s.theme == ThemeChoice::Dark);
     CHECK(s.speed == 0.75);
     CHECK(s.volume == Approx(0.6));

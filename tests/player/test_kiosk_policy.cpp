@@ -148,7 +148,7 @@ TEST_CASE("Configured idle times are used") {
 
 TEST_CASE("A reset gives the next person a fresh state: nothing of the previous person's use stays") {
     KioskConfig c = withPin();
-    c.defaults.uiTextScale = 1.5;
+    c.defaults.textScale = 1.5;
     c.defaults.theme = ThemeChoice::Dark;
     c.defaults.volume = 0.4;
     c.defaults.showChapters = false;
@@ -159,7 +159,7 @@ TEST_CASE("A reset gives the next person a fresh state: nothing of the previous 
     CHECK_FALSE(fresh.playing);
     CHECK(fresh.positionSeconds == 0);
     CHECK(fresh.speed == 1.0);
-    CHECK(fresh.uiTextScale == 1.5);
+    CHECK(fresh.textScale == 1.5);
     CHECK(fresh.theme == ThemeChoice::Dark);
     CHECK(fresh.volume == Approx(0.4));
     CHECK_FALSE(fresh.showChapters);
@@ -171,8 +171,8 @@ TEST_CASE("A reset gives the next person a fresh state: nothing of the previous 
     used.playing = true;
     used.positionSeconds = 431.5;
     used.speed = 1.5;
-    used.uiTextScale = 3.0;
-    used.transcriptTextScale = 4.0;
+    used.textScale = 3.0;
+    used.controlsScale = 1.25;
     used.theme = ThemeChoice::HighContrast;
     used.volume = 0.8;
     used.muted = true;
@@ -186,8 +186,8 @@ TEST_CASE("A reset gives the next person a fresh state: nothing of the previous 
     CHECK(used.playing != fresh.playing);
     CHECK(used.positionSeconds != fresh.positionSeconds);
     CHECK(used.speed != fresh.speed);
-    CHECK(used.uiTextScale != fresh.uiTextScale);
-    CHECK(used.transcriptTextScale != fresh.transcriptTextScale);
+    CHECK(used.textScale != fresh.textScale);
+    CHECK(used.controlsScale != fresh.controlsScale);
     CHECK(used.theme != fresh.theme);
     CHECK(used.volume != fresh.volume);
     CHECK(used.muted != fresh.muted);
@@ -401,7 +401,7 @@ TEST_CASE("Soak: 24 simulated hours of patients and idle resets, always back to 
         state.screen = cycles % 2 ? KioskScreen::Read : KioskScreen::Listen;
         state.playing = cycles % 3 != 0;
         state.speed = 1.25;
-        state.uiTextScale = 2.5;
+        state.textScale = 2.5;
         state.searchText = "immune " + std::to_string(cycles);
         double sessionEnd = t + 60 + (cycles % 5) * 30; // 1-3 minutes of use
         for (; t < sessionEnd; t += dt) {

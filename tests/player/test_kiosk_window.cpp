@@ -30,7 +30,7 @@ struct KioskRun {
 
 constexpr const char* kConfig =
     R"({"idleResetSeconds": 30, "countdownSeconds": 10, "pin": "2468", "chordHoldSeconds": 1,
-        "maxVolume": 0.6, "uiTextScale": 1.0, "theme": "dark", "volume": 0.5})";
+        "maxVolume": 0.6, "textSize": 1.0, "theme": "dark", "volume": 0.5})";
 
 // "Touch to listen" on the welcome screen at 100 % text in 1280x800.
 void touchToListen(const std::string& wid) {
@@ -80,7 +80,7 @@ TEST_CASE("Kiosk fills the screen, caps the volume, and Escape and Alt+F4 do not
     CHECK(s["playing"] == true);
     CHECK(s["position"].get<double>() > 1.0);
     CHECK(s["settings"]["speed"].get<double>() == Approx(1.1));
-    CHECK(s["settings"]["uiTextScale"].get<double>() == Approx(1.25));
+    CHECK(s["settings"]["textSize"].get<double>() == Approx(1.25));
     CHECK(s["settings"]["volume"].get<double>() == Approx(0.6));
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("Kiosk returns to the welcome screen and its defaults after the idle t
     CHECK(s["playing"] == false);
     CHECK(s["position"].get<double>() == Approx(0.0));
     CHECK(s["settings"]["speed"].get<double>() == Approx(1.0));
-    CHECK(s["settings"]["uiTextScale"].get<double>() == Approx(1.0));
+    CHECK(s["settings"]["textSize"].get<double>() == Approx(1.0));
     CHECK(s["settings"]["theme"] == "dark");
     CHECK(s["settings"]["volume"].get<double>() == Approx(0.5));
 }

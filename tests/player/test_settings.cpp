@@ -96,8 +96,8 @@ size_t tempFilesIn(const fs::path& dir) {
 TEST_CASE("Settings defaults are the documented ones and already valid", "[settings]") {
     Settings s;
     CHECK(s.speed == 1.0);
-    CHECK(s.uiTextScale == 1.0);
-    CHECK(s.transcriptTextScale == 1.0);
+    CHECK(s.textScale == 1.0);
+    CHECK(s.controlsScale == 0); // automatic
     CHECK(s.lineSpacing == 1.5);
     CHECK(s.theme == ThemeChoice::Light);
     CHECK(s.volume == 0.8);
@@ -115,8 +115,8 @@ TEST_CASE("sanitize clamps every numeric field to its range, with a warning each
     };
     const Row rows[] = {
         {"speed", &Settings::speed, 0.1, 0.5, 3.5, 3.0},
-        {"uiTextScale", &Settings::uiTextScale, 0.5, 1.0, 4.5, 4.0},
-        {"transcriptTextScale", &Settings::transcriptTextScale, 0.0, 1.0, 10.0, 4.0},
+        {"textSize", &Settings::textScale, 0.5, 1.0, 4.5, 4.0},
+        {"controlsSize", &Settings::controlsScale, 0.5, 1.0, 10.0, 2.0},
         {"lineSpacing", &Settings::lineSpacing, 0.9, 1.0, 2.5, 2.0},
         {"volume", &Settings::volume, -0.5, 0.0, 1.5, 1.0},
     };
@@ -179,11 +179,11 @@ TEST_CASE("theme names round-trip", "[settings]") {
 
 TEST_CASE("text size presets step through 100..400 %", "[settings]") {
     CHECK(nextTextScalePreset(1.0) == 1.25);
-    CHECK(nextTextScalePreset(1.25) == 1.5);
-    CHECK(nextTextScalePreset(3.0) == 4.0);
+    CHECK(nextTextScalePreset(1.5) == 1.75);
+    CHECK(nextTextScalePreset(3.0) == 3.5);
     CHECK(nextTextScalePreset(4.0) == 4.0);    // stays at the top
-    CHECK(nextTextScalePreset(1.7) == 2.0);    // between presets: next one up
-    CHECK(previousTextScalePreset(4.0) == 3.0);
+    CHECK(nextTextScalePreset(1.8) == 2.0);    // between presets: next one up
+    CHECK(previousTextScalePreset(4.0) == 3.5);
     CHECK(previousTextScalePreset(1.25) == 1.0);
     CHECK(previousTextScalePreset(1.0) == 1.0); // stays at the bottom
     CHECK(previousTextScalePreset(1.7) == 1.5);
@@ -246,8 +246,8 @@ TEST_CASE("a valid file loads every field", "[settings][store]") {
     INFO(joined(r.warnings));
     CHECK(r.warnings.empty());
     CHECK(r.settings.speed == 1.25);
-    CHECK(r.settings.uiTextScale == 2.0);
-    CHECK(r.settings.transcriptTextScale == 2.5);
+    CHECK(r.settings.textScale == 2.5);
+    CHECK(r.settings.controlsScale == 1.5);
     CHECK(r.settings.lineSpacing == 1.75);
     CHECK(r.settings.theme == ThemeChoice::HighContrast);
     CHECK(r.settings.volume == 0.5);
@@ -434,7 +434,7 @@ TEST_CASE("wrong-typed values fall back to defaults with a warning each", "[sett
     expected.positions = {{"b.ogg", played(42)}};
     CHECK(r.settings == expected);
     CHECK(r.warnings.size() == 8);
-    for (const char* field : {"speed", "uiTextScale", "transcriptTextScale", "lineSpacing", "theme", "volume",
+    for (const char* field : {"speed", "textSize", "controlsSize", "lineSpacing", "theme", "volume",
                               "muted", "a.ogg"})
         CHECK(anyContains(r.warnings, field));
     for (const auto& w : r.warnings) CHECK(w.find(store.file().string()) == 0);
@@ -445,8 +445,8 @@ TEST_CASE("out-of-range values are clamped with a warning each", "[settings][sto
     auto r = storeWithFixture(dir, "out_of_range.json").load();
     INFO(joined(r.warnings));
     CHECK(r.settings.speed == 3.0);
-    CHECK(r.settings.uiTextScale == 1.0);
-    CHECK(r.settings.transcriptTextScale == 4.0);
+    CHECK(r.settings.textScale == 1.0);
+    CHECK(r.settings.controlsScale == 2.0);
     CHECK(r.settings.lineSpacing == 1.0);
     CHECK(r.settings.volume == 0.0);
     CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"b.ogg", 7}});
@@ -467,8 +467,8 @@ TEST_CASE("save then load gives the same settings", "[settings][store]") {
     SettingsStore store(dir.path / "new" / "folder" / "settings.json"); // folders are created
     Settings s;
     s.speed = 1.75;
-    s.uiTextScale = 3.0;
-    s.transcriptTextScale = 2.5;
+    s.textScale = 3.0;
+    s.controlsScale = 1.25;
     s.lineSpacing = 2.0;
     s.theme = ThemeChoice::Dark;
     s.volume = 0.35;
@@ -601,4 +601,46 @@ TEST_CASE("default path follows XDG_CONFIG_HOME, then HOME", "[settings][store]"
     if (oldXdg) ::setenv("XDG_CONFIG_HOME", savedXdg.c_str(), 1);
     if (oldHome) ::setenv("HOME", savedHome.c_str(), 1);
     else ::unsetenv("HOME");
+}
+
+TEST_CASE("one text size: the words at it, controls slower and capped, never larger than the words", "[settings]") {
+    Settings s;
+    const std::pair<double, double> automatic[] = {{1.0, 1.0}, {1.5, 1.25}, {2.0, 1.5}, {2.5, 1.75}, {3.0, 1.75}, {4.0, 1.75}};
+    for (auto [text, controls] : automatic) {
+        s.textScale = text;
+        CHECK(controlsScaleFor(s) == Approx(controls));
+    }
+    s.controlsScale = 2.0; // by hand
+    s.textScale = 1.5;
+    CHECK(controlsScaleFor(s) == Approx(1.5)); // not above the words
+    s.textScale = 4.0;
+    CHECK(controlsScaleFor(s) == Approx(2.0));
+}
+
+TEST_CASE("text sizes are the offered ones: a value between them goes to the nearest, with a warning", "[settings]") {
+    Settings s;
+    s.textScale = 3.05; // "305 %"
+    auto w = sanitize(s);
+    CHECK(s.textScale == 3.0);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].find("textSize") != std::string::npos);
+    s.textScale = 1.4;
+    sanitize(s);
+    CHECK(s.textScale == 1.5);
+}
+
+TEST_CASE("a file from before one text size reads the larger of its two sizes and drops the old keys", "[settings]") {
+    TempDir dir;
+    const fs::path file = dir.path / "settings.json";
+    SettingsStore store = storeWithFixture(dir, "legacy_text_sizes.json");
+    SettingsLoadResult r = store.load();
+    CHECK(r.settings.textScale == 2.5);
+    CHECK(r.settings.controlsScale == 0);
+    CHECK(r.settings.theme == ThemeChoice::Dark);
+    std::string error;
+    REQUIRE(store.save(r.settings, error));
+    const std::string text = readText(file);
+    CHECK(text.find("uiTextScale") == std::string::npos);
+    CHECK(text.find("transcriptTextScale") == std::string::npos);
+    CHECK(text.find("\"textSize\": 2.5") != std::string::npos);
 }

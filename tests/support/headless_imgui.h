@@ -2,6 +2,7 @@
 // An ImGui context without a window or renderer, for tests that draw views
 // and look at what they produced (items, draw lists, commands).
 
+#include "player/settings.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
@@ -30,13 +31,17 @@ struct HeadlessImGui {
     HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 };
 
-/// The player's own look in the current context: the bundled fonts built at
-/// `textScale` and `theme`'s style, as the player sets them between frames.
-inline ui::FontSet usePlayerFonts(double textScale, ui::ThemeId theme = ui::ThemeId::Light) {
+/// The player's own look in the current context: the bundled fonts built for
+/// the text size `textScale` (the words at it, the controls as the automatic
+/// controls size says in a window `windowHeight` tall) and `theme`'s style,
+/// as the player sets them between frames.
+inline ui::FontSet usePlayerFonts(double textScale, ui::ThemeId theme = ui::ThemeId::Light, double windowHeight = 0) {
     ui::FontSet fonts;
     std::string error;
-    const float px = ui::fontPxForScale(textScale);
-    if (!ui::buildFonts(*ImGui::GetIO().Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", px, px, fonts, error))
+    player::Settings s;
+    s.textScale = textScale;
+    const float px = ui::fontPxForScale(player::controlsScaleFor(s, windowHeight)), readingPx = ui::fontPxForScale(textScale);
+    if (!ui::buildFonts(*ImGui::GetIO().Fonts, std::string(LA_SOURCE_DIR) + "/assets/fonts", px, readingPx, fonts, error))
         throw std::runtime_error("test fonts: " + error);
     ImGui::GetIO().FontDefault = fonts.ui;
     ui::applyTheme(ui::paletteFor(theme), fonts.uiPx, ImGui::GetStyle());

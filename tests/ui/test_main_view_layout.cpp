@@ -26,7 +26,8 @@ const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episo
 /// A headless context with the player's fonts and style at `textScale`.
 struct PlayerLikeImGui : test::HeadlessImGui {
     FontSet fonts;
-    PlayerLikeImGui(ImVec2 display, double textScale) : HeadlessImGui(display), fonts(test::usePlayerFonts(textScale)) {}
+    PlayerLikeImGui(ImVec2 display, double textScale)
+        : HeadlessImGui(display), fonts(test::usePlayerFonts(textScale, ThemeId::Light, display.y)) {}
 
     void frames(int n, const MainViewState& state, MainViewUi& view) {
         view.transcript.readingFont = view.article.readingFont = fonts.reading;
@@ -109,10 +110,11 @@ struct ViewAt100s {
     player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
     MainViewState state;
     MainViewUi view;
-    ViewAt100s(ImVec2 size, double textScale) {
+    PlayerLikeImGui ui;
+    FontSet& fonts = ui.fonts;
+    ViewAt100s(ImVec2 size, double textScale) : ui(size, textScale) {
         state.title = "Episode";
         player::fillContentViews(content, 100.0, state);
-        PlayerLikeImGui ui(size, textScale);
         ui.frames(3, state, view);
     }
 };
@@ -128,21 +130,37 @@ TEST_CASE("Chapters and article stay side by side in bigger windows, and are tab
     CHECK_FALSE(shortWindow.view.chapters.hit.rows.empty()); // the tabbed column still shows the chapter list
 }
 
-TEST_CASE("1280x800 at 200 %: Mute and volume move to Settings so the transcript shows more than two lines' worth") {
-    ViewAt100s at125({1280, 800}, 1.25); // the transport still fits one row
-    CHECK(at125.view.tabbed);
-    CHECK(at125.view.volumeInTransport);
-
-    ViewAt100s at200({1280, 800}, 2.0);
-    REQUIRE(at200.view.tabbed);
-    CHECK_FALSE(at200.view.volumeInTransport);
-    // The cue rows in view add up to more than two rows of the line being heard.
-    const TranscriptHitBoxes& t = at200.view.transcript.hit;
-    float shown = 0, currentH = 0;
-    for (const auto& r : t.rows) {
-        shown += visibleHeight(r.min, r.max, t.listMin, t.listMax);
-        if (r.cue == at200.state.transcript.currentCue) currentH = r.max.y - r.min.y;
+TEST_CASE("Reading layout: the words get at least half the window at every size, and grow with the text") {
+    for (ImVec2 size : {ImVec2{800, 480}, ImVec2{1024, 600}, ImVec2{1280, 800}, ImVec2{1920, 1080}, ImVec2{2560, 1440}}) {
+        for (double scale : {1.0, 2.0, 3.0, 4.0}) {
+            ViewAt100s v(size, scale);
+            const TranscriptHitBoxes& t = v.view.transcript.hit;
+            const float area = t.listMax.y - t.listMin.y;
+            INFO(size.x << "x" << size.y << " at " << scale * 100 << " %: transcript " << area << " px of " << size.y);
+            CHECK(area >= size.y * 0.5f);
+            // The words being heard are never smaller than a control's label.
+            CHECK(v.fonts.reading->FontSize >= v.fonts.ui->FontSize);
+            // The line being heard starts in the upper third; one taller than
+            // the view shows the word being heard instead.
+            bool placed = false;
+            for (const auto& r : t.rows) {
+                if (r.cue != v.state.transcript.currentCue) continue;
+                placed = r.min.y >= t.listMin.y - 1 && r.min.y <= t.listMin.y + area / 3;
+                if (r.max.y - r.min.y > area) placed = t.wordMin.y >= t.listMin.y - 2 && t.wordMax.y <= t.listMax.y + 2;
+            }
+            CHECK(placed);
+        }
     }
-    REQUIRE(currentH > 0);
-    CHECK(shown >= currentH * 2);
+}
+
+TEST_CASE("400 % in 1280x800: three whole lines of the line being heard, with its time and speaker") {
+    ViewAt100s v({1280, 800}, 4.0);
+    const TranscriptHitBoxes& t = v.view.transcript.hit;
+    const float lineH = std::round(v.fonts.reading->FontSize * v.view.transcript.lineSpacing);
+    for (const auto& r : t.rows) {
+        if (r.cue != v.state.transcript.currentCue) continue;
+        // Header (time and speaker) plus three lines, all inside the list.
+        CHECK(visibleHeight(r.min, r.max, t.listMin, t.listMax) >= std::min(r.max.y - r.min.y, lineH * 4));
+        CHECK(r.min.y >= t.listMin.y - 1);
+    }
 }

@@ -305,3 +305,84 @@ TEST_CASE("No transcript: the pane says so and returns nothing") {
     CHECK(ui.frames(3, vm, st).empty());
     CHECK(st.hit.rows.empty());
 }
+
+TEST_CASE("Each new line comes to the upper third, with the next line in view below it") {
+    Headless ui;
+    auto cues = makeCues(120);
+    TranscriptPaneState st;
+    for (double t = 1.0; t < 200; t += 2.0) {
+        TranscriptVM vm = at(cues, t);
+        ui.frames(2, vm, st);
+        const size_t cur = *vm.currentCue;
+        INFO("t = " << t);
+        const float listH = st.hit.listMax.y - st.hit.listMin.y;
+        bool placed = false, nextShown = false;
+        for (const auto& r : st.hit.rows) {
+            if (r.cue == cur) placed = r.min.y >= st.hit.listMin.y - 1 && r.min.y <= st.hit.listMin.y + listH / 3;
+            if (r.cue == cur + 1) nextShown = r.min.y + 40 <= st.hit.listMax.y; // at least its header line
+        }
+        CHECK(placed);
+        CHECK(nextShown);
+    }
+}
+
+TEST_CASE("A seek brings the line being heard back into view, even when scrolled away and paused") {
+    Headless ui;
+    auto cues = makeCues(300);
+    TranscriptPaneState st;
+    TranscriptVM vm = at(cues, 100.0);
+    ui.frames(3, vm, st);
+    ImGui::GetIO().MousePos = centre(st.hit.listMin, st.hit.listMax);
+    ImGui::GetIO().MouseWheel = -20;
+    ui.frames(3, vm, st);
+    REQUIRE_FALSE(st.follow);
+    REQUIRE_FALSE(visibleInList(st, 50));
+    TranscriptVM back = at(cues, 85.0); // "Back 15 s" while paused
+    back.seekCount = vm.seekCount + 1;
+    ui.frames(2, back, st);
+    CHECK(st.follow);
+    CHECK(visibleInList(st, 42));
+}
+
+TEST_CASE("A tap on a line seeks there without moving the line under the finger") {
+    Headless ui;
+    auto cues = makeCues(100);
+    TranscriptPaneState st;
+    TranscriptVM vm = at(cues, 20.0);
+    ui.frames(3, vm, st);
+    auto row = st.hit.rows[st.hit.rows.size() - 3];
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = centre(row.min, row.max);
+    ui.frames(1, vm, st);
+    io.MouseDown[0] = true;
+    ui.frames(1, vm, st);
+    io.MouseDown[0] = false;
+    Commands c = ui.frames(1, vm, st); // released: the seek is applied before the next frame
+    REQUIRE(firstSeek(c));
+    TranscriptVM after = at(cues, *firstSeek(c));
+    after.seekCount = vm.seekCount + 1;
+    ui.frames(3, after, st);
+    for (const auto& r : st.hit.rows)
+        if (r.cue == row.cue) CHECK(r.min.y == Approx(row.min.y));
+}
+
+TEST_CASE("In a cue taller than the view the word being heard stays in view") {
+    Headless ui({900, 360});
+    std::vector<transcripts::Cue> cues(1);
+    cues[0].start = 0, cues[0].end = 400, cues[0].speaker = "Nurse";
+    for (int w = 0; w < 400; ++w) {
+        std::string word = "word" + std::to_string(w);
+        cues[0].text += (w ? " " : "") + word;
+        cues[0].words.push_back({double(w), word});
+    }
+    TranscriptPaneState st;
+    for (double t = 0.5; t < 400; t += 7.0) {
+        TranscriptVM vm;
+        vm.cues = &cues, vm.position = t, vm.currentCue = 0;
+        ui.frames(2, vm, st);
+        INFO("t = " << t);
+        REQUIRE(st.hit.wordMax.y > 0);
+        CHECK(st.hit.wordMin.y >= st.hit.listMin.y - 2);
+        CHECK(st.hit.wordMax.y <= st.hit.listMax.y + 2);
+    }
+}

@@ -1,0 +1,125 @@
+#include "ui/transport_menus.h"
+
+#include "ui/icon_button.h"
+#include "ui/time_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace la::ui {
+namespace {
+
+// Opens above the button that opened it (the transport is at the bottom),
+// towards the middle of the screen, never wider or taller than the screen.
+void placeMenuAbove(ImVec2 buttonMin, ImVec2 buttonMax) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const bool rightHalf = (buttonMin.x + buttonMax.x) * 0.5f > vp->WorkPos.x + vp->WorkSize.x * 0.5f;
+    ImGui::SetNextWindowPos({rightHalf ? buttonMax.x : buttonMin.x, buttonMin.y - ImGui::GetStyle().ItemSpacing.y},
+                            ImGuiCond_Always, {rightHalf ? 1.0f : 0.0f, 1.0f});
+    ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->WorkSize.x - 8, std::max(buttonMin.y - vp->WorkPos.y - 8, 100.0f)});
+}
+
+} // namespace
+
+std::string speedLabel(double speed) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", speed);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s + "\u00d7";
+}
+
+float speedChipWidth(bool brief) { return iconButtonWidth(brief ? "2.75\u00d7" : "Speed 2.75\u00d7", Icon::None); }
+
+Commands drawSpeedChip(double speed, float controlH, bool brief, ImVec2& min, ImVec2& max) {
+    Commands out;
+    const std::string label = (brief ? "" : "Speed ") + speedLabel(speed) + "###speed chip";
+    if (iconButton(label.c_str(), Icon::None, controlH, speedChipWidth(brief))) ImGui::OpenPopup("##speed menu");
+    min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    placeMenuAbove(min, max);
+    if (ImGui::BeginPopup("##speed menu")) {
+        const std::string title = "Playback speed: " + speedLabel(speed);
+        ImGui::TextUnformatted(title.c_str());
+        if (iconButton("Slower", Icon::Back, controlH)) out.push_back(ChangeSpeed{-0.05});
+        ImGui::SameLine();
+        if (iconButton("Faster", Icon::Forward, controlH)) out.push_back(ChangeSpeed{+0.05});
+        // Four to a row: every preset in sight, each the same size.
+        const float w = iconButtonWidth("\u2022 1.75\u00d7", Icon::None);
+        int i = 0;
+        for (double p : kSpeedMenuPresets) {
+            const bool chosen = std::abs(speed - p) < 0.001;
+            const std::string text = (chosen ? "\u2022 " : "") + speedLabel(p) + "##preset" + std::to_string(i);
+            if (i % 4 != 0) ImGui::SameLine();
+            if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            if (iconButton(text.c_str(), Icon::None, controlH, w)) {
+                out.push_back(SetSpeed{p});
+                ImGui::CloseCurrentPopup();
+            }
+            if (chosen) ImGui::PopStyleColor();
+            ++i;
+        }
+        if (iconButton("Close", Icon::None, controlH)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return out;
+}
+
+std::optional<std::string> chapterPickerLabel(const std::vector<ChapterRow>& rows, std::optional<size_t> current,
+                                              bool brief) {
+    if (rows.empty() || !current) return std::nullopt;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (rows[r].chapter == *current)
+            return (brief ? "" : "Chapter ") + std::to_string(r + 1) + " of " + std::to_string(rows.size());
+    }
+    return std::nullopt;
+}
+
+Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<size_t> current, ImFont* listFont,
+                           float controlH, bool brief, ImVec2& min, ImVec2& max) {
+    Commands out;
+    const std::string label = chapterPickerLabel(rows, current, brief).value_or("Chapters") + "###chapter picker";
+    if (iconButton(label.c_str(), Icon::Menu, controlH)) ImGui::OpenPopup("##chapter menu");
+    min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    placeMenuAbove(min, max);
+    ImGui::SetNextWindowSize({vp->WorkSize.x * 0.9f, 0});
+    if (ImGui::BeginPopup("##chapter menu")) {
+        if (listFont) ImGui::PushFont(listFont);
+        const float fs = ImGui::GetFontSize();
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float timeW = ImGui::CalcTextSize("00:00").x + fs * 0.6f;
+        for (size_t r = 0; r < rows.size(); ++r) {
+            const ChapterRow& row = rows[r];
+            const bool now = current == row.chapter;
+            const std::string title = now ? row.title + "  (now playing)" : row.title;
+            const float wrapW = std::max(fs * 4, width - timeW - fs);
+            const float textH = ImGui::CalcTextSize(title.c_str(), nullptr, false, wrapW).y;
+            const ImVec2 size{width, std::max(controlH, textH + fs * 0.6f)};
+            ImGui::PushID(int(r));
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##chapter", now, 0, size)) {
+                out.push_back(SeekTo{row.start});
+                ImGui::CloseCurrentPopup();
+            }
+            if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
+            if (!ImGui::IsItemVisible()) { // long lists: draw only what is in view
+                ImGui::PopID();
+                continue;
+            }
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+            const float y = pos.y + (size.y - textH) * 0.5f;
+            dl->AddText({pos.x + fs * 0.3f, y}, col, formatClock(row.start).c_str());
+            dl->AddText(ImGui::GetFont(), fs, {pos.x + fs * 0.3f + timeW, y}, col, title.c_str(), nullptr, wrapW);
+            ImGui::PopID();
+        }
+        if (listFont) ImGui::PopFont();
+        if (iconButton("Close", Icon::None, controlH)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return out;
+}
+
+} // namespace la::ui
