@@ -21,6 +21,8 @@ packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorb
 if [ "$want_tests" = 1 ]; then
   # Real windows under a virtual X server, driven like a person would.
   packages+=(xvfb xauth xdotool libgl1-mesa-dri)
+  # .ci/run also compiles everything with clang, so both compilers keep building.
+  packages+=(clang)
 fi
 
 missing=()
