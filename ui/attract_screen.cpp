@@ -135,6 +135,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
             ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
             wrappedText(vm.staffNotice);
             ImGui::PopStyleColor();
+            placed.staffNotice = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
         }
         ImGui::PopStyleVar();
     }

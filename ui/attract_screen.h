@@ -44,6 +44,7 @@ struct AttractScreenLayout {
     ScreenRect listen;
     ScreenRect read;
     bool stacked = false;   ///< the entries are one above the other (narrow screen / large text)
+    ScreenRect staffNotice; ///< where the staff notice went (empty when there is none)
 };
 
 /// Draws a window that fills the display (no title bar, no saved settings).
