@@ -297,7 +297,7 @@ TEST_CASE("unusable files are moved aside with a warning naming the file", "[set
         auto r = store.load();
         CHECK(r.settings == Settings{});
         REQUIRE(r.warnings.size() == 1);
-        CHECK(r.warnings[0].find("folder") != std::string::npos);
+        CHECK(r.warnings[0].find("is a directory") != std::string::npos);
     }
 }
 
