@@ -132,6 +132,8 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         space(gap * 0.5f);
         wrappedText(vm.support);
         if (!vm.staffNotice.empty()) {
+            // In the bottom corner, away from what visitors read, when there is room.
+            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), bottom - textHeight(vm.staffNotice, wrapW)));
             ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
             wrappedText(vm.staffNotice);
             ImGui::PopStyleColor();

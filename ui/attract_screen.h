@@ -25,8 +25,8 @@ struct AttractScreenVM {
     std::string reviewed = kDefaultReviewedLine;
     std::string support = kDefaultSupportLine;
     ImFont* titleFont = nullptr;              ///< e.g. FontSet::uiBold; nullptr: the current font
-    /// For staff, not visitors: one quiet line in the faint colour under the
-    /// footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
+    /// For staff, not visitors: one quiet line in the faint colour in the
+    /// bottom corner, under the footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
     std::string staffNotice;
 };
 

@@ -189,6 +189,7 @@ TEST_CASE("The staff setup notice is one quiet line under the footer, and everyt
         CHECK(layout.staffNotice.height() > 0);
         CHECK(onScreen(layout.staffNotice, display));
         CHECK(layout.staffNotice.min.y >= std::max(layout.listen.max.y, layout.read.max.y)); // below the entries
+        if (fontPx < 20) CHECK(layout.staffNotice.max.y > display.y * 0.9f); // in the bottom corner when there is room
         CHECK(onScreen(layout.listen, display));
         checkTouchTarget(layout.listen);
         CHECK(count<StartListening>(ui.tap(layout.listen.centre(), view)) == 1);
