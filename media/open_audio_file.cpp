@@ -3,23 +3,23 @@
 #include "media/audio_source.h"
 #include "media/vorbis_source.h"
 #include "media/wav_source.h"
+#include "transcripts/regular_file.h"
+
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 
 namespace la::media {
 
 std::unique_ptr<AudioSource> openAudioFile(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw MediaError(path + ": file not found");
-    if (std::filesystem::is_directory(path, ec)) throw MediaError(path + ": is a folder, not an audio file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw MediaError(path + ": cannot open: " + std::strerror(errno));
+    // Regular files only (a FIFO would block the open, a device never ends),
+    // checked on the open descriptor; the decoders check again on their own.
+    transcripts::RegularFile file(path);
+    if (!file.ok()) throw MediaError(path + ": " + file.problem());
     char magic[12] = {};
-    in.read(magic, sizeof magic);
-    std::streamsize got = in.gcount();
+    ssize_t got = ::pread(file.fd(), magic, sizeof magic, 0);
+    if (got < 0) throw MediaError(path + ": cannot be read: " + std::strerror(errno));
     if (got == 0) throw MediaError(path + ": the file is empty");
     if (got >= 4 && std::memcmp(magic, "OggS", 4) == 0) return openVorbisFile(path);
     if (got >= 12 && std::memcmp(magic, "RIFF", 4) == 0 && std::memcmp(magic + 8, "WAVE", 4) == 0) return openWavFile(path);

@@ -1,11 +1,16 @@
 #include "media/vorbis_source.h"
 
+#include "transcripts/regular_file.h"
+
+#include <unistd.h>
 #include <vorbis/vorbisfile.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <vector>
 
 namespace la::media {
 namespace {
@@ -24,11 +29,44 @@ std::string vorbisErrorText(int code) {
     }
 }
 
+// Ogg page header (RFC 3533): "OggS", version, flags, granule(8), serial(4),
+// sequence(4), CRC(4), segment count, then that many lacing values.
+constexpr size_t kOggHeaderBytes = 27;
+constexpr unsigned char kOggEndOfStream = 0x04;
+/// A page is at most 27 + 255 + 255 * 255 bytes, so the last page starts within this tail.
+constexpr size_t kOggMaxPage = kOggHeaderBytes + 255 + 255 * 255;
+
+/// Whether the Ogg stream in `tail` (the last bytes of the file) stops before
+/// its end: the last page runs past the end of the file, or ends at it without
+/// the end-of-stream flag, or the file ends in the middle of a page's "OggS".
+bool oggTailEndsEarly(const std::vector<unsigned char>& tail) {
+    const size_t n = tail.size();
+    for (size_t at = n >= 4 ? n - 4 + 1 : 0; at-- > 0;) {
+        if (std::memcmp(&tail[at], "OggS", 4) != 0) continue;
+        if (n - at < kOggHeaderBytes) return true; // header cut off
+        if (tail[at + 4] != 0) continue;           // not a page (version is 0)
+        const size_t segments = tail[at + 26];
+        if (n - at < kOggHeaderBytes + segments) return true;
+        size_t end = at + kOggHeaderBytes + segments;
+        for (size_t i = 0; i < segments; ++i) end += tail[at + kOggHeaderBytes + i];
+        if (end > n) return true;                  // body cut off
+        if (end == n) return (tail[at + 5] & kOggEndOfStream) == 0;
+        // Bytes after the last page: a cut inside the next page's "OggS".
+        const size_t rest = n - end;
+        return rest < 4 && std::memcmp(&tail[end], "OggS", rest) == 0;
+    }
+    return false;
+}
+
 class VorbisSource final : public AudioSource {
 public:
     VorbisSource(std::string path) : path_(std::move(path)) {
-        FILE* f = std::fopen(path_.c_str(), "rb");
+        // Regular files only: fopen() on a FIFO would wait for a writer forever.
+        transcripts::RegularFile file(path_);
+        if (!file.ok()) throw MediaError(path_ + ": " + file.problem());
+        FILE* f = ::fdopen(file.fd(), "rb");
         if (!f) throw MediaError(path_ + ": cannot open: " + std::strerror(errno));
+        file.release();
         std::fseek(f, 0, SEEK_END);
         long size = std::ftell(f);
         std::fseek(f, 0, SEEK_SET);
@@ -120,6 +158,22 @@ private:
 
 std::unique_ptr<AudioSource> openVorbisFile(const std::string& path) {
     return std::make_unique<VorbisSource>(path);
+}
+
+std::optional<double> vorbisEndsEarly(const std::string& path) {
+    transcripts::RegularFile file(path);
+    if (!file.ok() || file.size() < 4) return std::nullopt;
+    const size_t want = size_t(std::min<std::uintmax_t>(file.size(), kOggMaxPage + 4));
+    std::vector<unsigned char> tail(want);
+    unsigned char magic[4] = {};
+    if (::pread(file.fd(), magic, 4, 0) != 4 || std::memcmp(magic, "OggS", 4) != 0) return std::nullopt;
+    if (::pread(file.fd(), tail.data(), want, off_t(file.size() - want)) != ssize_t(want)) return std::nullopt;
+    if (!oggTailEndsEarly(tail)) return std::nullopt;
+    try {
+        return openVorbisFile(path)->durationSeconds();
+    } catch (const MediaError&) {
+        return std::nullopt; // cannot be played at all: the decoder's message says so
+    }
 }
 
 } // namespace la::media

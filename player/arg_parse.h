@@ -21,10 +21,20 @@ public:
     explicit ArgCursor(const std::vector<std::string>& args) : args_(args) {}
     bool done() const { return i_ >= args_.size(); }
     std::string next() { return args_[i_++]; }
-    /// The value after option `name`; throws ArgError if there is none.
+    /// The value after option `name`; throws ArgError ("--state-file needs a
+    /// value") if there is none, or if the next word is another option, so
+    /// `--state-file --frames 3` is a mistake rather than a file named
+    /// "--frames". Negative numbers ("-3") are values; a file whose name starts
+    /// with "--" is given as ./--name.
     std::string value(const std::string& name) {
-        if (done()) throw ArgError(name + " needs a value");
+        if (done() || looksLikeOption(args_[i_])) throw ArgError(name + " needs a value");
         return next();
+    }
+    /// "--anything", or "-" followed by a letter ("-h"); not "-3", "-.5" or "-".
+    static bool looksLikeOption(const std::string& word) {
+        if (word.size() < 2 || word[0] != '-') return false;
+        const char c = word[1];
+        return c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
 private:
@@ -37,7 +47,9 @@ double parseNumber(const std::string& text, const std::string& option);
 /// A number in [min, max]; throws ArgError naming `option`, the range and the
 /// value given otherwise ("--speed must be between 0.5 and 3 (got 7)").
 double parseNumberInRange(const std::string& text, const std::string& option, double min, double max);
-/// Seconds as "90", "90.5", "1:30" or "1:02:03.5"; must not be negative.
+/// Seconds as "90", "90.5", "1:30" or "1:02:03.5": every part digits, a
+/// fraction only on the last, minutes and seconds below 60 when a larger part
+/// comes first ("1:-30", "99:99:99", "1:90" are refused, naming `option`).
 double parseSeconds(const std::string& text, const std::string& option);
 /// A whole number >= 0.
 long parseCount(const std::string& text, const std::string& option);

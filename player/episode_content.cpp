@@ -1,15 +1,16 @@
 #include "player/episode_content.h"
 
+#include "media/vorbis_source.h"
 #include "transcripts/parse_error.h"
+#include "transcripts/regular_file.h"
 #include "transcripts/time_lookup.h"
 #include "transcripts/transcript_file.h"
+#include "ui/time_format.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <exception>
-#include <fstream>
-#include <sstream>
 
 namespace la::player {
 namespace {
@@ -38,13 +39,13 @@ bool tryLoad(EpisodeContent& c, const char* what, const std::string& path, F&& l
     return false;
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw transcripts::ParseError(path, 0, 0, "cannot open the file (missing or not readable)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw transcripts::ParseError(path, 0, 0, "read error");
-    return ss.str();
+// Regular files only, and at most kMaxTextFileBytes: a folder, a FIFO or
+// /dev/zero given as --article gets a message instead of nothing or a hang.
+std::string readArticleFile(const std::string& path) {
+    std::string text, problem;
+    if (!transcripts::readRegularFile(path, transcripts::kMaxTextFileBytes, text, problem))
+        throw transcripts::ParseError(path, 0, 0, problem);
+    return text;
 }
 
 } // namespace
@@ -64,6 +65,12 @@ EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPat
     c.chaptersMessage = "There are no chapters for this episode.";
     c.articleMessage = "There is no article for this episode.";
 
+    // The decoder plays a cut-off Ogg to its last whole page in silence; say so.
+    if (std::optional<double> stops = media::vorbisEndsEarly(audioPath))
+        c.notices.push_back({Notice::Level::Warning, audioPath + ": the file ends early: the audio stops at " +
+                                                         ui::formatClock(*stops) +
+                                                         ", before the end of the recording. The file may be "
+                                                         "damaged or incompletely copied."});
     if (!c.paths.transcript.empty()) {
         bool ok = tryLoad(c, "transcript", c.paths.transcript, [&] { c.transcript = transcripts::loadTranscript(c.paths.transcript); });
         if (ok) warnCount(c, c.paths.transcript, c.transcript.warnings);
@@ -77,7 +84,7 @@ EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPat
     }
     if (!c.paths.article.empty()) {
         bool ok = tryLoad(c, "article", c.paths.article, [&] {
-            c.article = transcripts::parseArticle(readWholeFile(c.paths.article), c.paths.article);
+            c.article = transcripts::parseArticle(readArticleFile(c.paths.article), c.paths.article);
         });
         if (ok) warnCount(c, c.paths.article, c.article->warnings);
         else c.articleMessage = "The article could not be read (see the message above).";

@@ -40,6 +40,8 @@ struct EpisodeContent {
 std::optional<size_t> cueBeingHeard(const std::vector<transcripts::Cue>& cues, double position);
 
 /// Loads everything for `audioPath`; `overrides` are the command-line files.
+/// Each problem is a notice: a sidecar that cannot be read (missing, a folder,
+/// a FIFO, over 32 MB, a parse error), and an Ogg audio file that ends early.
 EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPaths& overrides);
 
 /// Fills chapterRows, sectionStarts and chapterSections from the loaded parts

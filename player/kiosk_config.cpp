@@ -92,7 +92,9 @@ struct Reader {
              "; quitting is turned off until it is fixed");
     }
     void unknownKeys() {
-        for (const auto& [key, value] : j.items()) {
+        for (const auto& item : j.items()) {
+            // A named copy, not a structured binding: clang 14 cannot capture those in a lambda.
+            const std::string& key = item.key();
             bool known = std::any_of(std::begin(kKnownKeys), std::end(kKnownKeys),
                                      [&](const char* k) { return key == k; });
             if (!known) warn("unknown key \"" + key + "\" is ignored");
@@ -123,11 +125,13 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     return r;
 }
 
-/// Defaults, sanitized (for the no-PIN warning), every warning prefixed by source.
-KioskConfigResult defaultsWith(const std::string& source, std::vector<std::string> warnings) {
+/// The locked defaults (nobody can quit), for a config that could not be used.
+KioskConfigResult lockedDefaults(std::vector<std::string> warnings) {
     KioskConfigResult r;
     r.warnings = std::move(warnings);
-    for (std::string& w : sanitize(r.config)) r.warnings.push_back(source + ": " + w);
+    r.config.allowQuit = false;
+    r.config.pin.clear();
+    r.unusable = true;
     return r;
 }
 
@@ -150,7 +154,9 @@ bool parseObject(std::string_view text, const std::string& source, json& out, st
     return true;
 }
 
-const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults";
+const char* kNoKioskSection = "no \"kiosk\" section, so the kiosk uses its safe defaults and nobody can quit it "
+                              "(add one with allowQuit and a pin, see docs/kiosk.md)";
+const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults and nobody can quit it";
 
 
 } // namespace
@@ -189,7 +195,10 @@ std::vector<std::string> sanitize(KioskConfig& c) {
         c.pin.clear();
         c.allowQuit = false;
     }
-    if (c.allowQuit && c.pin.empty()) warnings.push_back(kNoPinWarning);
+    if (c.allowQuit && c.pin.empty()) {
+        warnings.push_back(kNoPinWarning);
+        c.allowQuit = false;
+    }
     return warnings;
 }
 
@@ -213,38 +222,35 @@ Settings kioskSettings(const KioskConfig& c) {
 KioskConfigResult parseKioskConfig(std::string_view text, const std::string& fileName) {
     json j;
     std::string warning;
-    if (!parseObject(text, fileName, j, warning)) return defaultsWith(fileName, {warning + kUsingSafeDefaults});
+    if (!parseObject(text, fileName, j, warning)) return lockedDefaults({warning + kUsingSafeDefaults});
     return fromObject(j, fileName);
 }
 
 KioskConfigResult parseKioskSection(std::string_view text, const std::string& fileName) {
     json j;
     std::string warning;
-    if (!parseObject(text, fileName, j, warning)) return defaultsWith(fileName, {warning + kUsingSafeDefaults});
+    if (!parseObject(text, fileName, j, warning)) return lockedDefaults({warning + kUsingSafeDefaults});
     auto it = j.find("kiosk");
-    if (it == j.end()) return defaultsWith(fileName, {});
+    if (it == j.end()) return lockedDefaults({fileName + ": " + kNoKioskSection});
     const std::string source = fileName + ": kiosk";
     if (!it->is_object())
-        return defaultsWith(source, {source + " should be a JSON object { ... }, not " +
-                                     std::string(it->type_name()) + kUsingSafeDefaults});
+        return lockedDefaults({source + " should be a JSON object { ... }, not " + std::string(it->type_name()) +
+                               kUsingSafeDefaults});
     return fromObject(*it, source);
 }
 
 KioskConfigResult loadKioskConfig(const fs::path& path) {
     const std::string name = path.string();
     std::string text, problem;
-    if (!readSmallFile(path, text, problem)) return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
+    if (!readSmallFile(path, text, problem)) return lockedDefaults({name + ": " + problem + kUsingSafeDefaults});
     return parseKioskConfig(text, name);
 }
 
 KioskConfigResult loadKioskSection(const fs::path& settingsFile) {
     const std::string name = settingsFile.string();
-    std::error_code ec;
-    if (settingsFile.empty() || fs::symlink_status(settingsFile, ec).type() == fs::file_type::not_found)
-        return defaultsWith(name, {});
     std::string text, problem;
     if (!readSmallFile(settingsFile, text, problem))
-        return defaultsWith(name, {name + ": " + problem + kUsingSafeDefaults});
+        return lockedDefaults({name + ": " + problem + kUsingSafeDefaults});
     return parseKioskSection(text, name);
 }
 

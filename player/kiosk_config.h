@@ -9,22 +9,25 @@
 //     ($XDG_CONFIG_HOME/listenalong/settings.json, see settings_store.h);
 //   - otherwise the defaults.
 //
-// A kiosk must always start. Nothing here throws: bad JSON, a value of the
-// wrong type, an out-of-range number or an unknown key each give a warning
-// (naming the file, with line:column for JSON syntax errors, and the key for bad
-// values) and the safe value for what was bad. "Safe" means: numbers clamped to
-// their range (or the default when not a number); anything doubtful about
-// quitting (allowQuit not a boolean, pin not a string of 4-12 digits) turns
-// quitting OFF, because a patient escaping to the desktop is worse than an admin
-// having to stop the service (systemctl --user stop listenalong-kiosk).
+// A kiosk must always start, and it fails CLOSED. Nothing here throws: bad
+// JSON, a value of the wrong type, an out-of-range number or an unknown key each
+// give a warning (naming the file, with line:column for JSON syntax errors, and
+// the key for bad values) and the safe value for what was bad. "Safe" means:
+// numbers clamped to their range (or the default when not a number), and
+// quitting OFF whenever anything about it is doubtful: no config at all, a
+// config that cannot be read or parsed (missing, unreadable, a syntax error, a
+// truncated settings.json), allowQuit not a boolean, a pin that is not a string
+// of 4-12 digits, or allowQuit true without a pin. A visitor escaping to the
+// desktop is worse than an admin having to fix the file and restart the
+// service (systemctl --user restart listenalong-kiosk, from SSH or another TTY).
 //
 // Quit policy (who may leave kiosk mode):
 //   allowQuit false            -> nobody; the admin chord does nothing.
 //   allowQuit true, pin "0420" -> hold Ctrl+Alt+Shift+Q for chordHoldSeconds,
 //                                 then type the PIN on the on-screen pad.
-//   allowQuit true, pin ""     -> holding the chord alone quits. Allowed so a
-//                                 fresh install can be left, but every load
-//                                 warns about it (kNoPinWarning).
+//   allowQuit true, pin ""     -> refused: treated as allowQuit false, with a
+//                                 warning (kNoPinWarning). allowQuit defaults
+//                                 to true, so a config with a pin can quit.
 //
 // Units: seconds unless the name says Minutes; volumes are the 0..1 slider
 // value of settings.h (the audio gain is its square); text scales are factors
@@ -76,8 +79,8 @@ struct KioskConfig {
     double idleResetSeconds = kIdleResetSecondsRange.defaultValue;
     double idleResetWhilePlayingMinutes = kIdleResetWhilePlayingMinutesRange.defaultValue;
     double countdownSeconds = kCountdownSecondsRange.defaultValue;
-    bool allowQuit = true;          ///< false: the admin chord does nothing
-    std::string pin;                ///< "" or 4-12 digits; "" with allowQuit = chord alone quits
+    bool allowQuit = true;          ///< false: the admin chord does nothing; true needs a pin
+    std::string pin;                ///< "" or 4-12 digits; "" means nobody can quit
     double chordHoldSeconds = kChordHoldSecondsRange.defaultValue;
     double maxVolume = kMaxVolumeRange.defaultValue;
     KioskPersonDefaults defaults;
@@ -85,16 +88,15 @@ struct KioskConfig {
     bool operator==(const KioskConfig&) const = default;
 };
 
-/// The warning given whenever quitting is allowed without a PIN.
+/// The warning given when quitting is asked for without a PIN (and refused).
 inline constexpr const char* kNoPinWarning =
-    "allowQuit is true but no pin is set: anyone who holds Ctrl+Alt+Shift+Q can leave kiosk mode. "
-    "Set \"pin\" (4-12 digits) or \"allowQuit\": false";
+    "no pin is set, so quitting is turned off: nobody can leave kiosk mode with Ctrl+Alt+Shift+Q. "
+    "Set \"pin\" (4-12 digits) to let staff quit, or \"allowQuit\": false to keep it locked without this warning";
 
 /// Brings every field into range, in place (numbers clamped, NaN/inf to the
 /// default, speed to the 0.05 grid, defaults.volume to <= maxVolume; a pin that
-/// is not 4-12 digits turns quitting off). One warning per change, each naming
-/// the key. Also warns (kNoPinWarning) when quitting needs no PIN; that one
-/// changes nothing.
+/// is not 4-12 digits turns quitting off, and so does allowQuit without a pin,
+/// with kNoPinWarning). One warning per change, each naming the key.
 std::vector<std::string> sanitize(KioskConfig& c);
 
 /// `requested` limited to [0, c.maxVolume]; NaN gives 0. Apply to every volume
@@ -107,6 +109,9 @@ Settings kioskSettings(const KioskConfig& c);
 struct KioskConfigResult {
     KioskConfig config;                ///< always usable: safe values where the input was bad
     std::vector<std::string> warnings; ///< "FILE:LINE:COL: problem" or "FILE: key: problem"; for the log
+    /// The config could not be used at all (missing, unreadable, not JSON, not
+    /// an object): `config` is the locked defaults.
+    bool unusable = false;
 };
 
 /// Parses a standalone kiosk config: one JSON object of the keys above
@@ -114,16 +119,16 @@ struct KioskConfigResult {
 KioskConfigResult parseKioskConfig(std::string_view json, const std::string& fileName);
 
 /// Parses a settings.json and reads its "kiosk" object the same way. The other
-/// keys of settings.json are not looked at. No "kiosk" key: defaults (plus the
-/// no-PIN warning).
+/// keys of settings.json are not looked at. No "kiosk" key: the locked
+/// defaults, with a warning (a kiosk nobody configured cannot be left).
 KioskConfigResult parseKioskSection(std::string_view json, const std::string& fileName);
 
 /// Reads `path` and parses it with parseKioskConfig. A missing or unreadable
-/// file is a warning (the admin asked for it) and gives the defaults.
+/// file (or a FIFO, a device, a folder) is a warning and gives the locked defaults.
 KioskConfigResult loadKioskConfig(const std::filesystem::path& path);
 
-/// Reads settings.json and parses it with parseKioskSection. A missing file is
-/// not a warning (a fresh install has none).
+/// Reads settings.json and parses it with parseKioskSection. A missing file
+/// gives the locked defaults with a warning, like a missing "kiosk" key.
 KioskConfigResult loadKioskSection(const std::filesystem::path& settingsFile);
 
 } // namespace la::player

@@ -80,7 +80,8 @@ int KioskPolicy::countdownSecondsLeft(double now) const {
 // ---- admin chord ---------------------------------------------------------------
 
 KioskAction KioskPolicy::onChordState(double now, bool held) {
-    if (!config_.allowQuit) return KioskAction::None;
+    // No PIN, no way out, even if an unsanitized config says allowQuit.
+    if (!config_.allowQuit || config_.pin.empty()) return KioskAction::None;
     if (!held) {
         if (mode_ == KioskMode::ChordHeld) leaveAdminFlow(now);
         return KioskAction::None;
@@ -99,7 +100,6 @@ KioskAction KioskPolicy::onChordState(double now, bool held) {
 
 KioskAction KioskPolicy::completeChordIfDue(double now) {
     if (mode_ != KioskMode::ChordHeld || now - chordStart_ < config_.chordHoldSeconds) return KioskAction::None;
-    if (config_.pin.empty()) return KioskAction::Quit; // allowed, and warned about at load
     mode_ = KioskMode::PinEntry;
     typedPin_.clear();
     lastWasWrong_ = false;
@@ -145,7 +145,6 @@ KioskAction KioskPolicy::submitPin(double now, std::string_view digits) {
     if (mode_ != KioskMode::PinEntry || config_.pin.empty()) return KioskAction::None;
     lastInput_ = now;
     if (now < cooldownUntil_) return KioskAction::None;
-    if (wrongPins_ >= kMaxWrongPins) wrongPins_ = 0; // the cool-down is over
     if (digits.empty()) return KioskAction::None;
     // Compare every character, so the time taken does not tell how much matched.
     unsigned diff = digits.size() == config_.pin.size() ? 0u : 1u;
@@ -156,7 +155,8 @@ KioskAction KioskPolicy::submitPin(double now, std::string_view digits) {
         return KioskAction::Quit;
     }
     lastWasWrong_ = true;
-    if (++wrongPins_ >= kMaxWrongPins) cooldownUntil_ = now + kPinCooldownSeconds;
+    if (wrongPins_ < 1000000) ++wrongPins_;
+    if (wrongPins_ >= kMaxWrongPins) cooldownUntil_ = now + pinLockoutSeconds(wrongPins_);
     return KioskAction::None;
 }
 
@@ -167,10 +167,18 @@ void KioskPolicy::cancelPin(double now) {
 PinPadStatus KioskPolicy::pinPadStatus(double now) const {
     PinPadStatus s;
     s.digitsEntered = typedPin_.size();
-    s.cooldownSecondsLeft = std::max(0.0, cooldownUntil_ - now);
-    s.wrongAttempts = wrongPins_ >= kMaxWrongPins && s.cooldownSecondsLeft <= 0 ? 0 : wrongPins_;
+    s.cooldownSecondsLeft = lockoutSecondsLeft(now);
+    s.wrongAttempts = wrongPins_;
     s.lastWasWrong = lastWasWrong_;
     return s;
+}
+
+double KioskPolicy::lockoutSecondsLeft(double now) const { return std::max(0.0, cooldownUntil_ - now); }
+
+void KioskPolicy::restoreLockout(double now, int wrongInARow, double secondsLeft) {
+    wrongPins_ = std::max(0, wrongInARow);
+    const double left = std::clamp(std::isfinite(secondsLeft) ? secondsLeft : 0.0, 0.0, pinLockoutSeconds(wrongPins_));
+    cooldownUntil_ = left > 0 ? now + left : -1;
 }
 
 } // namespace la::player

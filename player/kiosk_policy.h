@@ -21,16 +21,19 @@
 // or playback ends after a long quiet listen, the countdown starts then).
 //
 // Quit rule: only through chord (held chordHoldSeconds without a release) and
-// then the PIN (or the chord alone when no PIN is configured; see
-// kiosk_config.h). With allowQuit false the chord does nothing. Wrong PINs do
-// not quit; after kMaxWrongPins in a row, submissions are refused for
-// kPinCooldownSeconds. Alt+F4, the window's close button and Escape never quit
+// then the PIN. With allowQuit false, or no PIN, the chord does nothing
+// (kiosk_config.h: a kiosk fails closed). Wrong PINs do not quit; from the
+// kMaxWrongPins-th in a row, submissions are refused for a lock that doubles
+// with each further wrong PIN, up to an hour (pin_lockout.h); only the right
+// PIN resets the count. The count and lock can be saved and restored across
+// restarts (lockoutRecord / restoreLockout; KioskSession does it). Alt+F4, the window's close button and Escape never quit
 // (onQuitRequest). The PIN pad closes by itself after kPinEntryTimeoutSeconds
 // without input.
 //
 // Thread: UI thread only (one owner, not locked).
 
 #include "player/kiosk_config.h"
+#include "player/pin_lockout.h"
 #include "player/settings.h"
 
 #include <cstddef>
@@ -40,8 +43,6 @@
 
 namespace la::player {
 
-inline constexpr int kMaxWrongPins = 3;
-inline constexpr double kPinCooldownSeconds = 30.0;
 inline constexpr double kPinEntryTimeoutSeconds = 60.0;
 /// Exit status after KioskAction::Quit. The systemd unit
 /// (assets/kiosk/listenalong-kiosk.service) restarts on anything else.
@@ -87,7 +88,7 @@ enum class KioskAction { None, ResetToDefaults, Quit };
 /// Feedback for the PIN pad.
 struct PinPadStatus {
     size_t digitsEntered = 0;     ///< shown as dots, never as digits
-    int wrongAttempts = 0;        ///< wrong PINs since the last cool-down (or success)
+    int wrongAttempts = 0;        ///< wrong PINs in a row since the last right one
     double cooldownSecondsLeft = 0; ///< > 0: submissions are refused until then
     bool lastWasWrong = false;    ///< the last submission was wrong ("Wrong PIN")
 };
@@ -134,6 +135,14 @@ public:
     /// Closes the PIN pad: back to Attract (if it was opened there) or Active.
     void cancelPin(double now);
     PinPadStatus pinPadStatus(double now) const;
+
+    /// Wrong PINs in a row, and seconds until the pad takes a PIN again.
+    int wrongPinsInARow() const { return wrongPins_; }
+    double lockoutSecondsLeft(double now) const;
+    /// Puts back what an earlier run recorded: `wrongInARow` wrong PINs, the
+    /// pad locked for `secondsLeft` more seconds from `now` (capped at what
+    /// pinLockoutSeconds(wrongInARow) allows).
+    void restoreLockout(double now, int wrongInARow, double secondsLeft);
 
     /// Alt+F4, the window's close button, Escape, SDL_QUIT: always refused in
     /// kiosk mode. Returns false (do not quit); changes nothing.

@@ -5,9 +5,32 @@
 
 #include <imgui.h>
 
+#include <iostream>
+
 namespace la::player {
 
+KioskSession::KioskSession(KioskConfig config, std::filesystem::path lockoutFile)
+    : policy_(std::move(config)), lockoutFile_(std::move(lockoutFile)) {
+    if (!lockoutFile_.empty()) toRestore_ = loadPinLockout(lockoutFile_, unixNow(), lockoutWarning_);
+}
+
+void KioskSession::restoreOnce(double now) {
+    if (!toRestore_) return;
+    policy_.restoreLockout(now, toRestore_->wrongInARow, toRestore_->lockedUntilUnix - unixNow());
+    toRestore_.reset();
+}
+
+void KioskSession::recordWrongPins(double now) {
+    if (lockoutFile_.empty()) return;
+    std::string error;
+    PinLockoutRecord r{policy_.wrongPinsInARow(), unixNow() + policy_.lockoutSecondsLeft(now)};
+    // Staff cannot see stderr from the pad, but the journal keeps it.
+    if (!savePinLockout(lockoutFile_, r, error))
+        std::cerr << "listenalong: kiosk: cannot record wrong PIN tries: " << error << "\n";
+}
+
 KioskAction KioskSession::update(double now, bool playing, bool ended, bool chordHeld) {
+    restoreOnce(now);
     KioskAction chord = policy_.onChordState(now, chordHeld);
     if (chord != KioskAction::None) return chord;
     return policy_.update(now, playing, ended);
@@ -18,6 +41,7 @@ ui::Commands KioskSession::draw(double now, const std::string& title) {
     case KioskMode::Attract: {
         ui::AttractScreenVM vm;
         vm.title = title;
+        vm.staffNotice = setupNotice_;
         return ui::drawAttractScreen(vm);
     }
     case KioskMode::Countdown: return ui::drawStillListeningOverlay({policy_.countdownSecondsLeft(now)});
@@ -36,6 +60,7 @@ ui::Commands KioskSession::draw(double now, const std::string& title) {
 }
 
 KioskAction KioskSession::apply(double now, const ui::Commands& commands) {
+    restoreOnce(now);
     KioskAction action = KioskAction::None;
     for (const ui::Command& c : commands) {
         if (std::holds_alternative<ui::StartListening>(c) || std::holds_alternative<ui::StartReading>(c)) {
@@ -47,7 +72,9 @@ KioskAction KioskSession::apply(double now, const ui::Commands& commands) {
         } else if (std::holds_alternative<ui::PinClear>(c)) {
             policy_.onPinClear(now);
         } else if (std::holds_alternative<ui::PinSubmit>(c)) {
+            const int wrongBefore = policy_.wrongPinsInARow();
             KioskAction a = policy_.submitEnteredPin(now);
+            if (policy_.wrongPinsInARow() != wrongBefore) recordWrongPins(now);
             if (a != KioskAction::None) action = a;
         } else if (std::holds_alternative<ui::PinCancel>(c)) {
             policy_.cancelPin(now);

@@ -3,24 +3,41 @@
 // and playback state, draws the attract screen and overlays, and turns the
 // policy's decisions into what the app must do (reset for the next person,
 // quit). Times are seconds from a clock the caller passes in.
+//
+// Wrong PINs are recorded in a lockout file (pin_lockout.h) after each
+// submission and read back at start, so a restart does not reset the back-off.
 
 #include "player/kiosk_policy.h"
 #include "ui/commands.h"
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
 namespace la::player {
 
 class KioskSession {
 public:
-    explicit KioskSession(KioskConfig config) : policy_(std::move(config)) {}
+    /// `lockoutFile` keeps the wrong-PIN count across restarts ("" keeps it in memory only).
+    explicit KioskSession(KioskConfig config, std::filesystem::path lockoutFile = defaultPinLockoutPath());
+
+    /// A problem reading the lockout file, for the log ("" when none).
+    const std::string& lockoutWarning() const { return lockoutWarning_; }
+    /// A short line for staff in a corner of the welcome screen (e.g. the
+    /// config could not be used: "see the log"); "" shows nothing.
+    void setSetupNotice(std::string text) { setupNotice_ = std::move(text); }
+    int wrongPinsInARow() const { return policy_.wrongPinsInARow(); }
+    double lockoutSecondsLeft(double now) const { return policy_.lockoutSecondsLeft(now); }
 
     const KioskConfig& config() const { return policy_.config(); }
     KioskMode mode() const { return policy_.mode(); }
     int countdownSecondsLeft(double now) const { return policy_.countdownSecondsLeft(now); }
 
     /// Any key, click or touch.
-    void onInput(double now) { policy_.onInput(now); }
+    void onInput(double now) {
+        restoreOnce(now);
+        policy_.onInput(now);
+    }
     /// Per frame, before drawing. `chordHeld`: Ctrl+Alt+Shift+Q down now.
     KioskAction update(double now, bool playing, bool ended, bool chordHeld);
 
@@ -32,7 +49,15 @@ public:
     KioskAction apply(double now, const ui::Commands& commands);
 
 private:
+    /// Applies the record read at start, on the caller's clock (once).
+    void restoreOnce(double now);
+    void recordWrongPins(double now);
+
     KioskPolicy policy_;
+    std::filesystem::path lockoutFile_;
+    std::optional<PinLockoutRecord> toRestore_;
+    std::string lockoutWarning_;
+    std::string setupNotice_;
 };
 
 } // namespace la::player

@@ -122,7 +122,11 @@ private:
         }
         std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
-        if (options_.start) {
+        if (std::string late = startAfterEndProblem(options_.start, playback_->status().duration); !late.empty()) {
+            err_ << "listenalong: " << late << "\n";
+            notice(ui::Notice::Level::Warning, late);
+            resume_.openAt(path, 0.0);
+        } else if (options_.start) {
             resume_.openAt(path, *options_.start);
             playback_->seek(*options_.start);
         } else if (!kiosk_) {
@@ -161,17 +165,17 @@ private:
     }
 
     // Kiosk: nothing is read from or saved to the user's settings; each new
-    // person gets the configured defaults. Config problems are shown and
-    // logged, and safe values are used instead.
+    // person gets the configured defaults. Config problems are logged, and
+    // safe values are used instead (a config that cannot be used: nobody can quit).
     void startKiosk() {
         KioskConfigResult cfg;
         if (!options_.kioskConfig.empty()) cfg = loadKioskConfig(options_.kioskConfig);
         else cfg = loadKioskSection(options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile));
-        for (const std::string& w : cfg.warnings) {
-            err_ << "listenalong: kiosk config: " << w << "\n";
-            notice(ui::Notice::Level::Warning, "Kiosk settings: " + w);
-        }
+        // Config problems are for staff: the log, and one quiet line on the welcome screen.
+        for (const std::string& w : cfg.warnings) err_ << "listenalong: kiosk config: " << w << "\n";
         kiosk_ = std::make_unique<KioskSession>(cfg.config);
+        if (!kiosk_->lockoutWarning().empty()) err_ << "listenalong: kiosk: " << kiosk_->lockoutWarning() << "\n";
+        if (!cfg.warnings.empty()) kiosk_->setSetupNotice(kKioskSetupNotice);
         std::string assets = findAssetsDir();
         display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", std::filesystem::path());
         display_->settings() = kioskSettings(kiosk_->config());

@@ -1,44 +1,15 @@
 #include "player/small_file.h"
 
+#include "transcripts/regular_file.h"
+
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace la::player {
 
 namespace fs = std::filesystem;
 
 bool readSmallFile(const fs::path& file, std::string& text, std::string& problem) {
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) {
-        problem = "is a folder, not a file";
-        return false;
-    }
-    auto size = fs::file_size(file, ec);
-    if (ec) {
-        problem = "cannot be read: " + ec.message();
-        return false;
-    }
-    if (size > kMaxSmallFileBytes) {
-        problem = "is too large (" + std::to_string(size) + " bytes)";
-        return false;
-    }
-    errno = 0;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        problem = std::string("cannot be read: ") + std::strerror(errno ? errno : EIO);
-        return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        problem = "cannot be read: read error";
-        return false;
-    }
-    text = ss.str();
-    return true;
+    return transcripts::readRegularFile(file.string(), kMaxSmallFileBytes, text, problem);
 }
 
 std::string jsonSyntaxMessage(const std::string& source, std::string_view text, const nlohmann::json::parse_error& e) {

@@ -24,6 +24,8 @@ if [ "$want_tests" = 1 ]; then
   # window asks of the window manager; openbox and wmctrl are the stock
   # window manager the window and kiosk tests run under.
   packages+=(xvfb xauth xdotool libgl1-mesa-dri x11-apps x11-utils openbox wmctrl)
+  # .ci/run also compiles everything with clang, so both compilers keep building.
+  packages+=(clang)
 fi
 
 missing=()

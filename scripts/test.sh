@@ -7,6 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$("$root/scripts/setup.sh" --tests "$@")"
 # Tests never read or write the user's own settings.
 export XDG_CONFIG_HOME="$(mktemp -d)"
+# ... nor the kiosk's record of wrong PINs (XDG_STATE_HOME, player/pin_lockout.h).
+export XDG_STATE_HOME="$XDG_CONFIG_HOME/state"
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

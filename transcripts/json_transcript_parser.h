@@ -33,9 +33,8 @@
 
 namespace la::transcripts {
 
-/// Largest time (seconds) accepted in JSON transcripts and chapters (~31 years): keeps
-/// every accepted time exactly representable in milliseconds as a 64-bit integer.
-inline constexpr double kMaxJsonTime = 1e9;
+/// Largest time (seconds) accepted in JSON transcripts and chapters (model.h).
+inline constexpr double kMaxJsonTime = kMaxTranscriptTime;
 
 /// Duration given to a segment without endTime when no later segment bounds it closer.
 inline constexpr double kImpliedCueSeconds = 5.0;

@@ -8,6 +8,11 @@
 
 namespace la::transcripts {
 
+/// Largest time (seconds) any transcript or chapters format accepts (~31 years):
+/// keeps every accepted time exactly representable in milliseconds as a 64-bit
+/// integer. A cue or chapter beyond it is skipped with a message.
+inline constexpr double kMaxTranscriptTime = 1e9;
+
 /// One word with a known start time (WebVTT inline timestamp tags, or a
 /// word-level source). The first word of a cue starts at the cue's start.
 struct Word {

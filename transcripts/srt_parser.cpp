@@ -163,7 +163,16 @@ Transcript parseSrt(std::string_view bytes, const std::string& fileName) {
         }
         Cue cue;
         if (!parseTimingLine(lines[i])) cue.id = std::string(trimAsciiWhitespace(lines[i++]));
+        const size_t timingLine = i;
         Timing timing = *parseTimingLine(lines[i++]);
+        // Hours are unbounded in the format; bound them like JSON times (model.h).
+        if (timing.start > kMaxTranscriptTime || timing.end > kMaxTranscriptTime) {
+            out.warnings.push_back(fileName + ":" + std::to_string(timingLine + 1) +
+                                   ": cue skipped: time too large (the limit is 1e9 s, about 277,000 hours)");
+            if (!firstJunkLine) firstJunkLine = int(timingLine) + 1;
+            while (i < lines.size() && !isBlank(lines[i]) && !startsCue(i)) ++i;
+            continue;
+        }
         cue.start = timing.start;
         cue.end = timing.end;
         std::string raw;

@@ -10,7 +10,9 @@
 // none, UTF-8/16/32 byte-order marks, CRLF/CR, and Windows-1252 text (used
 // when the file is not mostly UTF-8: with more well-formed multi-byte UTF-8
 // sequences than broken ones it is UTF-8 and the broken bytes become U+FFFD). Displayed text drops <b> <i> <u> <s> and
-// <font ...> tags (and their end tags); all else is kept as written.
+// <font ...> tags (and their end tags); all else is kept as written. Hours
+// are unbounded in the format: a cue past kMaxTranscriptTime (1e9 s) is skipped
+// with a warning naming its timing line.
 
 #include "transcripts/model.h"
 #include "transcripts/parse_error.h" // thrown by the functions below

@@ -3,17 +3,14 @@
 #include "transcripts/chapters_parser.h"
 #include "transcripts/json_transcript_parser.h"
 #include "transcripts/parse_error.h"
+#include "transcripts/regular_file.h"
 #include "transcripts/srt_parser.h"
 #include "transcripts/text_utils.h"
 #include "transcripts/time_lookup.h"
 #include "transcripts/webvtt_parser.h"
 
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace la::transcripts {
 
@@ -101,14 +98,9 @@ LoadedFile parseTranscriptBytes(std::string_view bytes, const std::string& fileN
 }
 
 LoadedFile loadTranscriptFile(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw ParseError(path, 0, 0, "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) throw ParseError(path, 0, 0, "cannot read file");
-    return parseTranscriptBytes(content.str(), path);
+    std::string content, problem;
+    if (!readRegularFile(path, kMaxTextFileBytes, content, problem)) throw ParseError(path, 0, 0, problem);
+    return parseTranscriptBytes(content, path);
 }
 
 Transcript loadTranscript(const std::string& path) {

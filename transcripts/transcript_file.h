@@ -38,7 +38,9 @@ using LoadedFile = std::variant<Transcript, ChapterList>;
 LoadedFile parseTranscriptBytes(std::string_view bytes, const std::string& fileName);
 
 /// Reads and parses the file at `path` (messages name `path`). Throws
-/// ParseError when it is missing or unreadable, or as parseTranscriptBytes.
+/// ParseError when it is missing, unreadable, not a regular file (a folder, a
+/// FIFO, a device) or over kMaxTextFileBytes (regular_file.h), or as
+/// parseTranscriptBytes.
 LoadedFile loadTranscriptFile(const std::string& path);
 
 /// loadTranscriptFile, requiring cues; a chapters file throws ParseError.

@@ -126,6 +126,9 @@ std::pair<std::optional<Timings>, std::string> collectTimings(std::string_view l
     skipWhitespace(line, p);
     auto end = collectAnyTimestamp(line, p, lenient);
     if (!end) return {std::nullopt, "bad end time"};
+    // Hours are unbounded in the grammar; bound them like JSON times (model.h).
+    if (*start > kMaxTranscriptTime || *end > kMaxTranscriptTime)
+        return {std::nullopt, "time too large (the limit is 1e9 s, about 277,000 hours)"};
     t.start = *start;
     t.end = *end;
     // Settings are kept as written; none of them can make the cue invalid.

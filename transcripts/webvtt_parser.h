@@ -14,6 +14,9 @@
 // timing lines that no reading accepts; otherwise (e.g. conformance files with a
 // few deliberately broken timings) the strict spec result stands. Each lenient
 // file gets one warning.
+//
+// One deliberate limit: hours are unbounded in the spec, but a cue past
+// kMaxTranscriptTime (1e9 s, as for JSON) is skipped with a warning naming its line.
 
 #include "transcripts/model.h"
 #include "transcripts/parse_error.h" // thrown by the functions below

@@ -92,7 +92,8 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         if (vm.titleFont) ImGui::PushFont(vm.titleFont);
         const float titleH = textHeight(vm.title, wrapW);
         if (vm.titleFont) ImGui::PopFont();
-        const float footerH = textHeight(vm.reviewed, wrapW) + textHeight(vm.support, wrapW) + sp * 2;
+        const float noticeH = vm.staffNotice.empty() ? 0.0f : textHeight(vm.staffNotice, wrapW) + sp;
+        const float footerH = textHeight(vm.reviewed, wrapW) + textHeight(vm.support, wrapW) + sp * 2 + noticeH;
         const float buttonsMin = minButton * buttons + (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp;
         float spare = bottom - ImGui::GetCursorPosY() - titleH - sp - buttonsMin - footerH - 2.0f; // 2 px: rounding
         const float introH = textHeight(kIntro, wrapW) + sp;
@@ -130,6 +131,14 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         ImGui::PopStyleColor();
         space(gap * 0.5f);
         wrappedText(vm.support);
+        if (!vm.staffNotice.empty()) {
+            // In the bottom corner, away from what visitors read, when there is room.
+            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), bottom - textHeight(vm.staffNotice, wrapW)));
+            ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
+            wrappedText(vm.staffNotice);
+            ImGui::PopStyleColor();
+            placed.staffNotice = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+        }
         ImGui::PopStyleVar();
     }
     ImGui::End();

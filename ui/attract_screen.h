@@ -25,6 +25,9 @@ struct AttractScreenVM {
     std::string reviewed = kDefaultReviewedLine;
     std::string support = kDefaultSupportLine;
     ImFont* titleFont = nullptr;              ///< e.g. FontSet::uiBold; nullptr: the current font
+    /// For staff, not visitors: one quiet line in the faint colour in the
+    /// bottom corner, under the footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
+    std::string staffNotice;
 };
 
 /// A screen rectangle, in pixels.
@@ -41,6 +44,7 @@ struct AttractScreenLayout {
     ScreenRect listen;
     ScreenRect read;
     bool stacked = false;   ///< the entries are one above the other (narrow screen / large text)
+    ScreenRect staffNotice; ///< where the staff notice went (empty when there is none)
 };
 
 /// Draws a window that fills the display (no title bar, no saved settings).

@@ -154,8 +154,11 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
     drawDots(vm.digitsEntered);
     ImGui::SameLine(0, fs);
     if (coolingDown) {
+        // The lock grows to an hour: say minutes when it is that long.
         int s = int(std::ceil(vm.cooldownSecondsLeft));
-        wrappedText("Too many wrong tries. Please wait " + std::to_string(s) + (s == 1 ? " second." : " seconds."));
+        std::string wait = s <= 60 ? std::to_string(s) + (s == 1 ? " second" : " seconds")
+                                  : std::to_string((s + 59) / 60) + " minutes";
+        wrappedText("Too many wrong tries. Please wait " + wait + ".");
     } else if (vm.lastWasWrong) {
         wrappedText("That PIN is not right. Try again.");
     } else {

@@ -80,7 +80,6 @@ TEST_CASE("pipeline: a speed change mid-stream keeps the clock continuous", "[pi
     PlaybackPipeline p(std::make_unique<RampSource>(rate, 2, 8.0));
     std::vector<float> buf(512 * 2);
     double lastEnd = 0, t = 0;
-    size_t frames = 0;
     double worstContent = 0;
     for (int i = 0; i < 100000; ++i) {
         if (i == 100) p.setSpeed(2.0);
@@ -92,7 +91,6 @@ TEST_CASE("pipeline: a speed change mid-stream keeps the clock continuous", "[pi
         for (size_t j = 0; j < c.frames; ++j)
             worstContent = std::max(worstContent, std::abs(double(buf[2 * j]) * 8.0 - (c.startSeconds + double(j) * p.speed() / rate)));
         lastEnd = c.endSeconds;
-        frames += c.frames;
         t += double(c.frames) / rate;
         if (c.endOfStream) break;
     }

@@ -3,10 +3,13 @@
 #include "support/ogg_fixture.h"
 
 #include "media/audio_source.h"
+#include "media/vorbis_source.h"
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
+
+#include <sys/stat.h>
 
 using la::media::MediaError;
 using la::media::openAudioFile;
@@ -114,7 +117,44 @@ TEST_CASE("Bad audio files give a message naming the file and the problem") {
         }
     }
     CHECK_THROWS_WITH(openAudioFile(dir.file("missing.ogg")), Catch::Contains("missing.ogg: file not found"));
-    CHECK_THROWS_WITH(openAudioFile(dir.path.string()), Catch::Contains("is a folder"));
+    CHECK_THROWS_WITH(openAudioFile(dir.path.string()), Catch::Contains("is a directory, not a file"));
+    // A FIFO would block open() until a writer came; it is refused at once.
+    std::string fifo = dir.file("fifo.ogg");
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(openAudioFile(fifo), Catch::Contains("fifo.ogg: not a regular file (a FIFO)"));
+    CHECK_THROWS_WITH(la::media::openVorbisFile(fifo), Catch::Contains("not a regular file (a FIFO)"));
+    CHECK_THROWS_WITH(openAudioFile("/dev/zero"), Catch::Contains("/dev/zero: not a regular file (a character device)"));
+}
+
+// Issue #10 item 12: libvorbisfile plays a cut file to its last whole page in silence.
+TEST_CASE("A cut-off Ogg file is reported as ending early, with where the audio stops") {
+    la::test::TempDir dir;
+    // 30 s, so that even a 10 % cut is past the headers.
+    std::string good = la::test::writeSignalOgg(dir, 24000, 30.0);
+    const std::string bytes = fileBytes(good);
+    CHECK_FALSE(la::media::vorbisEndsEarly(good)); // a complete file says nothing
+    for (double fraction : {0.10, 0.50, 0.99}) {
+        INFO(fraction);
+        std::string path = dir.file("cut.ogg");
+        writeBytes(path, bytes.substr(0, size_t(double(bytes.size()) * fraction)));
+        auto stops = la::media::vorbisEndsEarly(path);
+        REQUIRE(stops);
+        CHECK(*stops < 30.0);
+        CHECK(*stops == Approx(openAudioFile(path)->durationSeconds()));
+    }
+    // Cut exactly at a page boundary: every page is whole, but the last lacks end-of-stream.
+    size_t lastPage = bytes.rfind("OggS");
+    REQUIRE(lastPage != std::string::npos);
+    std::string path = dir.file("page.ogg");
+    writeBytes(path, bytes.substr(0, lastPage));
+    CHECK(la::media::vorbisEndsEarly(path));
+    // Cut inside the next page's "OggS".
+    writeBytes(path, bytes.substr(0, lastPage + 2));
+    CHECK(la::media::vorbisEndsEarly(path));
+    // Not Ogg, or missing: not this function's business.
+    writeBytes(path, "RIFF....WAVE");
+    CHECK_FALSE(la::media::vorbisEndsEarly(path));
+    CHECK_FALSE(la::media::vorbisEndsEarly(dir.file("missing.ogg")));
 }
 
 TEST_CASE("A file cut off mid-audio plays what is there") {

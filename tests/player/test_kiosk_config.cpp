@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -34,6 +37,13 @@ bool hasWarning(const std::vector<std::string>& warnings, std::initializer_list<
     });
 }
 
+/// The defaults with quitting off: what every broken or PIN-less config gives.
+KioskConfig lockedDefaults() {
+    KioskConfig c;
+    c.allowQuit = false;
+    return c;
+}
+
 std::string joined(const std::vector<std::string>& warnings) {
     std::string all;
     for (const auto& w : warnings) all += w + "\n";
@@ -60,17 +70,22 @@ TEST_CASE("Kiosk config defaults are the documented ones and in range") {
     // The countdown always fits inside the shortest idle time, with quiet time first.
     CHECK(kCountdownSecondsRange.max < kIdleResetSecondsRange.min);
 
-    // Sanitizing the defaults changes nothing; it only warns that no PIN is set.
+    // Sanitizing the defaults locks quitting (no PIN) and says so; nothing else changes.
     KioskConfig copy = c;
     auto warnings = sanitize(copy);
+    CHECK_FALSE(copy.allowQuit);
+    copy.allowQuit = true;
     CHECK(copy == c);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0] == kNoPinWarning);
 }
 
-TEST_CASE("An empty kiosk config object gives the defaults and the no-PIN warning naming the file") {
+TEST_CASE("An empty kiosk config object gives the defaults, locked, and the no-PIN warning naming the file") {
     auto r = parseKioskConfig("{}", "kiosk.json");
-    CHECK(r.config == KioskConfig{});
+    KioskConfig locked;
+    locked.allowQuit = false;
+    CHECK(r.config == locked);
+    CHECK_FALSE(r.unusable);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0] == std::string("kiosk.json: ") + kNoPinWarning);
 }
@@ -97,7 +112,7 @@ TEST_CASE("Every kiosk config key is read") {
 
 TEST_CASE("The example kiosk config shipped in assets lists every key with its default") {
     auto r = loadKioskConfig(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
-    CHECK(r.config == KioskConfig{});
+    CHECK(r.config == lockedDefaults());
     // Only the no-PIN warning: no unknown keys, nothing out of range.
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].find(kNoPinWarning) != std::string::npos);
@@ -112,7 +127,7 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
 
 TEST_CASE("Malformed kiosk JSON is reported with file, line and column, and the kiosk still starts") {
     auto r = loadKioskConfig(fixture("syntax_error.json"));
-    CHECK(r.config == KioskConfig{});
+    CHECK(r.config == lockedDefaults());
     REQUIRE_FALSE(r.warnings.empty());
     const std::string name = fixture("syntax_error.json").string();
     INFO(joined(r.warnings));
@@ -128,8 +143,8 @@ TEST_CASE("Malformed kiosk JSON is reported with file, line and column, and the 
     for (const char* bad : {"", "[1, 2]", "42", "\"kiosk\"", "{\"pin\": \"12"}) {
         INFO(bad);
         auto r2 = parseKioskConfig(bad, "k.json");
-        CHECK(r2.config == KioskConfig{});
-        CHECK(r2.warnings.size() == 2); // the problem, then the no-PIN warning
+        CHECK(r2.config == lockedDefaults());
+        CHECK(r2.warnings.size() == 1); // the problem (which already says nobody can quit)
         CHECK(r2.warnings[0].rfind("k.json", 0) == 0);
     }
 }
@@ -255,29 +270,94 @@ TEST_CASE("The kiosk section of settings.json is read - other settings keys are 
     CHECK(hasWarning(r.warnings, {"settings_with_kiosk.json: kiosk: volume 0.75 is above maxVolume 0.6"}));
 
     auto none = parseKioskSection(R"({"version": 1, "speed": 1.5})", "settings.json");
-    CHECK(none.config == KioskConfig{});
+    CHECK(none.config == lockedDefaults());
     CHECK(none.warnings.size() == 1); // no-PIN only
 
     auto notObject = parseKioskSection(R"({"kiosk": [1]})", "settings.json");
-    CHECK(notObject.config == KioskConfig{});
+    CHECK(notObject.config == lockedDefaults());
     CHECK(hasWarning(notObject.warnings, {"settings.json: kiosk should be a JSON object", "safe defaults"}));
 
     auto broken = parseKioskSection("{\n\"kiosk\": {\n", "settings.json");
     CHECK(hasWarning(broken.warnings, {"settings.json:3:"}));
 }
 
-TEST_CASE("Missing kiosk files: an explicit config file is a warning, a missing settings.json is not") {
+TEST_CASE("Missing kiosk files: locked defaults, and a warning naming the file") {
     fs::path missing = fs::path(LA_TEST_DATA) / "kiosk" / "does-not-exist.json";
     auto r = loadKioskConfig(missing);
-    CHECK(r.config == KioskConfig{});
-    CHECK(hasWarning(r.warnings, {missing.string(), "cannot be read", "safe defaults"}));
+    CHECK_FALSE(r.config.allowQuit);
+    CHECK(r.unusable);
+    CHECK(hasWarning(r.warnings, {missing.string(), "file not found", "safe defaults", "nobody can quit"}));
 
     auto s = loadKioskSection(missing);
-    CHECK(s.config == KioskConfig{});
-    CHECK(s.warnings.size() == 1); // no-PIN only
+    CHECK_FALSE(s.config.allowQuit);
+    CHECK(hasWarning(s.warnings, {missing.string(), "nobody can quit"}));
 
     auto dir = loadKioskConfig(fs::path(LA_TEST_DATA) / "kiosk");
-    CHECK(hasWarning(dir.warnings, {"is a folder"}));
+    CHECK_FALSE(dir.config.allowQuit);
+    CHECK(hasWarning(dir.warnings, {"is a directory"}));
+}
+
+// Issue #10 item 9: whatever is wrong with the config, nobody can quit without a PIN.
+TEST_CASE("Every broken kiosk config gives the locked policy: quitting off") {
+    const std::string valid = R"({"allowQuit": true, "pin": "2468", "idleResetSeconds": 60})";
+    REQUIRE(parseKioskConfig(valid, "k.json").config.allowQuit); // the baseline can quit
+
+    struct Case {
+        const char* what;
+        std::string text;
+    };
+    const Case cases[] = {
+        {"a JSON syntax error", R"({"allowQuit": true "pin": "2468"})"},
+        {"truncated", valid.substr(0, valid.size() / 2)},
+        {"truncated to nothing", ""},
+        {"an array, not an object", "[1, 2]"},
+        {"allowQuit not a boolean", R"({"allowQuit": "yes", "pin": "2468"})"},
+        {"pin not a string", R"({"allowQuit": true, "pin": 2468})"},
+        {"pin too short", R"({"allowQuit": true, "pin": "12"})"},
+        {"allowQuit without a pin", R"({"allowQuit": true})"},
+        {"no keys at all", "{}"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.what);
+        KioskConfigResult r = parseKioskConfig(c.text, "k.json");
+        CHECK_FALSE(r.config.allowQuit); // a pin may remain; with allowQuit false it opens nothing
+        CHECK_FALSE(r.warnings.empty());
+        // The same text as the "kiosk" section of a settings.json.
+        KioskConfigResult s = parseKioskSection("{\"kiosk\": " + c.text + "}", "settings.json");
+        CHECK_FALSE(s.config.allowQuit);
+        CHECK_FALSE(s.warnings.empty());
+    }
+    // A settings.json cut short by a full disk or a power cut.
+    const std::string settings = "{\"theme\": \"dark\", \"kiosk\": " + valid + "}";
+    REQUIRE(parseKioskSection(settings, "settings.json").config.allowQuit);
+    for (size_t cut : {settings.size() - 1, settings.size() / 2, size_t(1)}) {
+        KioskConfigResult r = parseKioskSection(settings.substr(0, cut), "settings.json");
+        INFO(settings.substr(0, cut));
+        CHECK_FALSE(r.config.allowQuit);
+        CHECK(r.unusable);
+        CHECK(hasWarning(r.warnings, {"settings.json:", "nobody can quit"}));
+    }
+}
+
+TEST_CASE("An unreadable kiosk config (no permission, a FIFO) is locked too, and never blocks") {
+    char tmpl[] = "/tmp/la-kiosk-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    const fs::path dir = tmpl;
+    const fs::path fifo = dir / "kiosk.json";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    auto r = loadKioskConfig(fifo); // would block in open() without O_NONBLOCK
+    CHECK_FALSE(r.config.allowQuit);
+    CHECK(hasWarning(r.warnings, {fifo.string(), "not a regular file (a FIFO)"}));
+    fs::remove(fifo);
+    if (geteuid() != 0) { // root reads anything
+        const fs::path secret = dir / "secret.json";
+        std::ofstream(secret) << R"({"pin": "2468"})";
+        fs::permissions(secret, fs::perms::none);
+        auto u = loadKioskConfig(secret);
+        CHECK_FALSE(u.config.allowQuit);
+        CHECK(hasWarning(u.warnings, {"Permission denied"}));
+    }
+    fs::remove_all(dir);
 }
 
 TEST_CASE("kioskSettings gives a new person the kiosk defaults and nothing else") {

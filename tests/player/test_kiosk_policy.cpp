@@ -274,7 +274,7 @@ TEST_CASE("The right PIN quits") {
     CHECK(q.submitPin(4, "2580") == KioskAction::Quit);
 }
 
-TEST_CASE("A wrong PIN does not quit - three in a row need a 30 s cool-down") {
+TEST_CASE("A wrong PIN does not quit - three in a row lock the pad, and each further one doubles the lock") {
     KioskPolicy p = activeAt0();
     p.onChordState(0, true);
     p.update(3, false, false);
@@ -287,22 +287,61 @@ TEST_CASE("A wrong PIN does not quit - three in a row need a 30 s cool-down") {
     CHECK(p.submitPin(6, "258") == KioskAction::None);   // too short
     CHECK(p.pinPadStatus(6).wrongAttempts == 3);
     CHECK(p.pinPadStatus(6).cooldownSecondsLeft == Approx(30));
-    // During the cool-down even the right PIN is refused.
+    // During the lock even the right PIN is refused.
     CHECK(p.submitPin(20, "2580") == KioskAction::None);
     CHECK(p.pinPadStatus(20).cooldownSecondsLeft == Approx(16));
-    // Closing and reopening the pad does not skip the cool-down.
+    // Closing and reopening the pad does not skip the lock.
     p.cancelPin(21);
     p.onChordState(22, true);
     p.onChordState(25, true);
     REQUIRE(p.mode() == KioskMode::PinEntry);
     CHECK(p.submitPin(26, "2580") == KioskAction::None);
     CHECK(p.submitPin(35.9, "2580") == KioskAction::None);
-    // After it, three more tries.
+    // After it, ONE try: wrong again locks for 60 s, then 120 s.
     CHECK(p.pinPadStatus(36).cooldownSecondsLeft == 0);
-    CHECK(p.pinPadStatus(36).wrongAttempts == 0);
+    CHECK(p.pinPadStatus(36).wrongAttempts == 3);
     CHECK(p.submitPin(36, "0000") == KioskAction::None);
-    CHECK(p.pinPadStatus(36).wrongAttempts == 1);
-    CHECK(p.submitPin(37, "2580") == KioskAction::Quit);
+    CHECK(p.pinPadStatus(36).wrongAttempts == 4);
+    CHECK(p.pinPadStatus(36).cooldownSecondsLeft == Approx(60));
+    CHECK(p.submitPin(95, "2580") == KioskAction::None); // still locked
+    CHECK(p.submitPin(96, "0000") == KioskAction::None);
+    CHECK(p.pinPadStatus(96).cooldownSecondsLeft == Approx(120));
+    // The right PIN after the lock quits and clears the count.
+    CHECK(p.submitPin(216, "2580") == KioskAction::Quit);
+    CHECK(p.wrongPinsInARow() == 0);
+}
+
+TEST_CASE("PIN lock schedule: 3 free tries, then 30 s doubling to at most an hour") {
+    CHECK(pinLockoutSeconds(0) == 0);
+    CHECK(pinLockoutSeconds(2) == 0);
+    CHECK(pinLockoutSeconds(3) == 30);
+    CHECK(pinLockoutSeconds(4) == 60);
+    CHECK(pinLockoutSeconds(5) == 120);
+    CHECK(pinLockoutSeconds(9) == 1920);
+    CHECK(pinLockoutSeconds(10) == 3600);
+    CHECK(pinLockoutSeconds(1000000) == 3600);
+    CHECK(pinLockoutSeconds(-5) == 0);
+    // A guesser gets 3 + one try per lock: 10,000 4-digit PINs take far longer than
+    // the 14 hours of a fixed 30 s lock (here: over 300 days).
+    double t = 0;
+    for (int wrong = 3; wrong < 10000; ++wrong) t += pinLockoutSeconds(wrong);
+    CHECK(t / 86400 > 300);
+}
+
+TEST_CASE("A restored lockout keeps the pad locked and the count growing") {
+    KioskPolicy p = activeAt0();
+    p.restoreLockout(0, 5, 100); // 5 wrong before the restart, 100 s of a 120 s lock left
+    p.onChordState(0, true);
+    p.update(3, false, false);
+    REQUIRE(p.mode() == KioskMode::PinEntry);
+    CHECK(p.pinPadStatus(3).cooldownSecondsLeft == Approx(97));
+    CHECK(p.submitPin(50, "2580") == KioskAction::None);
+    CHECK(p.submitPin(101, "1111") == KioskAction::None);
+    CHECK(p.lockoutSecondsLeft(101) == Approx(240)); // 6th wrong: 240 s
+    // A lock longer than the schedule allows (clock changed, edited file) is cut to the schedule.
+    KioskPolicy q = activeAt0();
+    q.restoreLockout(0, 3, 1e9);
+    CHECK(q.lockoutSecondsLeft(0) == Approx(30));
 }
 
 TEST_CASE("An empty PIN submission is not counted - typed digits are capped and cleared") {
@@ -357,11 +396,12 @@ TEST_CASE("A PIN pad left open closes by itself, and then the idle reset works a
     CHECK(t.action == KioskAction::ResetToDefaults);
 }
 
-TEST_CASE("With no PIN configured, holding the chord for 3 s quits") {
-    KioskPolicy p(KioskConfig{}); // allowQuit true, pin "" (warned about at load)
-    p.onChordState(0, true);
-    CHECK(p.update(2.9, false, false) == KioskAction::None);
-    CHECK(p.update(3.0, false, false) == KioskAction::Quit);
+TEST_CASE("With no PIN configured, holding the chord does nothing, even if allowQuit says true") {
+    KioskPolicy p(KioskConfig{}); // unsanitized: allowQuit true, pin ""
+    CHECK(p.onChordState(0, true) == KioskAction::None);
+    for (double t = 0; t < 30; t += 0.5) CHECK(p.update(t, false, false) != KioskAction::Quit);
+    CHECK(p.onChordState(30, true) == KioskAction::None);
+    CHECK(p.mode() != KioskMode::PinEntry);
 }
 
 TEST_CASE("With quitting disabled the chord does nothing") {

@@ -22,9 +22,11 @@ struct KioskRun {
     explicit KioskRun(const std::string& json) { std::ofstream(config) << json; }
 
     std::string command(double quitAfter) const {
-        return "env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' '" LA_PLAYER_EXE
+        // XDG_STATE_HOME: wrong PINs are recorded there (pin_lockout.h), never in the real home.
+        return "env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' XDG_STATE_HOME='" +
+               dir.file("state-home") + "' '" LA_PLAYER_EXE
                "' --kiosk --kiosk-config '" + config + "' --state-file '" + state + "' --quit-after " +
-               std::to_string(quitAfter) + " 2>/dev/null";
+               std::to_string(quitAfter) + " 2>'" + dir.file("stderr.txt") + "'";
     }
 };
 
@@ -40,10 +42,10 @@ void touchToListen(const std::string& wid) {
     test::shell("xdotool click 1");
 }
 
-void adminQuit(const std::string& wid, const std::string& pin) {
+void adminQuit(const std::string& wid, const std::string& pin, double holdSeconds = 1.6) {
     test::shell("xdotool windowfocus --sync " + wid);
     test::shell("xdotool keydown ctrl+alt+shift+q");
-    test::sleepSeconds(1.6);
+    test::sleepSeconds(holdSeconds);
     test::shell("xdotool keyup ctrl+alt+shift+q");
     test::sleepSeconds(0.5);
     test::shell("xdotool type --delay 120 " + pin);
@@ -130,4 +132,59 @@ TEST_CASE("Kiosk returns to the welcome screen and its defaults after the idle t
     CHECK(s["settings"]["textSize"].get<double>() == Approx(1.0));
     CHECK(s["settings"]["theme"] == "dark");
     CHECK(s["settings"]["volume"].get<double>() == Approx(0.5));
+}
+
+// Issue #10 item 9: a kiosk whose config cannot be used fails closed.
+TEST_CASE("Kiosk with a broken config: the quit chord held for 4 s does not quit, and the log says why") {
+    REQUIRE(test::haveX11Tools());
+    for (const std::string& broken : {std::string(R"({"allowQuit": true "pin": "2468"})"), // syntax error
+                                     std::string(R"({"allowQuit": true, "chordHoldSeconds": 1})")}) { // no pin
+        INFO(broken);
+        KioskRun k(broken);
+        test::BackgroundPlayer p(k.command(9));
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        adminQuit(wid, "2468", 4.0); // held well past chordHoldSeconds, then the PIN a config might have had
+        test::sleepSeconds(1.0);
+        CHECK(p.running()); // the chord did nothing: no exit 0 that systemd would not restart
+        REQUIRE(p.waitExit(20) == 0); // --quit-after
+        CHECK(test::readJsonFile(k.state)["kiosk"]["mode"] == "attract");
+        std::string log = test::shellOutput("cat '" + k.dir.file("stderr.txt") + "'");
+        CHECK(log.find(k.config) != std::string::npos);
+        CHECK(log.find("nobody can") != std::string::npos);
+    }
+}
+
+// Issue #10 item 11: the back-off is kept in XDG_STATE_HOME across restarts.
+TEST_CASE("Kiosk: wrong PINs lock the pad, and a restarted kiosk is still locked") {
+    REQUIRE(test::haveX11Tools());
+    KioskRun k(kConfig);
+    {
+        // --quit-after leaves room for three tries of ~3 s each on a loaded machine.
+        test::BackgroundPlayer p(k.command(25));
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        for (int i = 0; i < 3; ++i) {
+            adminQuit(wid, "1111");
+            test::sleepSeconds(0.3);
+            test::shell("xdotool key Escape"); // Cancel: back to the kiosk, for the next try
+        }
+        CHECK(p.running());
+        test::sleepSeconds(0.5);
+        // Leaving the scope kills the player (SIGKILL): the record was written at each try.
+    }
+    auto record = test::readJsonFile(k.dir.file("state-home") + "/listenalong/kiosk-lockout.json");
+    REQUIRE(record.is_object());
+    CHECK(record["wrongInARow"].get<int>() == 3);
+    test::sleepSeconds(0.5); // the killed player's window is gone before the next one is looked for
+    {
+        // Restarted at once: the right PIN is refused while the 30 s lock lasts.
+        test::BackgroundPlayer p(k.command(8));
+        std::string wid = p.window();
+        REQUIRE_FALSE(wid.empty());
+        adminQuit(wid, "2468");
+        test::sleepSeconds(1.0);
+        CHECK(p.running());
+        REQUIRE(p.waitExit(20) == 0);
+    }
 }

@@ -337,7 +337,7 @@ TEST_CASE("a folder at the settings path is reported and left alone", "[settings
     CHECK(r.settings == Settings{});
     CHECK(r.notOurs);
     REQUIRE(r.warnings.size() == 1);
-    CHECK(r.warnings[0].find("folder") != std::string::npos);
+    CHECK(r.warnings[0].find("is a directory") != std::string::npos);
     std::string error;
     CHECK_FALSE(store.save(Settings{}, error));
     CHECK(fs::is_directory(store.file()));

@@ -90,7 +90,7 @@ TEST_CASE("inspect: errors and usage", "[inspect]") {
     SECTION("missing file") {
         Run r = inspect({dataPath("nope.srt")});
         CHECK(r.code == 1);
-        CHECK(r.err.find("nope.srt: cannot open file") != std::string::npos);
+        CHECK(r.err.find("nope.srt: file not found") != std::string::npos);
     }
     SECTION("--help") {
         Run r = inspect({"--help"});

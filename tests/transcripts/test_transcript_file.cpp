@@ -93,7 +93,7 @@ TEST_CASE("Files that cannot be loaded throw ParseError naming file and problem"
     };
     const std::string missing = dataPath("detect/does-not-exist.vtt");
     const std::vector<Row> rows = {
-        {missing, 0, 0, "cannot open file: No such file or directory"},
+        {missing, 0, 0, "file not found"},
         {dataPath("detect"), 0, 0, "is a directory, not a file"},
         {dataPath("detect/empty.vtt"), 0, 0, "empty file"},
         {dataPath("srt/blank.srt"), 0, 0, "empty file"},

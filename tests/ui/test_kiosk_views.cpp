@@ -176,6 +176,30 @@ TEST_CASE("At 300 % text on a 1280 x 800 kiosk screen the whole attract screen f
     CHECK(count<StartListening>(ui.tap(layout.listen.centre(), view)) == 1);
 }
 
+TEST_CASE("The staff setup notice is one quiet line under the footer, and everything still fits at 300 %") {
+    for (float fontPx : {13.0f, 60.0f}) {
+        INFO("font " << fontPx);
+        Headless ui({1280, 800}, fontPx);
+        AttractScreenVM vm = attractVM();
+        vm.staffNotice = "Setup notice for staff: see the log";
+        AttractScreenLayout layout;
+        auto view = [&] { return drawAttractScreen(vm, &layout); };
+        ui.frames(3, view);
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        CHECK(layout.staffNotice.height() > 0);
+        CHECK(onScreen(layout.staffNotice, display));
+        CHECK(layout.staffNotice.min.y >= std::max(layout.listen.max.y, layout.read.max.y)); // below the entries
+        if (fontPx < 20) CHECK(layout.staffNotice.max.y > display.y * 0.9f); // in the bottom corner when there is room
+        CHECK(onScreen(layout.listen, display));
+        checkTouchTarget(layout.listen);
+        CHECK(count<StartListening>(ui.tap(layout.listen.centre(), view)) == 1);
+        // Without a notice there is nothing there.
+        vm.staffNotice.clear();
+        ui.frames(2, view);
+        CHECK(layout.staffNotice.height() == 0);
+    }
+}
+
 TEST_CASE("The Yes-I'm-still-here button returns KioskDismissCountdown once per tap") {
     Headless ui;
     CountdownVM vm{7};
