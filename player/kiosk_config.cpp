@@ -46,7 +46,7 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "countdownSeconds", "allowQuit",        "pin",
                                       "chordHoldSeconds", "maxVolume",        "textSize",
                                       "controlsSize",     "theme",            "speed",
-                                      "volume",           "showChapters"};
+                                      "volume",           "showChapters",     "searchAndCopy"};
 
 struct Reader {
     const json& j;
@@ -120,6 +120,7 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
     in.boolean("showChapters", c.defaults.showChapters, KioskPersonDefaults{}.showChapters, "");
+    in.boolean("searchAndCopy", c.searchAndCopy, false, "");
     in.unknownKeys();
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
     return r;

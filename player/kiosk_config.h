@@ -76,6 +76,9 @@ struct KioskPersonDefaults {
 };
 
 struct KioskConfig {
+    /// Search and Copy line on the kiosk's screen: off, as a kiosk has no
+    /// keyboard to type with and no clipboard anyone can use.
+    bool searchAndCopy = false;
     double idleResetSeconds = kIdleResetSecondsRange.defaultValue;
     double idleResetWhilePlayingMinutes = kIdleResetWhilePlayingMinutesRange.defaultValue;
     double countdownSeconds = kCountdownSecondsRange.defaultValue;

@@ -30,7 +30,13 @@ void KioskPolicy::onInput(double now) {
 
 void KioskPolicy::startSession(double now) {
     lastInput_ = now;
+    welcomeChanged_ = false; // the session's own reset covers it
     if (mode_ == KioskMode::Attract || mode_ == KioskMode::Countdown) mode_ = KioskMode::Active;
+}
+
+void KioskPolicy::onVisitorChoice(double now) {
+    onInput(now);
+    if (mode_ == KioskMode::Attract) welcomeChanged_ = true;
 }
 
 KioskAction KioskPolicy::endSession(double now) {
@@ -47,7 +53,14 @@ double KioskPolicy::idleLimit(bool playing, bool ended) const {
 
 KioskAction KioskPolicy::update(double now, bool playing, bool ended) {
     switch (mode_) {
-    case KioskMode::Attract: return KioskAction::None;
+    case KioskMode::Attract:
+        // Bigger text or high contrast chosen, then nobody started: the next person gets the defaults.
+        if (welcomeChanged_ && now - lastInput_ >= config_.idleResetSeconds) {
+            welcomeChanged_ = false;
+            lastInput_ = now;
+            return KioskAction::ResetToDefaults;
+        }
+        return KioskAction::None;
     case KioskMode::Active: {
         double countdownFrom = idleLimit(playing, ended) - config_.countdownSeconds;
         if (now - lastInput_ >= countdownFrom) {

@@ -108,6 +108,10 @@ public:
     void onInput(double now);
     /// The person chose "Touch to listen"/"Touch to read": Attract -> Active.
     void startSession(double now);
+    /// A visitor changed the text size or colours (on the welcome screen
+    /// too): counts as input, and if they walk away without starting, the
+    /// change is reset after idleResetSeconds like a session would be.
+    void onVisitorChoice(double now);
     /// An "I'm finished" button: reset now. Returns ResetToDefaults (None while
     /// the admin flow is open).
     KioskAction endSession(double now);
@@ -156,6 +160,7 @@ private:
     KioskConfig config_;
     KioskMode mode_ = KioskMode::Attract;
     double lastInput_ = 0;
+    bool welcomeChanged_ = false; ///< a choice was made on the welcome screen, not yet reset
     double countdownEnd_ = 0;
     // Admin flow
     bool adminFromAttract_ = true;  ///< where cancelPin / chord release go back to

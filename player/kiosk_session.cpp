@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <iostream>
 
 namespace la::player {
@@ -36,12 +37,17 @@ KioskAction KioskSession::update(double now, bool playing, bool ended, bool chor
     return policy_.update(now, playing, ended);
 }
 
-ui::Commands KioskSession::draw(double now, const std::string& title) {
+ui::Commands KioskSession::draw(double now, const std::string& title, const KioskWelcomeLook& look) {
     switch (policy_.mode()) {
     case KioskMode::Attract: {
         ui::AttractScreenVM vm;
         vm.title = title;
         vm.staffNotice = setupNotice_;
+        vm.titleFont = look.titleFont;
+        vm.bodyFont = look.bodyFont;
+        vm.textPercent = int(std::lround(look.textScale * 100));
+        vm.highContrast = look.theme == ThemeChoice::HighContrast;
+        vm.normalTheme = policy_.config().defaults.theme == ThemeChoice::HighContrast ? 0 : int(policy_.config().defaults.theme);
         return ui::drawAttractScreen(vm);
     }
     case KioskMode::Countdown: return ui::drawStillListeningOverlay({policy_.countdownSecondsLeft(now)});
@@ -65,6 +71,10 @@ KioskAction KioskSession::apply(double now, const ui::Commands& commands) {
     for (const ui::Command& c : commands) {
         if (std::holds_alternative<ui::StartListening>(c) || std::holds_alternative<ui::StartReading>(c)) {
             policy_.startSession(now);
+        } else if (std::holds_alternative<ui::KioskFinish>(c)) {
+            if (KioskAction a = policy_.endSession(now); a != KioskAction::None) action = a;
+        } else if (std::holds_alternative<ui::StepTextSize>(c) || std::holds_alternative<ui::SetTheme>(c)) {
+            policy_.onVisitorChoice(now);
         } else if (std::holds_alternative<ui::KioskDismissCountdown>(c)) {
             policy_.onInput(now);
         } else if (const auto* d = std::get_if<ui::PinDigit>(&c)) {

@@ -10,11 +10,22 @@
 #include "player/kiosk_policy.h"
 #include "ui/commands.h"
 
+struct ImFont;
+
 #include <filesystem>
 #include <optional>
 #include <string>
 
 namespace la::player {
+
+/// What the welcome screen needs from the app: its fonts and the visitor's
+/// current text size and theme.
+struct KioskWelcomeLook {
+    ImFont* titleFont = nullptr;
+    ImFont* bodyFont = nullptr;
+    double textScale = 1.0;
+    ThemeChoice theme = ThemeChoice::Light;
+};
 
 class KioskSession {
 public:
@@ -44,7 +55,8 @@ public:
     /// True when the attract screen replaces the player.
     bool showsAttract() const { return policy_.mode() == KioskMode::Attract; }
     /// Draws the attract screen (when shown) or the overlays over the player.
-    ui::Commands draw(double now, const std::string& title);
+    /// `look`: the welcome screen's fonts and the visitor's text size and theme.
+    ui::Commands draw(double now, const std::string& title, const KioskWelcomeLook& look = KioskWelcomeLook());
     /// Applies the kiosk commands among `commands`; the rest are the app's.
     KioskAction apply(double now, const ui::Commands& commands);
 

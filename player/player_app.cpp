@@ -335,15 +335,23 @@ private:
         state.transport = playback_->transportState();
         state.display = display_->barState();
         fillContentViews(content_, state.transport.position, state);
+        state.kiosk = kiosk_ != nullptr;
+        state.searchAndCopy = !kiosk_ || kiosk_->config().searchAndCopy;
         state.transcript.seekCount = playback_->seekCount();
         state.toast = toast_.text(nowSeconds());
         ui::Commands commands;
         if (!kiosk_ || !kiosk_->showsAttract()) commands = ui::drawMainView(state, view_);
         if (kiosk_) {
-            ui::Commands k = kiosk_->draw(nowSeconds(), state.title);
+            const Settings& s = display_->settings();
+            ui::Commands k = kiosk_->draw(nowSeconds(), state.title,
+                                          {display_->fonts().readingBold, display_->fonts().reading, s.textScale, s.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
         ui::Commands keys = collectShortcuts(state.transport.duration);
+        if (kiosk_ && !kiosk_->config().searchAndCopy) // no keyboard to type with, no clipboard to paste from
+            std::erase_if(keys, [](const ui::Command& c) {
+                return std::holds_alternative<ui::FocusSearch>(c) || std::holds_alternative<ui::CopyText>(c);
+            });
         commands.insert(commands.end(), keys.begin(), keys.end());
         window_->render();
         return commands;
@@ -359,7 +367,7 @@ private:
             handleKioskAction(kiosk_->apply(nowSeconds(), commands));
             for (const ui::Command& c : commands) {
                 if (std::holds_alternative<ui::StartListening>(c)) playback_->play();
-                if (std::holds_alternative<ui::StartReading>(c)) view_.selectTab = ui::ContentTab::Article;
+                if (std::holds_alternative<ui::StartReading>(c)) ui::openArticleSection(view_, 0); // the article from its start
             }
         }
         ui::Commands resolved = resolveChapterCommands(content_, playback_->status().position, commands);

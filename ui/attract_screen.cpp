@@ -1,6 +1,7 @@
 #include "ui/attract_screen.h"
 
 #include "ui/icon_button.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 
@@ -53,6 +54,59 @@ bool entryButton(const char* id, std::string_view first, std::string_view second
 
 float textWidth(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
 
+// One row of choices that apply to this visitor, in the controls' font:
+// Smaller text, the size, Bigger text, High contrast (on/off, with a mark,
+// not colour alone). Where that row does not fit, shorter labels without the
+// size ("Smaller", "Bigger", "Contrast") keep it to one row.
+struct ChoiceLabels {
+    const char *smaller, *bigger, *contrastOn, *contrastOff, *widest;
+    bool showSize;
+};
+constexpr ChoiceLabels kFullChoices{"Smaller text", "Bigger text", "\u2022 High contrast: on###contrast",
+                                    "High contrast: off###contrast", "\u2022 High contrast: off", true};
+constexpr ChoiceLabels kBriefChoices{"Smaller", "Bigger", "\u2022 Contrast: on###contrast", "Contrast: off###contrast",
+                                     "\u2022 Contrast: off", false};
+
+float choicesWidth(const ChoiceLabels& l) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    return iconButtonWidth(l.smaller, Icon::None) + (l.showSize ? ImGui::CalcTextSize("Text 400 %").x + gap : 0.0f) +
+           iconButtonWidth(l.bigger, Icon::None) + iconButtonWidth(l.widest, Icon::None) + gap * 3;
+}
+
+const ChoiceLabels& choiceLabels(float width) { return choicesWidth(kFullChoices) <= width ? kFullChoices : kBriefChoices; }
+
+void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Commands& out) {
+    const ChoiceLabels& l = choiceLabels(ImGui::GetContentRegionAvail().x);
+    const float h = largeControlHeight();
+    ImGui::Dummy({0, h}); // row anchor: what follows flows and wraps
+    auto store = [](ScreenRect& r) { r.min = ImGui::GetItemRectMin(), r.max = ImGui::GetItemRectMax(); };
+    flowNext(iconButtonWidth(l.smaller, Icon::None));
+    if (iconButton(l.smaller, Icon::None, h)) out.push_back(StepTextSize{-1});
+    store(placed.smaller);
+    if (l.showSize) {
+        const std::string size = "Text " + std::to_string(vm.textPercent) + " %";
+        flowNext(ImGui::CalcTextSize("Text 400 %").x);
+        rowText(size.c_str(), h);
+    }
+    flowNext(iconButtonWidth(l.bigger, Icon::None));
+    if (iconButton(l.bigger, Icon::None, h)) out.push_back(StepTextSize{+1});
+    store(placed.bigger);
+    const float contrastW = iconButtonWidth(l.widest, Icon::None);
+    flowNext(contrastW);
+    if (vm.highContrast) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (iconButton(vm.highContrast ? l.contrastOn : l.contrastOff, Icon::None, h, contrastW))
+        out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : int(ThemeId::HighContrast)});
+    if (vm.highContrast) ImGui::PopStyleColor();
+    store(placed.contrast);
+}
+
+// Height drawChoices takes at `width` (one row, or more when even the brief labels wrap).
+float choicesHeight(float width) {
+    const float w = choicesWidth(choiceLabels(width));
+    const float rows = w <= width ? 1.0f : w * 0.5f <= width ? 2.0f : 4.0f;
+    return (largeControlHeight() + ImGui::GetStyle().ItemSpacing.y) * rows;
+}
+
 } // namespace
 
 Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layout) {
@@ -67,6 +121,9 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
     const bool open = ImGui::Begin("##attract", nullptr, kFullScreenFlags);
     ImGui::PopStyleVar();
     if (open) {
+        const float choicesH = choicesHeight(ImGui::GetContentRegionAvail().x); // in the controls' font
+        if (vm.bodyFont) ImGui::PushFont(vm.bodyFont);
+        const float fs = ImGui::GetFontSize();
         // Tighter line spacing than the theme's: at 300 % text every line counts.
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {st.ItemSpacing.x, std::min(st.ItemSpacing.y, fs * 0.3f)});
         const float sp = ImGui::GetStyle().ItemSpacing.y;
@@ -94,17 +151,22 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         if (vm.titleFont) ImGui::PopFont();
         const float noticeH = vm.staffNotice.empty() ? 0.0f : textHeight(vm.staffNotice, wrapW) + sp;
         const float footerH = textHeight(vm.reviewed, wrapW) + textHeight(vm.support, wrapW) + sp * 2 + noticeH;
-        const float buttonsMin = minButton * buttons + (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp;
+        const float buttonsMin = minButton * buttons + (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp + choicesH;
         float spare = bottom - ImGui::GetCursorPosY() - titleH - sp - buttonsMin - footerH - 2.0f; // 2 px: rounding
         const float introH = textHeight(kIntro, wrapW) + sp;
         const bool intro = spare >= introH + fs;
         if (intro) spare -= introH;
         const float gap = std::clamp(spare / 5.0f, 0.0f, fs);  // five gaps, below
         spare -= gap * 5.0f;
-        const float height = std::floor(std::clamp(minButton + spare / buttons, minButton, std::max(minButton, fs * 4)));
+        // Entries as tall as a third of the screen at most; what is still
+        // left goes above and below, so the whole welcome sits in the middle.
+        const float height = std::floor(std::clamp(minButton + spare / buttons, minButton,
+                                                   std::max(minButton, ImGui::GetWindowHeight() / 3.0f)));
+        spare = std::max(0.0f, spare - (height - minButton) * buttons);
         auto space = [&](float h) {
             if (h >= 1.0f) ImGui::Dummy({0, std::max(0.0f, h - sp)});
         };
+        if (spare > 2.0f) ImGui::Dummy({0, std::floor(spare * 0.5f)});
 
         space(gap);
         if (vm.titleFont) ImGui::PushFont(vm.titleFont);
@@ -125,7 +187,11 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         if (entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
                         placed.read))
             out.push_back(StartReading{});
-        space(gap * 1.5f);
+        space(gap);
+        if (vm.bodyFont) ImGui::PopFont();
+        drawChoices(vm, placed, out); // controls: they grow more slowly than the words
+        if (vm.bodyFont) ImGui::PushFont(vm.bodyFont);
+        space(gap * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
         wrappedText(vm.reviewed);
         ImGui::PopStyleColor();
@@ -140,6 +206,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
             placed.staffNotice = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
         }
         ImGui::PopStyleVar();
+        if (vm.bodyFont) ImGui::PopFont();
     }
     ImGui::End();
     if (layout) *layout = placed;

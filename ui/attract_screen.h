@@ -1,7 +1,9 @@
 #pragma once
 // Kiosk mode's welcome screen, shown while nobody is using the kiosk: the
-// episode title, two huge entries ("Touch to listen", "Touch to read"), the
-// date the information was last reviewed and who to ask.
+// episode title, two huge entries ("Touch to listen", "Touch to read"), one-tap
+// choices for this visitor (bigger or smaller text, high contrast), the date
+// the information was last reviewed and who to ask. Drawn in the reading font
+// (the text size), so what a visitor reads grows with "Bigger text".
 //
 // Sized in multiples of the font size, so it is legible at any text scale: the
 // two entries sit side by side when there is room and stack otherwise; all text
@@ -24,7 +26,11 @@ struct AttractScreenVM {
     std::string title;                        ///< the episode title (wrapped; may be empty)
     std::string reviewed = kDefaultReviewedLine;
     std::string support = kDefaultSupportLine;
-    ImFont* titleFont = nullptr;              ///< e.g. FontSet::uiBold; nullptr: the current font
+    ImFont* titleFont = nullptr;              ///< e.g. FontSet::readingBold; nullptr: the current font
+    ImFont* bodyFont = nullptr;               ///< e.g. FontSet::reading; nullptr: the current font
+    int textPercent = 100;                    ///< the text size now, shown between Smaller and Bigger
+    bool highContrast = false;                ///< the high-contrast theme is on
+    int normalTheme = 0;                      ///< ThemeId the kiosk starts with (High contrast off goes back to it)
     /// For staff, not visitors: one quiet line in the faint colour in the
     /// bottom corner, under the footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
     std::string staffNotice;
@@ -45,10 +51,12 @@ struct AttractScreenLayout {
     ScreenRect read;
     bool stacked = false;   ///< the entries are one above the other (narrow screen / large text)
     ScreenRect staffNotice; ///< where the staff notice went (empty when there is none)
+    ScreenRect bigger, smaller, contrast; ///< the visitor's one-tap choices
 };
 
 /// Draws a window that fills the display (no title bar, no saved settings).
-/// Returns StartListening or StartReading when an entry is tapped.
+/// Returns StartListening or StartReading when an entry is tapped, and
+/// StepTextSize / SetTheme for the choices.
 Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layout = nullptr);
 
 } // namespace la::ui

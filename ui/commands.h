@@ -33,6 +33,7 @@ struct SetTheme { int theme = 0; };             ///< ui::ThemeId as int (Light, 
 struct StartListening {};                       ///< attract screen: start a session on the listening screen
 struct StartReading {};                         ///< attract screen: start a session on the reading screen
 struct KioskDismissCountdown {};                ///< "Yes, I'm still here": cancel the idle countdown
+struct KioskFinish {};                          ///< "I'm finished": back to the welcome screen, reset for the next person
 struct PinDigit { int digit = 0; };             ///< admin PIN pad: one digit 0-9
 struct PinClear {};                             ///< admin PIN pad: forget the digits typed
 struct PinSubmit {};                            ///< admin PIN pad: check the digits typed
@@ -41,7 +42,7 @@ struct PinCancel {};                            ///< admin PIN pad: close it, ba
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
                              FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
-                             SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown,
+                             SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown, KioskFinish,
                              PinDigit, PinClear, PinSubmit, PinCancel>;
 using Commands = std::vector<Command>;
 

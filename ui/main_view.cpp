@@ -298,6 +298,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
             if (ui.selectTab) ui.tab = *ui.selectTab, ui.choosingView = false;
             ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" or the tabs there
             ui.transcript.leadRow = nullptr;
+            ui.transcript.searchAndCopy = state.searchAndCopy;
             if (ui.tabbed) {
                 ui.split = false;
                 drawTabs(state, ui, out);
@@ -317,6 +318,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
             transport.chapters = state.chapters.rows;
             transport.currentChapter = state.chapters.currentChapter;
             transport.listFont = ui.transcript.readingFont;
+            transport.finishButton = state.kiosk;
             Commands t = drawTransportBar(transport, ui.transport);
             out.insert(out.end(), t.begin(), t.end());
             // The last row's bottom and a small margin, not a whole row's spacing and padding.

@@ -25,6 +25,8 @@ struct MainViewState {
     std::string title;              ///< episode title
     std::vector<Notice> notices;    ///< shown above the content, newest last
     std::string toast;              ///< a brief confirmation over the content ("Speed 1.5×", "Copied"); empty: none
+    bool kiosk = false;             ///< "I'm finished" in the transport
+    bool searchAndCopy = true;      ///< Search and Copy line shown (a kiosk hides them unless configured)
     TransportState transport;
     DisplayBarState display;        ///< speed, text size, theme controls
     TranscriptVM transcript;        ///< the panes that follow the audio

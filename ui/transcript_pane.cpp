@@ -217,18 +217,9 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 // now" while not following. Kept to one row where it fits: at 400 % text the
 // cues must still have the room.
 
-void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
-    // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
-    const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
+// Search (opens the search row) and Copy line, on the toolbar row.
+void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out, float controlH) {
     TranscriptSearchState& s = st.search;
-    st.leadPressed = false;
-    if (st.leadRow) {
-        st.leadRow();
-        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
-    } else if (!st.leadButton.empty()) {
-        st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
-        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
-    }
     if (!s.open) {
         if (iconButton("Search", Icon::None, controlH)) s.open = s.focusBox = true;
     } else if (iconButton("Close search", Icon::None, controlH)) {
@@ -251,11 +242,24 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     } else {
         st.hit.copyMin = st.hit.copyMax = {0, 0};
     }
+}
+
+void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
+    const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
+    TranscriptSearchState& s = st.search;
+    st.leadPressed = false;
+    if (st.leadRow) st.leadRow();
+    else if (!st.leadButton.empty()) st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
+    if ((st.leadRow || !st.leadButton.empty()) && st.searchAndCopy)
+        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
+    if (st.searchAndCopy) drawSearchAndCopy(vm, st, out, controlH);
+    else st.hit.copyMin = st.hit.copyMax = {0, 0};
     if (st.follow) {
         st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
         return;
     }
-    sameLineIfFits(iconButtonWidth("Back to now", Icon::Play));
+    if (st.searchAndCopy || st.leadRow || !st.leadButton.empty()) sameLineIfFits(iconButtonWidth("Back to now", Icon::Play));
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (iconButton("Back to now", Icon::Play, controlH)) {
         st.follow = true;
@@ -560,7 +564,7 @@ namespace {
 void handleKeys(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || !vm.cues || vm.cues->empty()) return;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
+    if (st.searchAndCopy && io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
         std::optional<size_t> cue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
         if (cue && *cue < vm.cues->size()) out.push_back(CopyText{cueClipboardText((*vm.cues)[*cue])});
     }
@@ -586,6 +590,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
             ImGui::PopTextWrapPos();
             st.hit.rows.clear();
         } else {
+            if (!st.searchAndCopy) st.search = {};
             if (st.search.focusBox) st.search.open = true; // Ctrl+F / "/"
             drawToolbar(vm, st, out);
             if (st.search.open || !st.search.query.empty()) drawSearch(vm, st, out);

@@ -114,6 +114,7 @@ struct TranscriptPaneState {
     /// Or: the owner's own controls (the view tabs), drawn first on the
     /// toolbar row; set each frame, empty: none.
     std::function<void()> leadRow;
+    bool searchAndCopy = true;         ///< false (kiosk): no Search, no Copy line, no Ctrl+C
     std::vector<PlacedText> scratch;   ///< reused each frame: no allocation once warm
     LongCueLayout longCue;
 };

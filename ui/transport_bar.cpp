@@ -161,6 +161,12 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
         out.insert(out.end(), v.begin(), v.end());
     }
     ImGui::EndDisabled();
+    view.finishMin = view.finishMax = {0, 0};
+    if (s.finishButton) { // works even without sound
+        flowNext(iconButtonWidth("I'm finished", Icon::None));
+        if (iconButton("I'm finished", Icon::None, controlH)) out.push_back(KioskFinish{});
+        view.finishMin = ImGui::GetItemRectMin(), view.finishMax = ImGui::GetItemRectMax();
+    }
     return out;
 }
 

@@ -29,6 +29,7 @@ struct TransportState {
     const std::vector<ChapterRow>* chapters = nullptr; ///< compact: the chapter picker's list (not owned)
     std::optional<size_t> currentChapter;              ///< chapter index being heard
     ImFont* listFont = nullptr; ///< the chapter picker's list (the reading font); nullptr: the current one
+    bool finishButton = false;  ///< kiosk: "I'm finished" at the end of the row
 };
 
 /// The bar's own interaction state (kept by the caller across frames).
@@ -38,6 +39,7 @@ struct TransportViewState {
     ImVec2 playMin{0, 0}, playMax{0, 0}; ///< where Play/Pause was drawn last frame (tests, layout checks)
     ImVec2 speedMin{0, 0}, speedMax{0, 0};   ///< the speed chip
     ImVec2 pickerMin{0, 0}, pickerMax{0, 0}; ///< the chapter picker (compact only; zero: not drawn)
+    ImVec2 finishMin{0, 0}, finishMax{0, 0}; ///< "I'm finished" (kiosk only; zero: not drawn)
 };
 
 /// Height the bar needs at the current font size, in pixels (an estimate:

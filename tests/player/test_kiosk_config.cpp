@@ -119,7 +119,7 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
     std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
     for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
                             "chordHoldSeconds", "maxVolume", "textSize", "controlsSize", "theme", "speed",
-                            "volume", "showChapters"}) {
+                            "volume", "showChapters", "searchAndCopy"}) {
         INFO(key);
         CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
     }

@@ -471,3 +471,22 @@ TEST_CASE("Soak: 24 simulated hours of patients and idle resets, always back to 
     CHECK(resets == cycles);
     CHECK(seconds < 1.0);
 }
+
+TEST_CASE("Bigger text or high contrast chosen on the welcome screen, then nobody starts: reset after the idle time") {
+    KioskPolicy p(withPin());
+    p.onVisitorChoice(100);
+    CHECK(p.mode() == KioskMode::Attract);
+    const double idle = p.config().idleResetSeconds;
+    Tick t = runUntil(p, 100, 100 + idle + 5, false, false);
+    CHECK(t.action == KioskAction::ResetToDefaults);
+    CHECK(t.at == Approx(100 + idle));
+    CHECK(p.mode() == KioskMode::Attract);
+    // Once reset, nothing more happens.
+    CHECK(runUntil(p, t.at + 1, t.at + 3 * idle, false, false).action == KioskAction::None);
+}
+
+TEST_CASE("I'm finished goes back to the welcome screen at once, resetting everything") {
+    KioskPolicy p = activeAt0();
+    CHECK(p.endSession(30) == KioskAction::ResetToDefaults);
+    CHECK(p.mode() == KioskMode::Attract);
+}

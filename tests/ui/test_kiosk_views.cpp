@@ -306,3 +306,24 @@ TEST_CASE("The PIN pad fits a small screen at large text") {
     CHECK(onScreen(layout.cancel, ImGui::GetIO().DisplaySize));
     CHECK(digits(ui.tap(layout.digit[9].centre(), view)) == std::vector<int>{9});
 }
+
+TEST_CASE("The welcome screen's choices: Bigger and Smaller text, and High contrast on and back off") {
+    Headless ui;
+    AttractScreenVM vm = attractVM();
+    vm.normalTheme = int(ThemeId::Dark);
+    AttractScreenLayout layout;
+    auto view = [&] { return drawAttractScreen(vm, &layout); };
+    ui.frames(3, view);
+    for (const ScreenRect* r : {&layout.bigger, &layout.smaller, &layout.contrast}) {
+        checkTouchTarget(*r);
+        CHECK(onScreen(*r, ImGui::GetIO().DisplaySize));
+        CHECK(r->min.y >= std::max(layout.listen.max.y, layout.read.max.y)); // below the two entries
+    }
+    auto only = [](const Commands& c) { REQUIRE(c.size() == 1); return c[0]; };
+    CHECK(std::get<StepTextSize>(only(ui.tap(layout.bigger.centre(), view))).direction == +1);
+    CHECK(std::get<StepTextSize>(only(ui.tap(layout.smaller.centre(), view))).direction == -1);
+    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == int(ThemeId::HighContrast));
+    vm.highContrast = true;
+    ui.frames(2, view);
+    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == int(ThemeId::Dark));
+}
