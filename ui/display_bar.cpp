@@ -111,6 +111,7 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     std::snprintf(size, sizeof size, "Text %d %%", int(std::lround(s.textScale * 100)));
     flowText(size, controlH);
     if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepTextSize{+1});
+    ui.biggerMin = ImGui::GetItemRectMin(), ui.biggerMax = ImGui::GetItemRectMax();
 
     ImGui::SameLine(0, gap);
     for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast}) {

@@ -6,6 +6,8 @@
 
 #include "ui/commands.h"
 
+#include <imgui.h>
+
 namespace la::ui {
 
 struct DisplayBarState {
@@ -20,6 +22,7 @@ struct DisplayBarState {
 struct DisplayBarUi {
     bool showMore = false;
     bool expanded = false; ///< large text: the controls are shown (else one button)
+    ImVec2 biggerMin{0, 0}, biggerMax{0, 0}; ///< where Bigger text was drawn last frame (tests)
 };
 
 /// Width of the one button the controls fold behind at large text ("Speed,

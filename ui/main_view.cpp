@@ -78,7 +78,15 @@ void drawHeader(const MainViewState& state, MainViewUi& ui, Commands& out) {
         ImGui::TextUnformatted(state.title.c_str());
         ImGui::PopTextWrapPos();
     }
-    append(out, drawDisplayBar(state.display, ui.displayBar));
+    Commands bar = drawDisplayBar(state.display, ui.displayBar);
+    // A text size chosen here may make the next frame compact, where these
+    // controls live in the Settings tab: open it, so they do not vanish
+    // from under the pointer.
+    for (const Command& c : bar)
+        if (std::holds_alternative<StepTextSize>(c) || std::holds_alternative<SetTextSize>(c) ||
+            std::holds_alternative<SetControlsSize>(c))
+            ui.keepSettingsOpen = 2; // this frame, and the next one, drawn at the new size
+    append(out, std::move(bar));
     ImGui::Separator();
 }
 
@@ -295,6 +303,8 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
             // Side by side only where the words, at their own size, still get a wide column.
             const float readingFs = ui.transcript.readingFont ? ui.transcript.readingFont->FontSize : ImGui::GetFontSize();
             ui.tabbed = ImGui::GetContentRegionAvail().x < kTabbedBelowFontSizes * std::max(ImGui::GetFontSize(), readingFs);
+            if (ui.keepSettingsOpen > 0 && ui.tabbed) ui.tab = ContentTab::Settings, ui.choosingView = false;
+            if (ui.keepSettingsOpen > 0) --ui.keepSettingsOpen;
             if (ui.selectTab) ui.tab = *ui.selectTab, ui.choosingView = false;
             ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" or the tabs there
             ui.transcript.leadRow = nullptr;

@@ -45,6 +45,7 @@ struct MainViewUi {
     ChaptersPaneState chapters;
     ArticlePaneState article;
     std::optional<ContentTab> selectTab; ///< switch to this tab on the next frame (when tabbed)
+    int keepSettingsOpen = 0;            ///< frames left: the header's text size was just changed, show Settings if the layout turns tabbed
     ContentTab tab = ContentTab::Transcript; ///< the tab shown when tabbed
     bool tabbed = false;                 ///< last frame's layout (read-only for callers)
     bool split = false;                  ///< last frame: chapters above the article, both shown (side by side only)

@@ -164,3 +164,32 @@ TEST_CASE("400 % in 1280x800: three whole lines of the line being heard, with it
         CHECK(r.min.y >= t.listMin.y - 1);
     }
 }
+
+TEST_CASE("Bigger text pressed in the header: when the layout turns to tabs, the Settings tab with the control is open") {
+    player::EpisodeContent content = player::loadEpisodeContent(kEpisode, {});
+    MainViewState state;
+    state.title = "Episode";
+    player::fillContentViews(content, 100.0, state);
+    MainViewUi view;
+    {
+        PlayerLikeImGui ui({1280, 800}, 1.0);
+        ui.frames(2, state, view);
+        REQUIRE_FALSE(view.tabbed);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = {(view.displayBar.biggerMin.x + view.displayBar.biggerMax.x) * 0.5f,
+                       (view.displayBar.biggerMin.y + view.displayBar.biggerMax.y) * 0.5f};
+        ui.frames(1, state, view);
+        io.MouseDown[0] = true;
+        ui.frames(1, state, view);
+        io.MouseDown[0] = false;
+        bool pressed = false;
+        ImGui::NewFrame(); // the release: Bigger text is pressed
+        for (const Command& c : drawMainView(state, view)) pressed |= std::holds_alternative<StepTextSize>(c);
+        ImGui::Render();
+        REQUIRE(pressed);
+    }
+    PlayerLikeImGui bigger({1280, 800}, 2.0); // the next frame, at the new size
+    bigger.frames(2, state, view);
+    REQUIRE(view.tabbed);
+    CHECK(view.tab == ContentTab::Settings);
+}
