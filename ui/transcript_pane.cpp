@@ -22,7 +22,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <ranges>
+#include <span>
 
 namespace la::ui {
 namespace {
@@ -364,7 +364,7 @@ struct CueDrawContext {
     Commands& out;
 };
 
-using PlacedSpan = std::pair<const PlacedText*, const PlacedText*>;
+using PlacedSpan = std::span<const PlacedText>;
 
 void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t index, ImVec2 textPos, PlacedSpan placed) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -376,7 +376,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     const ImU32 hitCol = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
     for (; h != hits.end() && h->cue == index; ++h) {
-        for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
+        for (const PlacedText& p : placed) {
             if (p.end <= h->begin || p.begin >= h->end) continue;
             const char* s = cue.text.data();
             float x0 = c.font->CalcTextSizeA(fs, FLT_MAX, 0, s + p.begin, s + std::max(p.begin, h->begin)).x;
@@ -394,7 +394,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     if (!word) return;
     const ImU32 wordCol = ImGui::GetColorU32(ImGuiCol_ButtonHovered);
     const ImU32 lineCol = ImGui::GetColorU32(ImGuiCol_Text);
-    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
+    for (const PlacedText& p : placed) {
         if (p.token != *word) continue;
         float y = textPos.y + p.line * c.m.lineH + top;
         ImVec2 a{textPos.x + p.x - fs * 0.12f, y - fs * 0.05f}, b{textPos.x + p.x + p.width + fs * 0.12f, y + fs * 1.12f};
@@ -412,8 +412,9 @@ PlacedSpan visiblePlacedText(const CueDrawContext& c, const transcripts::Cue& cu
     const int lastLine = int(std::ceil((dl->GetClipRectMax().y - textPos.y) / c.m.lineH));
     const PlacedText* b = placed->data();
     const PlacedText* e = b + placed->size();
-    return {std::lower_bound(b, e, firstLine, [](const PlacedText& p, int l) { return p.line < l; }),
-            std::upper_bound(b, e, lastLine, [](int l, const PlacedText& p) { return l < p.line; })};
+    const PlacedText* first = std::lower_bound(b, e, firstLine, [](const PlacedText& p, int l) { return p.line < l; });
+    const PlacedText* last = std::upper_bound(first, e, lastLine, [](int l, const PlacedText& p) { return l < p.line; });
+    return {first, size_t(last - first)};
 }
 
 void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
@@ -478,7 +479,7 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
     const PlacedSpan placed = visiblePlacedText(c, cue, i, textPos, dl);
     drawHighlights(c, cue, i, textPos, placed);
     const char* s = cue.text.data();
-    for (const PlacedText& p : std::ranges::subrange(placed.first, placed.second)) {
+    for (const PlacedText& p : placed) {
         dl->AddText(c.font, m.fs, {textPos.x + p.x, textPos.y + p.line * m.lineH + inset}, textCol, s + p.begin, s + p.end);
     }
     c.st.hit.rows.push_back({i, pos, max});
