@@ -288,7 +288,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     ImGui::PopStyleVar();
     if (open) {
         const float fs = ImGui::GetFontSize();
-        ui.volumeInTransport = !compact || transportFitsOneRow();
+        ui.volumeInTransport = !compact || transportFitsOneRow(state.chapters.rows && !state.chapters.rows->empty());
         if (!compact) drawHeader(state, ui, out);
         drawNotices(state.notices, out);
 

@@ -201,11 +201,12 @@ Commands drawVolumeControls(const TransportState& s) {
     return out;
 }
 
-bool transportFitsOneRow() {
+bool transportFitsOneRow(bool withPicker) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = iconButtonWidth("Back 15 s", Icon::Back) + playSlotWidth() + iconButtonWidth("Forward 30 s", Icon::Forward) +
-                    speedChipWidth() + ImGui::GetFontSize() * 2 + iconButtonWidth("Unmute##mute", Icon::SpeakerOff) +
-                    volumeSliderWidth() + volumeLabelWidth() + gap * 6;
+                    speedChipWidth() + (withPicker ? iconButtonWidth("Chapter 10 of 10", Icon::Menu) + gap : 0.0f) +
+                    ImGui::GetFontSize() * 2 + iconButtonWidth("Unmute##mute", Icon::SpeakerOff) + volumeSliderWidth() +
+                    volumeLabelWidth() + gap * 6;
     return w <= ImGui::GetContentRegionAvail().x;
 }
 

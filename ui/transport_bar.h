@@ -51,7 +51,8 @@ float transportBarMargin();
 
 /// Whether Back, Play/Pause, Forward, Mute and the volume slider fit one row
 /// of the current window's width at this text size.
-bool transportFitsOneRow();
+/// `withPicker`: the chapter picker is on the row too (compact layout).
+bool transportFitsOneRow(bool withPicker = false);
 
 /// Mute and the volume slider, flowing after the cursor's item (in the bar,
 /// or on their own where the bar leaves them out).
