@@ -102,8 +102,10 @@ std::optional<ThemeChoice> themeFromName(std::string_view name) {
 double controlsScaleFor(const Settings& s, double windowHeight) {
     if (s.controlsScale > 0) return std::min(s.controlsScale, s.textScale);
     double cap = kAutoControlsScaleMax;
-    // 480 points tall: 120 %; 600: 150 %; 700 and taller: the usual cap.
-    if (windowHeight > 0) cap = std::clamp(windowHeight / 400.0, 1.0, kAutoControlsScaleMax);
+    // 480 points tall: 100 %; 600: 150 %; 700 and taller: the usual cap. In
+    // steps of 25 %, so that resizing a window rebuilds the fonts only when a
+    // step is crossed, not at every pixel.
+    if (windowHeight > 0) cap = std::clamp(std::floor(windowHeight / 400.0 * 4.0) / 4.0, 1.0, kAutoControlsScaleMax);
     return std::min(1.0 + (s.textScale - 1.0) * 0.5, cap);
 }
 
