@@ -316,8 +316,8 @@ const std::vector<PlacedText>& placedWords(TranscriptPaneState& st, const transc
     return kept.placed;
 }
 
-// A cue taller than the view: keep the word being heard on screen, a fifth
-// of the way down when it would leave it.
+// A cue taller than the view: keep the word being heard on screen, about a
+// fifth of the way down when it would leave it.
 void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur, ImFont* font, float rowWidth,
                     float viewH, const RowMetrics& m) {
     const transcripts::Cue& cue = (*vm.cues)[cur];
@@ -328,7 +328,11 @@ void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur,
     if (it == placed.end()) return;
     const float y = st.layout.top[cur] + m.pad + m.lineH * float(1 + it->line);
     const float scroll = ImGui::GetScrollY();
-    if (y < scroll || y + m.lineH > scroll + viewH * 0.9f) ImGui::SetScrollY(std::max(0.0f, y - viewH * 0.2f));
+    if (y < scroll || y + m.lineH > scroll + viewH * 0.9f) {
+        // Whole lines above it, about a fifth of the view: never a line cut through its letters at the top.
+        const float above = m.lineH * std::floor(viewH * 0.2f / m.lineH);
+        ImGui::SetScrollY(std::max(0.0f, y + ImGui::GetStyle().WindowPadding.y - above));
+    }
 }
 
 void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidOut, float viewH, ImFont* font,
