@@ -159,7 +159,10 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
         const RowGeometry g = rowGeometry(row, title, avail, readW);
         ImGui::SetCursorScreenPos({origin.x, topOf(r)});
         ImGui::PushID(int(r));
-        if (chapterButton(row, title, g, current)) out.push_back(SeekTo{row.start});
+        if (chapterButton(row, title, g, current)) {
+            out.push_back(SeekTo{row.start});
+            st.shownChapter = row.chapter; // tapped, so in view: the list stays where the finger is
+        }
         ChaptersHitBoxes::Row hit{row.chapter, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), {}, {}};
         if (!row.sectionLink.empty()) {
             if (g.beside) ImGui::SameLine();

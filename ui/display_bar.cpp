@@ -4,6 +4,7 @@
 #include "ui/theme.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // PushOverrideID
 
 #include <cmath>
 #include <cstdio>
@@ -91,10 +92,15 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     Commands out;
     const float controlH = largeControlHeight();
     const float gap = ImGui::GetFontSize();
-    ImGui::PushID("display-bar");
+    // One ID wherever the bar is drawn (header or Settings tab): the control
+    // under the pointer stays the same control when the layout changes.
+    ImGui::PushOverrideID(ImHashStr("display-bar"));
     // At large text sizes the controls would fill the screen: keep them behind
     // one button so the transcript keeps its room.
     if (allowCollapse && !fitsOneRow()) {
+        // Folding right after a text size was chosen here would take the
+        // buttons from under the pointer: they stay shown.
+        if (ui.textSizeJustChanged) ui.expanded = true;
         if (iconButton(toggleLabel(ui), Icon::None, controlH)) {
             ui.expanded = !ui.expanded;
         }
@@ -106,11 +112,12 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
 
     // Speed is on the transport (the speed chip); here: text size, colours.
     ImGui::Dummy({0, controlH}); // row anchor: everything after flows and wraps
-    if (flowButton("Smaller text", Icon::None, controlH)) out.push_back(StepTextSize{-1});
+    ui.textSizeJustChanged = false;
+    if (flowButton("Smaller text", Icon::None, controlH)) out.push_back(StepTextSize{-1}), ui.textSizeJustChanged = true;
     char size[32];
     std::snprintf(size, sizeof size, "Text %d %%", int(std::lround(s.textScale * 100)));
     flowText(size, controlH);
-    if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepTextSize{+1});
+    if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepTextSize{+1}), ui.textSizeJustChanged = true;
     ui.biggerMin = ImGui::GetItemRectMin(), ui.biggerMax = ImGui::GetItemRectMax();
 
     ImGui::SameLine(0, gap);
@@ -120,7 +127,7 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
         ImGui::PopID();
     }
     ImGui::SameLine(0, gap);
-    if (flowButton(ui.showMore ? "Fewer settings" : "More settings", Icon::None, controlH)) ui.showMore = !ui.showMore;
+    if (flowButton(ui.showMore ? "Fewer settings###more settings" : "More settings###more settings", Icon::None, controlH)) ui.showMore = !ui.showMore;
     if (ui.showMore) drawMore(s, out, controlH);
     ImGui::PopID();
     return out;

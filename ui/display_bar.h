@@ -22,6 +22,7 @@ struct DisplayBarState {
 struct DisplayBarUi {
     bool showMore = false;
     bool expanded = false; ///< large text: the controls are shown (else one button)
+    bool textSizeJustChanged = false; ///< Smaller/Bigger text was pressed last frame
     ImVec2 biggerMin{0, 0}, biggerMax{0, 0}; ///< where Bigger text was drawn last frame (tests)
 };
 

@@ -5,6 +5,7 @@
 #include "ui/icon_button.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // PushOverrideID: one ID for the view tabs wherever they are drawn
 
 #include <algorithm>
 #include <cmath>
@@ -156,12 +157,16 @@ const char* viewLabel(ContentTab tab) {
     return "";
 }
 
+const ImGuiID kViewTabsId = ImHashStr("view tabs");
+
 bool viewButton(const char* label, bool open, ImVec2 size) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {fs * 0.6f, std::max((size.y - fs) * 0.5f, 0.0f)});
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, {0.0f, 0.5f});
+    ImGui::PushOverrideID(kViewTabsId); // the same control on every tab, inside the transcript's row or not
     const bool pressed = ImGui::Button(label, size);
+    ImGui::PopID();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     if (open) {

@@ -221,8 +221,8 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out, float controlH) {
     TranscriptSearchState& s = st.search;
     if (!s.open) {
-        if (iconButton("Search", Icon::None, controlH)) s.open = s.focusBox = true;
-    } else if (iconButton("Close search", Icon::None, controlH)) {
+        if (iconButton("Search###search", Icon::None, controlH)) s.open = s.focusBox = true;
+    } else if (iconButton("Close search###search", Icon::None, controlH)) {
         s.open = false;
         s.query.clear();
         st.follow = true; // back to the line being heard
@@ -244,22 +244,7 @@ void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands
     }
 }
 
-void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
-    // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
-    const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
-    TranscriptSearchState& s = st.search;
-    st.leadPressed = false;
-    if (st.leadRow) st.leadRow();
-    else if (!st.leadButton.empty()) st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
-    if ((st.leadRow || !st.leadButton.empty()) && st.searchAndCopy)
-        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
-    if (st.searchAndCopy) drawSearchAndCopy(vm, st, out, controlH);
-    else st.hit.copyMin = st.hit.copyMax = {0, 0};
-    if (st.follow) {
-        st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
-        return;
-    }
-    if (st.searchAndCopy || st.leadRow || !st.leadButton.empty()) sameLineIfFits(iconButtonWidth("Back to now", Icon::Play));
+void drawBackToNow(TranscriptPaneState& st, float controlH) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (iconButton("Back to now", Icon::Play, controlH)) {
         st.follow = true;
@@ -268,6 +253,54 @@ void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     }
     ImGui::PopStyleColor();
     storeRect(st.hit.backToNowMin, st.hit.backToNowMax);
+}
+
+void drawToolbar(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) {
+    // Finger-sized (>= 48 px) but not 2.2 lines tall at 400 %: the cues need the room.
+    const float controlH = std::max(48.0f, ImGui::GetFontSize() * 1.5f);
+    TranscriptSearchState& s = st.search;
+    st.leadPressed = false;
+    if (st.leadRow) st.leadRow();
+    else if (!st.leadButton.empty()) {
+        ImGui::PushOverrideID(ImHashStr("view tabs")); // the same control as "Show: …" on the other views
+        st.leadPressed = iconButton(st.leadButton.c_str(), Icon::None, controlH);
+        ImGui::PopID();
+    }
+    if ((st.leadRow || !st.leadButton.empty()) && st.searchAndCopy)
+        sameLineIfFits(iconButtonWidth(s.open ? "Close search" : "Search", Icon::None));
+    if (st.searchAndCopy) drawSearchAndCopy(vm, st, out, controlH);
+    else st.hit.copyMin = st.hit.copyMax = {0, 0};
+    st.backToNowFloats = false;
+    if (st.follow) {
+        st.hit.backToNowMin = st.hit.backToNowMax = {0, 0};
+        return;
+    }
+    // Where the row is full, a row of its own would push the cues down under
+    // the pointer that just scrolled them: it floats over the list instead.
+    if ((st.searchAndCopy || st.leadRow || !st.leadButton.empty()) &&
+        !sameLineIfFits(iconButtonWidth("Back to now", Icon::Play))) {
+        st.backToNowFloats = true;
+        return;
+    }
+    drawBackToNow(st, controlH);
+}
+
+// Over the bottom right of the cue list, in a window of its own so it takes
+// taps before the rows under it.
+void drawFloatingBackToNow(TranscriptPaneState& st) {
+    const float fs = ImGui::GetFontSize(), pad = fs * 0.5f;
+    const float controlH = std::max(48.0f, fs * 1.5f);
+    ImGui::SetNextWindowPos({st.hit.listMax.x - ImGui::GetStyle().ScrollbarSize - pad, st.hit.listMax.y - pad},
+                            ImGuiCond_Always, {1.0f, 1.0f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4{0, 0, 0, 0});
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##back to now", nullptr, flags)) drawBackToNow(st, controlH);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
 }
 
 // ---------------------------------------------------------------------------
@@ -609,6 +642,7 @@ Commands drawTranscriptPane(const TranscriptVM& vm, TranscriptPaneState& st, ImV
             storeRect(st.hit.listMin, st.hit.listMax);
             ImGui::PopStyleColor();
             ImGui::PopStyleVar();
+            if (st.backToNowFloats && !st.follow) drawFloatingBackToNow(st);
         }
     }
     ImGui::EndChild();

@@ -110,6 +110,7 @@ struct TranscriptPaneState {
     /// A button the owner wants first in the toolbar row (e.g. the main view's
     /// "Show: Transcript" at large text, to save a row); empty: none.
     std::string leadButton;
+    bool backToNowFloats = false;      ///< last frame: "Back to now" did not fit the toolbar row and floats over the list
     bool leadPressed = false;          ///< set when leadButton was pressed this frame
     /// Or: the owner's own controls (the view tabs), drawn first on the
     /// toolbar row; set each frame, empty: none.

@@ -139,7 +139,7 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
     if (iconButton(back, Icon::Back, controlH)) out.push_back(SeekBy{-15});
     flowNext(playW);
-    if (iconButton(s.playing ? "Pause##toggle" : "Play##toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW)) {
+    if (iconButton(s.playing ? "Pause###toggle" : "Play###toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW)) {
         out.push_back(TogglePlay{});
     }
     view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
@@ -177,7 +177,7 @@ Commands drawVolumeControls(const TransportState& s) {
     const float controlH = largeControlHeight();
     ImGui::BeginDisabled(!s.audioLoaded);
     flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
-    if (iconButton(s.muted ? "Unmute##mute" : "Mute##mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
+    if (iconButton(s.muted ? "Unmute###mute" : "Mute###mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
         out.push_back(ToggleMute{});
     }
     int volume = int(std::lround(s.volume * 100));
