@@ -78,6 +78,38 @@ TEST_CASE("Keyboard: Tab, arrows to a transcript line and Space play from that l
     for (const auto& c : chapters.chapters) CHECK(position != Approx(c.start).margin(0.01));
 }
 
+// Issue #11: at 400 % text (1280x800: one pane, one transport row) the
+// keyboard still reaches everything.
+TEST_CASE("Keyboard at 400 %: Tab and arrows reach a transcript line and Space plays from it") {
+    REQUIRE(test::haveX11Tools());
+    // Tab focuses the first control of the transcript list; two lines down is a line after 1:00.
+    KeyboardRun run({"Down", "Down", "space"}, "--text-size 400 --theme light", 6);
+    REQUIRE(run.exitCode == 0);
+    auto j = test::readJsonFile(run.state);
+    REQUIRE(j.is_object());
+    INFO(j.dump());
+    transcripts::Transcript t = transcripts::loadTranscript(kAssets + "episode.vtt");
+    REQUIRE(j["cue"].is_number());
+    const size_t cue = j["cue"].get<size_t>();
+    CHECK(j["settings"]["textSize"].get<double>() == Approx(4.0));
+    CHECK(cue > player::cueBeingHeard(t.cues, 60.0).value());
+    CHECK(j["position"].get<double>() == Approx(t.cues[cue].start).margin(0.01));
+    CHECK_FALSE(j["playing"].get<bool>());
+}
+
+TEST_CASE("Keyboard at 400 %: Escape leaves control mode, then the shortcut keys change speed and text size and play") {
+    REQUIRE(test::haveX11Tools());
+    KeyboardRun run({"Escape", "bracketright", "bracketright", "ctrl+minus", "space"}, "--text-size 400 --theme dark", 6);
+    REQUIRE(run.exitCode == 0);
+    auto j = test::readJsonFile(run.state);
+    REQUIRE(j.is_object());
+    INFO(j.dump());
+    CHECK(j["settings"]["speed"].get<double>() == Approx(1.1));
+    CHECK(j["settings"]["textSize"].get<double>() == Approx(3.5));
+    CHECK(j["playing"].get<bool>());
+    CHECK(j["position"].get<double>() > 60.5);
+}
+
 namespace {
 
 struct Image {
