@@ -2,7 +2,7 @@
 // at once back on the welcome screen with the kiosk's defaults, whatever the
 // visitor changed; on a 1280x800 screen (listening, text 100 %) and on a
 // 1920x1080 screen at the kiosk's default text size (reading).
-#include "support/ogg_fixture.h"
+#include "support/kiosk_run.h"
 #include "support/own_x_server.h"
 #include "support/x11_session.h"
 
@@ -16,17 +16,6 @@ namespace {
 
 struct Point { int x, y; };
 
-struct FinishRun {
-    test::TempDir dir;
-    std::string config = dir.file("kiosk.json");
-    std::string state = dir.file("state.json");
-    explicit FinishRun(const std::string& json) { std::ofstream(config) << json; }
-    std::string command(double quitAfter) const {
-        return "env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' XDG_STATE_HOME='" +
-               dir.file("state-home") + "' '" LA_PLAYER_EXE "' --kiosk --kiosk-config '" + config +
-               "' --state-file '" + state + "' --quit-after " + std::to_string(quitAfter) + " 2>/dev/null";
-    }
-};
 
 void tap(const test::OwnXServer& x, int px, int py) {
     x.run("xdotool mousemove --sync " + std::to_string(px) + " " + std::to_string(py));
@@ -41,7 +30,7 @@ nlohmann::json finishOnScreen(int w, int h, const std::string& config, Point sta
                               Point finish) {
     test::OwnXServer x(w, h);
     REQUIRE(x.ok());
-    FinishRun k(config);
+    test::KioskRun k(config);
     test::BackgroundPlayer p(x.on(k.command(9)));
     const std::string wid = x.playerWindow();
     REQUIRE_FALSE(wid.empty());

@@ -3,7 +3,7 @@
 // running, the admin chord with the right PIN quits and a wrong PIN does not,
 // and after the idle timeout it is back on the welcome screen with every
 // setting at the kiosk defaults.
-#include "support/ogg_fixture.h"
+#include "support/kiosk_run.h"
 #include "support/x11_session.h"
 
 #include <catch2/catch.hpp>
@@ -14,21 +14,7 @@ using namespace la;
 
 namespace {
 
-struct KioskRun {
-    test::TempDir dir;
-    std::string config = dir.file("kiosk.json");
-    std::string state = dir.file("state.json");
-
-    explicit KioskRun(const std::string& json) { std::ofstream(config) << json; }
-
-    std::string command(double quitAfter) const {
-        // XDG_STATE_HOME: wrong PINs are recorded there (pin_lockout.h), never in the real home.
-        return "env SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME='" + dir.file("config") + "' XDG_STATE_HOME='" +
-               dir.file("state-home") + "' '" LA_PLAYER_EXE
-               "' --kiosk --kiosk-config '" + config + "' --state-file '" + state + "' --quit-after " +
-               std::to_string(quitAfter) + " 2>'" + dir.file("stderr.txt") + "'";
-    }
-};
+using test::KioskRun;
 
 constexpr const char* kConfig =
     R"({"idleResetSeconds": 30, "countdownSeconds": 10, "pin": "2468", "chordHoldSeconds": 1,
