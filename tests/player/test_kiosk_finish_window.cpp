@@ -74,3 +74,35 @@ TEST_CASE("Kiosk: on a 1920x1080 screen at the default text size, Touch to read,
     CHECK(s["position"].get<double>() == Approx(0.0));
     CHECK(s["settings"]["textSize"].get<double>() == Approx(2.0));
 }
+
+TEST_CASE("Kiosk: after I'm finished the next visitor's transcript starts at the top, as on a fresh start") {
+    REQUIRE(test::shell("command -v Xvfb xdotool xwd >/dev/null") == 0);
+    test::OwnXServer x(1280, 800);
+    REQUIRE(x.ok());
+    test::KioskRun k(R"({"idleResetSeconds": 300, "pin": "2468", "textSize": 1.0, "theme": "dark"})");
+    test::BackgroundPlayer p(x.on(k.command(60)));
+    const std::string wid = x.playerWindow();
+    REQUIRE_FALSE(wid.empty());
+    x.run("xdotool windowfocus --sync " + wid);
+    auto startListeningPaused = [&] {
+        tap(x, 320, 400); // Touch to listen
+        x.run("xdotool key space");
+        test::sleepSeconds(1.0);
+    };
+    startListeningPaused();
+    const test::RgbImage fresh = x.capture(wid, k.dir.file("fresh.xwd"));
+    REQUIRE_FALSE(fresh.empty());
+
+    // The visitor scrolls far down the transcript, then leaves.
+    x.run("xdotool mousemove --sync 300 400 click --repeat 40 --delay 20 5");
+    test::sleepSeconds(1.0);
+    const test::ImageDifference scrolled = test::compareImages(fresh, x.capture(wid, k.dir.file("scrolled.xwd")));
+    INFO("scrolled away: mean difference " << scrolled.mean);
+    REQUIRE(scrolled.mean > 3.0);
+    tap(x, 1120, 757); // I'm finished
+
+    startListeningPaused(); // the next visitor
+    const test::ImageDifference next = test::compareImages(fresh, x.capture(wid, k.dir.file("next.xwd")));
+    INFO("next visitor: mean difference " << next.mean << ", worst tile " << next.worstTile);
+    CHECK(next.mean < 0.5);
+}
