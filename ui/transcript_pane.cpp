@@ -360,10 +360,15 @@ void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur,
     auto it = std::find_if(placed.begin(), placed.end(), [&](const PlacedText& p) { return p.token == *word; });
     if (it == placed.end()) return;
     const float y = st.layout.top[cur] + m.pad + m.lineH * float(1 + it->line);
-    const float scroll = ImGui::GetScrollY();
+    // Where the view is going this frame: a scroll to the cue asked for just
+    // now is applied at the next frame, and the word is judged against it.
+    const ImGuiWindow* win = ImGui::GetCurrentWindow();
+    const float scroll = win->ScrollTarget.y < FLT_MAX ? win->ScrollTarget.y : win->Scroll.y;
     if (y < scroll || y + m.lineH > scroll + viewH * 0.9f) {
-        // Whole lines above it, about a fifth of the view: never a line cut through its letters at the top.
-        const float above = m.lineH * std::floor(viewH * 0.2f / m.lineH);
+        // Whole lines above it, about a fifth of the view (at least the line
+        // before, for the sense, where three fit): never a line cut through
+        // its letters at the top.
+        const float above = m.lineH * std::max(viewH >= m.lineH * 3 ? 1.0f : 0.0f, std::floor(viewH * 0.2f / m.lineH));
         ImGui::SetScrollY(std::max(0.0f, y + ImGui::GetStyle().WindowPadding.y - above));
     }
 }

@@ -112,9 +112,9 @@ struct ViewAt100s {
     MainViewUi view;
     PlayerLikeImGui ui;
     FontSet& fonts = ui.fonts;
-    ViewAt100s(ImVec2 size, double textScale) : ui(size, textScale) {
+    ViewAt100s(ImVec2 size, double textScale, double position = 100.0) : ui(size, textScale) {
         state.title = "Episode";
-        player::fillContentViews(content, 100.0, state);
+        player::fillContentViews(content, position, state);
         ui.frames(3, state, view);
     }
 };
@@ -154,14 +154,21 @@ TEST_CASE("Reading layout: the words get at least half the window at every size,
 }
 
 TEST_CASE("400 % in 1280x800: three whole lines of the line being heard, with its time and speaker") {
-    ViewAt100s v({1280, 800}, 4.0);
-    const TranscriptHitBoxes& t = v.view.transcript.hit;
-    const float lineH = std::round(v.fonts.reading->FontSize * v.view.transcript.lineSpacing);
-    for (const auto& r : t.rows) {
-        if (r.cue != v.state.transcript.currentCue) continue;
-        // Header (time and speaker) plus three lines, all inside the list.
-        CHECK(visibleHeight(r.min, r.max, t.listMin, t.listMax) >= std::min(r.max.y - r.min.y, lineH * 4));
-        CHECK(r.min.y >= t.listMin.y - 1);
+    // 1:40, a one-line cue; 5:09, the longest (four lines at 400 %), its second word being heard.
+    for (double position : {100.0, 309.0}) {
+        ViewAt100s v({1280, 800}, 4.0, position);
+        const TranscriptHitBoxes& t = v.view.transcript.hit;
+        const float lineH = std::round(v.fonts.reading->FontSize * v.view.transcript.lineSpacing);
+        bool found = false;
+        for (const auto& r : t.rows) {
+            if (r.cue != v.state.transcript.currentCue) continue;
+            found = true;
+            INFO("at " << position << " s: cue " << r.min.y << "-" << r.max.y << ", list " << t.listMin.y << "-" << t.listMax.y);
+            // Header (time and speaker) plus three lines, all inside the list.
+            CHECK(visibleHeight(r.min, r.max, t.listMin, t.listMax) >= std::min(r.max.y - r.min.y, lineH * 4));
+            CHECK(r.min.y >= t.listMin.y - 1);
+        }
+        CHECK(found);
     }
 }
 
