@@ -84,9 +84,12 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
     const bool current = vm.currentSection == i;
     const float fs = ImGui::GetFontSize();
     if (st.showSection == i) {
-        ImGui::SetScrollHereY(0.0f);
+        // The heading at the top, a padding's width below the pane's edge (the rule above it out of sight).
+        ImGui::SetScrollFromPosY(ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y - ImGui::GetStyle().WindowPadding.y, 0.0f);
         st.scrolledSection = i;
-        st.showSection.reset();
+        // A pane that appears this frame lays its text out at a provisional
+        // width: scroll again on the next frame, at the real one.
+        if (!ImGui::IsWindowAppearing()) st.showSection.reset();
     }
     ImVec2 top = ImGui::GetCursorScreenPos();
     float bottom = top.y;
@@ -98,6 +101,9 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
     }
     std::optional<double> start;
     if (vm.listenFrom && i < vm.listenFrom->size()) start = (*vm.listenFrom)[i];
+    // "Listen from here" and "Now playing" are controls: the controls' size,
+    // not the reading text's, so at 400 % the section's words still show.
+    ImGui::PushFont(ImGui::GetIO().FontDefault);
     const float controlH = largeControlHeight();
     if (start) {
         NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
@@ -116,6 +122,7 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
         st.hit.currentMin = top;
         st.hit.currentMax = {top.x + ImGui::GetContentRegionAvail().x, bottom};
     }
+    ImGui::PopFont();
 }
 
 } // namespace

@@ -200,3 +200,20 @@ TEST_CASE("Bigger text pressed in the header: when the layout turns to tabs, the
     REQUIRE(view.tabbed);
     CHECK(view.tab == ContentTab::Settings);
 }
+
+TEST_CASE("Read this section at 300 and 400 %: the section's heading at the top of the article, its text below") {
+    for (double scale : {3.0, 4.0}) {
+        ViewAt100s v({1280, 800}, scale, 309.0);
+        REQUIRE(v.view.tabbed);
+        REQUIRE(v.state.article.currentSection);
+        openArticleSection(v.view, *v.state.article.currentSection);
+        v.ui.frames(4, v.state, v.view);
+        REQUIRE(v.view.tab == ContentTab::Article);
+        const ArticleHitBoxes& a = v.view.article.hit;
+        INFO(scale * 100 << " %: heading " << a.currentMin.y - a.textMin.y << " px below the top of the article, which is "
+                         << a.textMax.y - a.textMin.y << " px of 800");
+        CHECK(a.textMax.y - a.textMin.y >= 800 * 0.5f);
+        CHECK(a.currentMin.y - a.textMin.y <= v.fonts.ui->FontSize);
+        CHECK(a.textMax.y - a.currentMax.y >= v.fonts.reading->FontSize * 1.5f); // a line of its text
+    }
+}
