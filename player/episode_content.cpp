@@ -50,14 +50,6 @@ std::string readArticleFile(const std::string& path) {
 
 } // namespace
 
-std::optional<size_t> cueBeingHeard(const std::vector<transcripts::Cue>& cues, double position) {
-    if (std::optional<size_t> cue = transcripts::cueAt(cues, position)) return cue;
-    auto it = std::upper_bound(cues.begin(), cues.end(), position,
-                               [](double t, const transcripts::Cue& c) { return t < c.start; });
-    if (it == cues.begin()) return std::nullopt;
-    return size_t(it - cues.begin()) - 1;
-}
-
 EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPaths& overrides) {
     EpisodeContent c;
     c.paths = findSidecars(audioPath, overrides);
@@ -113,7 +105,7 @@ void buildPaneModels(EpisodeContent& c) {
 void fillContentViews(const EpisodeContent& c, double position, ui::MainViewState& state) {
     state.transcript.cues = &c.transcript.cues;
     state.transcript.position = position;
-    state.transcript.currentCue = cueBeingHeard(c.transcript.cues, position);
+    state.transcript.currentCue = transcripts::cueBeingHeard(c.transcript.cues, position);
     state.transcript.unavailableMessage = c.transcriptMessage;
 
     std::optional<size_t> chapter = transcripts::chapterAt(c.chapters.chapters, position);
@@ -142,26 +134,6 @@ std::optional<size_t> sectionAt(const EpisodeContent& c, double position) {
     return chapter && *chapter < c.chapterSections.size() ? c.chapterSections[*chapter] : std::nullopt;
 }
 
-std::optional<double> chapterStep(const transcripts::ChapterList& list, double position, int direction) {
-    const auto& ch = list.chapters;
-    std::vector<double> starts;
-    for (const auto& c : ch) {
-        if (c.toc) starts.push_back(c.start);
-    }
-    if (starts.empty()) return std::nullopt;
-    if (direction > 0) {
-        for (double s : starts) {
-            if (s > position + 0.001) return s;
-        }
-        return std::nullopt;
-    }
-    // Previous: the start of the chapter we are in, unless we are near it already.
-    for (size_t i = starts.size(); i-- > 0;) {
-        if (starts[i] <= position - 3.0) return starts[i];
-    }
-    return starts.front();
-}
-
 ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands) {
     ui::Commands out;
     double at = position;
@@ -172,7 +144,7 @@ ui::Commands resolveChapterCommands(const EpisodeContent& content, double positi
             out.push_back(c);
             continue;
         }
-        if (std::optional<double> t = chapterStep(content.chapters, at, dir)) {
+        if (std::optional<double> t = transcripts::chapterStep(content.chapters.chapters, at, dir)) {
             out.push_back(ui::SeekTo{*t});
             at = *t;
         }
@@ -184,7 +156,7 @@ std::string playbackStateJson(const EpisodeContent& content, double position, bo
     nlohmann::json j;
     j["position"] = position;
     j["playing"] = playing;
-    std::optional<size_t> cue = cueBeingHeard(content.transcript.cues, position);
+    std::optional<size_t> cue = transcripts::cueBeingHeard(content.transcript.cues, position);
     j["cue"] = cue ? nlohmann::json(*cue) : nlohmann::json();
     j["cueStart"] = cue ? nlohmann::json(content.transcript.cues[*cue].start) : nlohmann::json();
     std::optional<size_t> chapter = transcripts::chapterAt(content.chapters.chapters, position);

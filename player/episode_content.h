@@ -35,10 +35,6 @@ struct EpisodeContent {
     std::string transcriptMessage, chaptersMessage, articleMessage; ///< shown by an empty pane
 };
 
-/// The cue to highlight at `position`: cueAt, or in a pause between cues the
-/// last one that started (so the highlight does not blink off between lines).
-std::optional<size_t> cueBeingHeard(const std::vector<transcripts::Cue>& cues, double position);
-
 /// Loads everything for `audioPath`; `overrides` are the command-line files.
 /// Each problem is a notice: a sidecar that cannot be read (missing, a folder,
 /// a FIFO, over 32 MB, a parse error), and an Ogg audio file that ends early.
@@ -53,13 +49,9 @@ void buildPaneModels(EpisodeContent& content);
 /// it must outlive the frame.
 void fillContentViews(const EpisodeContent& content, double position, ui::MainViewState& state);
 
-/// The start a PreviousChapter / NextChapter command goes to from `position`:
-/// previous = this chapter's start, or the one before when within 3 s of it;
-/// next = the next chapter's start. nullopt when there is nowhere to go.
-std::optional<double> chapterStep(const transcripts::ChapterList& chapters, double position, int direction);
-
-/// Replaces PreviousChapter/NextChapter in `commands` with SeekTo (dropped when
-/// there is nowhere to go), so PlaybackController merges them with other seeks.
+/// Replaces PreviousChapter/NextChapter in `commands` with SeekTo where
+/// transcripts::chapterStep goes (dropped when there is nowhere to go), so
+/// PlaybackController merges them with other seeks.
 ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands);
 
 /// The article section of the chapter at `position` (nullopt: no chapter,

@@ -1,9 +1,7 @@
 #include "player/visible_state.h"
 
-#include "player/episode_content.h"
 #include "player/kiosk_session.h"
-
-#include <algorithm>
+#include "transcripts/time_lookup.h"
 
 namespace la::player {
 
@@ -12,12 +10,10 @@ VisibleState visibleStateOf(const media::PlaybackStatus& status, int windowWidth
     VisibleState v;
     v.clockSecond = long(status.position);
     if (status.duration > 0) v.seekPixel = long(status.position / status.duration * windowWidth) / 3;
-    if (auto cue = cueBeingHeard(cues, status.position)) {
+    if (auto cue = transcripts::cueBeingHeard(cues, status.position)) {
         v.cue = long(*cue);
-        const auto& words = cues[*cue].words;
-        v.word = long(std::upper_bound(words.begin(), words.end(), status.position,
-                                       [](double t, const transcripts::Word& wd) { return t < wd.start; }) -
-                      words.begin());
+        std::optional<size_t> word = transcripts::wordAt(cues[*cue], status.position);
+        v.word = word ? long(*word) + 1 : 0; // 0: before the first word
     }
     v.playing = status.playing;
     v.hasError = !status.error.empty();

@@ -1,8 +1,7 @@
 // article.md -> Article, with md4c doing the CommonMark parsing.
 //
-// [SECTION] UTF-8 helpers
 // [SECTION] slugify, SlugRegistry
-// [SECTION] entities
+// [SECTION] entities (decoded by text_utils, as in cues)
 // [SECTION] ArticleBuilder: md4c callbacks -> sections and blocks
 // [SECTION] parseArticle, findSection
 //
@@ -13,6 +12,8 @@
 
 #include "transcripts/article.h"
 
+#include "transcripts/text_utils.h"
+
 #include <md4c.h>
 
 #include <algorithm>
@@ -22,69 +23,11 @@
 namespace la::transcripts {
 
 // ---------------------------------------------------------------------------------------
-// [SECTION] UTF-8 helpers
+// [SECTION] slugify, SlugRegistry
 // ---------------------------------------------------------------------------------------
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-
-/// Decodes one code point at `i` and advances `i`; invalid sequences (overlong, surrogate,
-/// out of range, truncated) consume one byte and return nullopt.
-std::optional<char32_t> decodeUtf8(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; return c; }
-    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1; // 0xC0, 0xC1: always overlong
-    if (n < 0 || c > 0xF4 || s.size() - i <= static_cast<size_t>(n)) { ++i; return std::nullopt; }
-    char32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) { ++i; return std::nullopt; }
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return std::nullopt; }
-    i += n + 1;
-    return cp;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-/// `s` with every invalid UTF-8 byte replaced by U+FFFD; `firstBad` = offset of the first.
-std::string sanitizeUtf8(std::string_view s, std::optional<size_t>& firstBad) {
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        size_t at = i;
-        if (auto cp = decodeUtf8(s, i)) {
-            out.append(s.substr(at, i - at));
-        } else {
-            if (!firstBad) firstBad = at;
-            appendUtf8(out, kReplacement);
-        }
-    }
-    return out;
-}
-
-
-// ---------------------------------------------------------------------------------------
-// [SECTION] slugify, SlugRegistry
-// ---------------------------------------------------------------------------------------
 
 char32_t toLower(char32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -151,63 +94,16 @@ std::string SlugRegistry::add(std::string_view heading) {
 }
 
 // ---------------------------------------------------------------------------------------
-// [SECTION] entities
+// [SECTION] entities (decoded by text_utils, as in cues)
 // ---------------------------------------------------------------------------------------
 namespace {
-
-struct NamedEntity {
-    const char* name;
-    char32_t cp;
-};
-
-// The entities an article realistically uses; md4c hands over any syntactically valid
-// "&name;", and unknown names are kept as written (as CommonMark does for non-entities).
-constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-    {"nbsp", 0xA0},    {"shy", 0xAD},     {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},
-    {"deg", 0xB0},     {"plusmn", 0xB1},  {"micro", 0xB5},   {"middot", 0xB7},  {"times", 0xD7},
-    {"divide", 0xF7},  {"frac12", 0xBD},  {"frac14", 0xBC},  {"frac34", 0xBE},  {"sup2", 0xB2},
-    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"hellip", 0x2026}, {"bull", 0x2022},
-    {"euro", 0x20AC},  {"pound", 0xA3},   {"cent", 0xA2},    {"yen", 0xA5},     {"sect", 0xA7},
-    {"para", 0xB6},    {"le", 0x2264},    {"ge", 0x2265},    {"ne", 0x2260},    {"minus", 0x2212},
-    {"rarr", 0x2192},  {"larr", 0x2190},  {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},
-    {"agrave", 0xE0},  {"ouml", 0xF6},    {"uuml", 0xFC},    {"auml", 0xE4},    {"szlig", 0xDF},
-    {"ccedil", 0xE7},  {"ntilde", 0xF1},  {"iacute", 0xED},  {"oacute", 0xF3},  {"uacute", 0xFA},
-    {"thinsp", 0x2009}, {"ensp", 0x2002}, {"emsp", 0x2003},  {"zwj", 0x200D},   {"zwnj", 0x200C},
-};
-
-/// Decoded "&...;" text, or the text itself for unknown names.
-std::string decodeEntity(std::string_view entity) {
-    std::string out;
-    if (entity.size() < 3 || entity.front() != '&' || entity.back() != ';') return std::string(entity);
-    std::string_view body = entity.substr(1, entity.size() - 2);
-    if (body[0] == '#') {
-        bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
-        std::string_view digits = body.substr(hex ? 2 : 1);
-        if (digits.empty() || digits.size() > 8) return std::string(entity);
-        char32_t cp = 0;
-        for (char c : digits) {
-            int d = (c >= '0' && c <= '9') ? c - '0' : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
-                                                       : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-            if (d < 0) return std::string(entity);
-            cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
-        }
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-        appendUtf8(out, cp);
-        return out;
-    }
-    for (const NamedEntity& e : kEntities)
-        if (body == e.name) { appendUtf8(out, e.cp); return out; }
-    return std::string(entity);
-}
 
 std::string attributeText(const MD_ATTRIBUTE& a) {
     std::string out;
     if (!a.text || !a.substr_offsets) return out;
     for (int k = 0; a.substr_offsets[k] < a.size; ++k) {
         std::string_view piece(a.text + a.substr_offsets[k], a.substr_offsets[k + 1] - a.substr_offsets[k]);
-        if (a.substr_types[k] == MD_TEXT_ENTITY) out += decodeEntity(piece);
+        if (a.substr_types[k] == MD_TEXT_ENTITY) out += decodeCharacterReferences(piece);
         else if (a.substr_types[k] == MD_TEXT_NULLCHAR) appendUtf8(out, kReplacement);
         else out += piece;
     }
@@ -554,7 +450,7 @@ int ArticleBuilder::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
     }
     case MD_TEXT_BR: appendText("\n", false); break;
     case MD_TEXT_SOFTBR: appendText(" ", false); break;
-    case MD_TEXT_ENTITY: appendText(decodeEntity(piece), true); break;
+    case MD_TEXT_ENTITY: appendText(decodeCharacterReferences(piece), true); break;
     case MD_TEXT_HTML: break; // raw HTML (inline or block) is not shown
     default: appendText(piece, true); break;
     }
@@ -586,8 +482,8 @@ template <typename F> int guarded(void* userdata, F&& f) {
 
 Article parseArticle(std::string_view markdown, const std::string& fileName) {
     if (markdown.size() > UINT_MAX) throw ParseError(fileName, 0, 0, "article is too large (over 4 GiB)");
-    std::optional<size_t> firstBad;
-    std::string text = sanitizeUtf8(markdown, firstBad);
+    std::optional<size_t> firstBad = findInvalidUtf8(markdown); // same offset in `text`: all before it is kept
+    std::string text = sanitizeUtf8(markdown);
 
     ArticleBuilder builder(text, fileName);
     if (firstBad) builder.warn(*firstBad, "invalid UTF-8 replaced by U+FFFD");

@@ -12,14 +12,15 @@
 //    paragraphs of a loose item are joined with '\n'); code blocks become Code blocks.
 //  * Inline markup is flattened to plain text: emphasis, strong, code and link spans are
 //    kept as byte ranges in `spans`; links keep their text (href in the span); soft line
-//    breaks become ' ', hard breaks '\n'; entities are decoded (unknown names kept as written).
+//    breaks become ' ', hard breaks '\n'; entities are decoded as in cue text, by
+//    text_utils' consumeCharacterReference (full HTML table; unknown names kept as written).
 //  * Figures: a paragraph made only of images becomes one Figure block per image (text =
 //    alt text, src = path); a block quote whose first paragraph starts "Figure:" (or
 //    "Figure 2:") turns that paragraph into a Figure block, and the quote's other blocks,
 //    marked quoted, are its text alternative. A figure without a text alternative is a
 //    warning. Images inside other text contribute their alt text.
 //  * Raw HTML is dropped (a warning per HTML block). Invalid UTF-8 is replaced by U+FFFD
-//    (one warning). Warnings read "FILE:LINE: problem".
+//    as sanitizeUtf8 does (one per maximal invalid subpart; one warning). Warnings read "FILE:LINE: problem".
 //  * Anchors are GitHub-style (see slugify), unique across all headings of the article.
 // CommonMark has no syntax errors: parseArticle only throws ParseError when md4c itself
 // fails (out of memory) or the text is over 4 GiB.

@@ -186,14 +186,29 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
-bool isValidUtf8(std::string_view bytes) {
+std::optional<char32_t> decodeUtf8(std::string_view bytes, size_t& i) {
+    size_t n = validSequenceLength(bytes, i);
+    if (n == 0) {
+        i += invalidSubpartLength(bytes, i);
+        return std::nullopt;
+    }
+    auto b = [&](size_t k) { return char32_t(static_cast<unsigned char>(bytes[i + k])); };
+    char32_t cp = n == 1 ? b(0) : n == 2 ? b(0) & 0x1F : n == 3 ? b(0) & 0x0F : b(0) & 0x07;
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(k) & 0x3F);
+    i += n;
+    return cp;
+}
+
+std::optional<size_t> findInvalidUtf8(std::string_view bytes) {
     for (size_t i = 0; i < bytes.size();) {
         size_t n = validSequenceLength(bytes, i);
-        if (n == 0) return false;
+        if (n == 0) return i;
         i += n;
     }
-    return true;
+    return std::nullopt;
 }
+
+bool isValidUtf8(std::string_view bytes) { return !findInvalidUtf8(bytes); }
 
 Utf8Census utf8Census(std::string_view bytes) {
     Utf8Census census;
@@ -300,6 +315,21 @@ std::optional<std::string> consumeCharacterReference(std::string_view text, size
     }
     if (c == '#') return consumeNumericReference(text, pos);
     return consumeNamedReference(text, pos);
+}
+
+std::string decodeCharacterReferences(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t p = 0; p < text.size();) {
+        if (text[p] != '&') {
+            out += text[p++];
+            continue;
+        }
+        ++p;
+        auto ref = consumeCharacterReference(text, p);
+        out += ref ? *ref : std::string("&");
+    }
+    return out;
 }
 
 } // namespace la::transcripts

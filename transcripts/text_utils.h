@@ -14,8 +14,17 @@ namespace la::transcripts {
 /// values above U+10FFFF).
 void appendUtf8(std::string& out, char32_t cp);
 
+/// Decodes the code point starting at `bytes[i]` and moves `i` past it. An
+/// ill-formed sequence gives nullopt and moves `i` past its maximal invalid
+/// subpart (the part sanitizeUtf8 replaces by one U+FFFD). `i` < size.
+std::optional<char32_t> decodeUtf8(std::string_view bytes, size_t& i);
+
 /// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
 bool isValidUtf8(std::string_view bytes);
+
+/// Offset of the first ill-formed UTF-8 sequence in `bytes`; nullopt when
+/// there is none. sanitizeUtf8 leaves everything before it unchanged.
+std::optional<size_t> findInvalidUtf8(std::string_view bytes);
 
 /// How much of `bytes` is UTF-8: well-formed sequences of 2-4 bytes, and
 /// ill-formed parts (each counted once, as sanitizeUtf8 would replace it).
@@ -68,5 +77,10 @@ std::string collapseAsciiWhitespace(std::string_view s);
 /// "&notit;" -> "¬it;"). Numeric ones follow HTML's replacement rules.
 std::optional<std::string> consumeCharacterReference(std::string_view text, size_t& pos,
                                                      char additionalAllowed = 0);
+
+/// `text` with every character reference decoded as consumeCharacterReference
+/// does (a '&' that starts none stays as written). What a cue's text and an
+/// article's "&...;" both go through, so they read the same.
+std::string decodeCharacterReferences(std::string_view text);
 
 } // namespace la::transcripts

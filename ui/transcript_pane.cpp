@@ -10,6 +10,8 @@
 
 #include "ui/transcript_pane.h"
 
+#include "transcripts/time_lookup.h"
+
 #include "ui/long_text.h"
 #include "ui/nav_visible.h"
 
@@ -124,14 +126,6 @@ std::string cueHeader(const transcripts::Cue& cue) {
     std::string h = formatClock(cue.start);
     if (!cue.speaker.empty()) h += "   " + cue.speaker;
     return h;
-}
-
-// The word being heard: the last word that has started by `position`.
-std::optional<size_t> wordAt(const transcripts::Cue& cue, double position) {
-    auto it = std::upper_bound(cue.words.begin(), cue.words.end(), position,
-                               [](double t, const transcripts::Word& w) { return t < w.start; });
-    if (it == cue.words.begin()) return std::nullopt;
-    return size_t(it - cue.words.begin()) - 1;
 }
 
 
@@ -354,7 +348,7 @@ const std::vector<PlacedText>& placedWords(TranscriptPaneState& st, const transc
 void keepWordInView(const TranscriptVM& vm, TranscriptPaneState& st, size_t cur, ImFont* font, float rowWidth,
                     float viewH, const RowMetrics& m) {
     const transcripts::Cue& cue = (*vm.cues)[cur];
-    std::optional<size_t> word = wordAt(cue, vm.position);
+    std::optional<size_t> word = transcripts::wordAt(cue, vm.position);
     if (!word || st.layout.top[cur + 1] - st.layout.top[cur] <= viewH) return;
     const std::vector<PlacedText>& placed = placedWords(st, cue, cur, font, m.fs, textWidthOf(m, rowWidth));
     auto it = std::find_if(placed.begin(), placed.end(), [&](const PlacedText& p) { return p.token == *word; });
@@ -432,7 +426,7 @@ void drawHighlights(const CueDrawContext& c, const transcripts::Cue& cue, size_t
     }
     // The word being heard: filled behind and underlined (not colour alone).
     if (c.vm.currentCue != index || cue.words.empty()) return;
-    std::optional<size_t> word = wordAt(cue, c.vm.position);
+    std::optional<size_t> word = transcripts::wordAt(cue, c.vm.position);
     if (!word) return;
     const ImU32 wordCol = ImGui::GetColorU32(ImGuiCol_ButtonHovered);
     const ImU32 lineCol = ImGui::GetColorU32(ImGuiCol_Text);

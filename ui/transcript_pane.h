@@ -34,7 +34,7 @@ namespace la::ui {
 struct TranscriptVM {
     const std::vector<transcripts::Cue>* cues = nullptr; ///< not owned; outlives the frame; nullptr: none
     double position = 0;              ///< seconds being heard
-    std::optional<size_t> currentCue; ///< transcripts::cueAt(*cues, position)
+    std::optional<size_t> currentCue; ///< transcripts::cueBeingHeard(*cues, position)
     unsigned seekCount = 0;           ///< seeks applied so far: a change brings the current line into view
     std::string unavailableMessage;   ///< shown when there are no cues (e.g. "No transcript for this episode.")
 };

@@ -4,6 +4,7 @@
 
 #include "player/episode_content.h"
 #include "support/ogg_fixture.h"
+#include "transcripts/time_lookup.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -117,11 +118,11 @@ TEST_CASE("Previous/next chapter steps") {
     EpisodeContent c = loadEpisodeContent(kEpisode, {});
     auto start = [&](size_t i) { return c.chapters.chapters[i].start; };
     const double mid = start(2) + 5; // inside chapter 3
-    CHECK(chapterStep(c.chapters, mid, +1) == start(3));
-    CHECK(chapterStep(c.chapters, mid, -1) == start(2));        // to this chapter's start
-    CHECK(chapterStep(c.chapters, start(2) + 1, -1) == start(1)); // near its start: the one before
-    CHECK(chapterStep(c.chapters, 1, -1) == start(0));
-    CHECK_FALSE(chapterStep(c.chapters, start(8) + 1, +1));
+    CHECK(transcripts::chapterStep(c.chapters.chapters, mid, +1) == start(3));
+    CHECK(transcripts::chapterStep(c.chapters.chapters, mid, -1) == start(2));        // to this chapter's start
+    CHECK(transcripts::chapterStep(c.chapters.chapters, start(2) + 1, -1) == start(1)); // near its start: the one before
+    CHECK(transcripts::chapterStep(c.chapters.chapters, 1, -1) == start(0));
+    CHECK_FALSE(transcripts::chapterStep(c.chapters.chapters, start(8) + 1, +1));
     ui::Commands r = resolveChapterCommands(c, mid, {ui::NextChapter{}, ui::NextChapter{}, ui::TogglePlay{}});
     REQUIRE(r.size() == 3);
     CHECK(std::get<ui::SeekTo>(r[1]).seconds == start(4));

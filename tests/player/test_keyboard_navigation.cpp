@@ -6,6 +6,7 @@
 #include "player/episode_content.h"
 #include "support/ogg_fixture.h"
 #include "support/x11_session.h"
+#include "transcripts/time_lookup.h"
 #include "transcripts/transcript_file.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -71,7 +72,7 @@ TEST_CASE("Keyboard: Tab, arrows to a transcript line and Space play from that l
     // Space pressed the focused line: playback moved to its start, still paused
     // (Space outside this mode would have started playing at 1:00).
     CHECK(position != Approx(60.0).margin(0.01));
-    CHECK(cue != player::cueBeingHeard(t.cues, 60.0).value());
+    CHECK(cue != transcripts::cueBeingHeard(t.cues, 60.0).value());
     CHECK(position == Approx(t.cues[cue].start).margin(0.01));
     CHECK_FALSE(j["playing"].get<bool>());
     // Not a chapter row or Previous/Next chapter: a transcript line.

@@ -112,7 +112,7 @@ TEST_CASE("Tapping a transcript line moves playback there (xdotool)") {
     auto j = readJson(state);
     REQUIRE(j.is_object());
     transcripts::Transcript t = transcripts::loadTranscript(std::string(LA_SOURCE_DIR) + "/assets/episode/episode.vtt");
-    size_t before = player::cueBeingHeard(t.cues, 60.0).value();
+    size_t before = transcripts::cueBeingHeard(t.cues, 60.0).value();
     REQUIRE(j["cue"].is_number());
     size_t cue = j["cue"].get<size_t>();
     INFO("position " << j["position"].get<double>() << ", cue " << cue << " (was " << before << ")");

@@ -83,3 +83,33 @@ TEST_CASE("consumeCharacterReference follows HTML", "[text]") {
     size_t pos = 0;
     CHECK_FALSE(consumeCharacterReference(">x", pos, '>').has_value()); // the additional allowed character
 }
+
+TEST_CASE("decodeUtf8 steps over one code point or one invalid subpart", "[text]") {
+    const std::string s = "a\xC3\xA9\xE2\x82" "b\xF0\x9F\x8E\xA7\xFF";
+    size_t i = 0;
+    CHECK(decodeUtf8(s, i) == char32_t('a'));
+    CHECK(i == 1);
+    CHECK(decodeUtf8(s, i) == char32_t(0xE9));
+    CHECK(i == 3);
+    CHECK_FALSE(decodeUtf8(s, i)); // truncated E2 82: one subpart of two bytes
+    CHECK(i == 5);
+    CHECK(decodeUtf8(s, i) == char32_t('b'));
+    CHECK(decodeUtf8(s, i) == char32_t(0x1F3A7));
+    CHECK(i == 10);
+    CHECK_FALSE(decodeUtf8(s, i));
+    CHECK(i == s.size());
+}
+
+TEST_CASE("findInvalidUtf8 gives the first ill-formed offset", "[text]") {
+    CHECK_FALSE(findInvalidUtf8("caf\xC3\xA9"));
+    CHECK_FALSE(findInvalidUtf8(""));
+    CHECK(findInvalidUtf8("ab\xC3\xA9\xFFx\xFF") == size_t(4));
+    CHECK(findInvalidUtf8("\xE2\x82") == size_t(0));
+}
+
+TEST_CASE("decodeCharacterReferences decodes every reference in a text", "[text]") {
+    CHECK(decodeCharacterReferences("caf&eacute; &amp; &#x2014;&#8212;") == "caf\xC3\xA9 & \xE2\x80\x94\xE2\x80\x94");
+    CHECK(decodeCharacterReferences("&bogus; & &#xZZ; a&") == "&bogus; & &#xZZ; a&");
+    CHECK(decodeCharacterReferences("&notit;") == "\xC2\xACit;"); // legacy name, as HTML reads it
+    CHECK(decodeCharacterReferences("") == "");
+}

@@ -1,5 +1,5 @@
-// Time lookup (transcripts/time_lookup.h): which cue or chapter is at time t,
-// with gaps, overlaps, ties and unsorted input.
+// Time lookup (transcripts/time_lookup.h): which cue, word or chapter is at
+// time t, and where a chapter step goes, with gaps, overlaps, ties and unsorted input.
 
 #include "transcripts/time_lookup.h"
 
@@ -111,4 +111,105 @@ TEST_CASE("sortChaptersByStart keeps file order for equal starts", "[time]") {
     CHECK(chapters[0].url == "b");
     CHECK(chapters[1].url == "a");
     CHECK(chapters[2].url == "c");
+}
+
+TEST_CASE("cueBeingHeard: cueAt, or in a gap the last cue that started", "[time]") {
+    // cue0 [1,3)  gap  cue1 [5,10) containing cue2 [6,7); cue3 [9,12) overlaps cue1's end
+    const std::vector<Cue> cues = makeCues({{1, 3}, {5, 10}, {6, 7}, {9, 12}});
+    auto heardAt = [&](double t) {
+        auto i = cueBeingHeard(cues, t);
+        return i ? cues[*i].text : std::string("-");
+    };
+    struct Row {
+        double t;
+        const char* expected;
+    };
+    const std::vector<Row> rows = {
+        {-1, "-"},    {0.999, "-"}, {1, "cue0"},  {2.5, "cue0"},  // before the first cue: none
+        {3, "cue0"},  {4.99, "cue0"},                             // the gap keeps the last cue
+        {5, "cue1"},  {6, "cue2"},  {7, "cue1"},  {9, "cue3"},    // boundaries and overlaps as cueAt
+        {10, "cue3"}, {12, "cue3"}, {1000, "cue3"},               // after the last: still the last
+    };
+    for (const Row& r : rows) {
+        INFO("t = " << r.t);
+        CHECK(heardAt(r.t) == r.expected);
+    }
+    CHECK_FALSE(cueBeingHeard({}, 0).has_value());
+    CHECK_FALSE(cueBeingHeard({}, 5).has_value());
+}
+
+TEST_CASE("cueBeingHeard: after overlapping cues end, the one that started last", "[time]") {
+    const std::vector<Cue> cues = makeCues({{0, 10}, {2, 3}});
+    CHECK(cueBeingHeard(cues, 2.5) == size_t(1));
+    CHECK(cueBeingHeard(cues, 5) == size_t(0));  // cue1 ended, cue0 still running
+    CHECK(cueBeingHeard(cues, 11) == size_t(1)); // both ended: the later start, not the later end
+}
+
+TEST_CASE("wordAt: the last word that has started", "[time]") {
+    Cue cue;
+    cue.start = 1;
+    cue.end = 3;
+    CHECK_FALSE(wordAt(cue, 2).has_value()); // no word timings
+    cue.words = {{1, "one"}, {1.5, "two"}, {2.25, "three"}};
+    struct Row {
+        double t;
+        std::optional<size_t> expected;
+    };
+    const std::vector<Row> rows = {
+        {0.5, std::nullopt}, {0.999, std::nullopt}, // before the first word
+        {1, 0},   {1.49, 0},   {1.5, 1},              // a word starts exactly at its start
+        {2.2, 1}, {2.25, 2},   {3, 2},   {100, 2},    // the last word stays past the cue's end
+    };
+    for (const Row& r : rows) {
+        INFO("t = " << r.t);
+        CHECK(wordAt(cue, r.t) == r.expected);
+    }
+    cue.words = {{1, "a"}, {1, "b"}, {2, "c"}}; // equal starts: the later one
+    CHECK(wordAt(cue, 1) == size_t(1));
+}
+
+TEST_CASE("chapterStep: next goes to the next listed start", "[time]") {
+    std::vector<Chapter> chapters(4);
+    chapters[0].start = 0;
+    chapters[1].start = 60;
+    chapters[1].toc = false; // not listed: never a step target
+    chapters[2].start = 100;
+    chapters[3].start = 200;
+    CHECK(chapterStep(chapters, -5, +1) == 0.0);     // before the first: to the first
+    CHECK(chapterStep(chapters, 0, +1) == 100.0);    // exactly at a start: the next one
+    CHECK(chapterStep(chapters, 50, +1) == 100.0);   // skips the unlisted chapter
+    CHECK(chapterStep(chapters, 99.99, +1) == 100.0);
+    CHECK(chapterStep(chapters, 99.9995, +1) == 200.0); // within 1 ms of a start counts as at it
+    CHECK(chapterStep(chapters, 100, +1) == 200.0);
+    CHECK_FALSE(chapterStep(chapters, 200, +1));     // in the last chapter: nowhere to go
+    CHECK_FALSE(chapterStep(chapters, 1000, +1));
+}
+
+TEST_CASE("chapterStep: previous goes to this chapter's start, or the one before within 3 s", "[time]") {
+    std::vector<Chapter> chapters(4);
+    chapters[0].start = 10;
+    chapters[1].start = 60;
+    chapters[1].toc = false;
+    chapters[2].start = 100;
+    chapters[3].start = 200;
+    CHECK(chapterStep(chapters, 150, -1) == 100.0);   // well into a chapter: its start
+    CHECK(chapterStep(chapters, 103, -1) == 100.0);   // exactly 3 s in: still its start
+    CHECK(chapterStep(chapters, 102.9, -1) == 10.0);  // less than 3 s in: the one before
+    CHECK(chapterStep(chapters, 100, -1) == 10.0);    // at its start: the one before
+    CHECK(chapterStep(chapters, 70, -1) == 10.0);     // the unlisted chapter is not a target
+    CHECK(chapterStep(chapters, 1000, -1) == 200.0);  // the last chapter
+    CHECK(chapterStep(chapters, 201, -1) == 100.0);
+    CHECK(chapterStep(chapters, 12, -1) == 10.0);     // near the first start: stays at the first
+    CHECK(chapterStep(chapters, 5, -1) == 10.0);      // before the first: to the first
+}
+
+TEST_CASE("chapterStep: no listed chapters, nowhere to go", "[time]") {
+    CHECK_FALSE(chapterStep({}, 5, +1));
+    CHECK_FALSE(chapterStep({}, 5, -1));
+    std::vector<Chapter> unlisted(2);
+    unlisted[0].toc = false;
+    unlisted[1].start = 30;
+    unlisted[1].toc = false;
+    CHECK_FALSE(chapterStep(unlisted, 0, +1));
+    CHECK_FALSE(chapterStep(unlisted, 40, -1));
 }
