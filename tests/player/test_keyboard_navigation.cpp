@@ -93,7 +93,7 @@ TEST_CASE("Keyboard at 400 %: Tab and arrows reach a transcript line and Space p
     REQUIRE(j["cue"].is_number());
     const size_t cue = j["cue"].get<size_t>();
     CHECK(j["settings"]["textSize"].get<double>() == Approx(4.0));
-    CHECK(cue > player::cueBeingHeard(t.cues, 60.0).value());
+    CHECK(cue > transcripts::cueBeingHeard(t.cues, 60.0).value());
     CHECK(j["position"].get<double>() == Approx(t.cues[cue].start).margin(0.01));
     CHECK_FALSE(j["playing"].get<bool>());
 }

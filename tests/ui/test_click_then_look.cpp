@@ -8,6 +8,7 @@
 #include "player/episode_content.h"
 #include "player/settings.h"
 #include "support/headless_imgui.h"
+#include "transcripts/time_lookup.h"
 #include "ui/main_view.h"
 
 #include <catch2/catch.hpp>
@@ -114,7 +115,7 @@ struct Player {
                     state.display.lineSpacing = x.spacing;
                     view.transcript.lineSpacing = float(x.spacing);
                 } else if constexpr (std::is_same_v<T, PreviousChapter> || std::is_same_v<T, NextChapter>) {
-                    if (auto t = player::chapterStep(content.chapters, position, std::is_same_v<T, NextChapter> ? 1 : -1))
+                    if (auto t = transcripts::chapterStep(content.chapters.chapters, position, std::is_same_v<T, NextChapter> ? 1 : -1))
                         seek(*t);
                 } else if constexpr (std::is_same_v<T, ReadCurrentSection>) {
                     if (state.article.currentSection) openArticleSection(view, *state.article.currentSection);
