@@ -108,6 +108,10 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
     const std::vector<ChapterRow>& rows = *vm.rows;
     const float controlH = largeControlHeight();
     const float readW = iconButtonWidth("Read this section", Icon::None);
+    // The titles are reading text: they grow with the text size; "Read this
+    // section" is a control and keeps the controls' size.
+    ImFont* controlFont = ImGui::GetFont();
+    ImGui::PushFont(st.readingFont ? st.readingFont : controlFont);
     const float avail = ImGui::GetContentRegionAvail().x;
     updateListLayout(st.layout, rows, avail, readW);
     const ImVec2 origin = ImGui::GetCursorScreenPos(); // top of the first row, scroll applied
@@ -127,9 +131,14 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
     auto topOf = [&](size_t r) { return origin.y + st.layout.top[r] + (cur && r > *cur ? extra : 0.0f); };
 
     if (cur && st.shownChapter != rows[*cur].chapter) {
-        // The chapter before it at the top: where the listener came from, then where they are.
-        ImGui::SetScrollFromPosY(topOf(*cur > 0 ? *cur - 1 : 0) - ImGui::GetWindowPos().y, 0.0f);
-        st.shownChapter = rows[*cur].chapter;
+        // The chapter before it at the top: where the listener came from, then
+        // where they are; the current one at the top where both do not fit.
+        const float viewH = ImGui::GetWindowHeight();
+        const size_t first = *cur > 0 && topOf(*cur + 1) - topOf(*cur - 1) <= viewH ? *cur - 1 : *cur;
+        ImGui::SetScrollFromPosY(topOf(first) - ImGui::GetWindowPos().y, 0.0f);
+        // A list that appears this frame is laid out at a provisional width:
+        // scroll again on the next frame, at the real one.
+        if (!ImGui::IsWindowAppearing()) st.shownChapter = rows[*cur].chapter;
     }
     // Visible rows, and one more either side so keyboard navigation can step past the edge.
     const float viewTop = ImGui::GetWindowPos().y, viewBottom = viewTop + ImGui::GetWindowHeight();
@@ -169,7 +178,9 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
             else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
             const float readH = std::max(controlH, g.beside ? hit.max.y - hit.min.y : 0.0f);
             NavOnlyWhenVisible nav({readW, readH});
+            ImGui::PushFont(controlFont);
             if (iconButton("Read this section", Icon::None, readH)) out.push_back(ShowSection{row.sectionLink});
+            ImGui::PopFont();
             hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
             if (!g.beside) ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
         }
@@ -179,6 +190,7 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
     // The list's full height, for the scroll bar: where ImGui's own layout of
     // every row would have ended.
     ImGui::SetCursorScreenPos({origin.x, topOf(rows.size()) - ImGui::GetStyle().ItemSpacing.y});
+    ImGui::PopFont();
 }
 
 } // namespace

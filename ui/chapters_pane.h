@@ -50,6 +50,7 @@ struct ChaptersPaneState {
     ChaptersHitBoxes hit;
     ChapterListLayout layout;
     DragScroll drag; ///< finger held on the list
+    ImFont* readingFont = nullptr; ///< the titles' font (reading text); nullptr: the current font
 };
 
 /// Draws into the current window at the cursor, filling `size` (0 = the rest).

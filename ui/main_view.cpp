@@ -314,6 +314,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
             ui.transcript.leadButton.clear(); // drawTabs may put "Show: …" or the tabs there
             ui.transcript.leadRow = nullptr;
             ui.transcript.searchAndCopy = state.searchAndCopy;
+            ui.chapters.readingFont = ui.transcript.readingFont; // chapter titles are reading text too
             if (ui.tabbed) {
                 ui.split = false;
                 drawTabs(state, ui, out);

@@ -217,3 +217,23 @@ TEST_CASE("Read this section at 300 and 400 %: the section's heading at the top 
         CHECK(a.textMax.y - a.currentMax.y >= v.fonts.reading->FontSize * 1.5f); // a line of its text
     }
 }
+
+TEST_CASE("Chapters at 300 and 400 %: titles at the reading size, the chapter being heard whole in view") {
+    for (double scale : {3.0, 4.0}) {
+        ViewAt100s v({1280, 800}, scale, 309.0);
+        v.view.selectTab = ContentTab::Chapters;
+        v.ui.frames(4, v.state, v.view);
+        REQUIRE(v.view.tab == ContentTab::Chapters);
+        const ChaptersHitBoxes& c = v.view.chapters.hit;
+        REQUIRE(v.state.chapters.currentChapter);
+        bool whole = false;
+        for (const auto& r : c.rows) {
+            if (r.chapter != *v.state.chapters.currentChapter) continue;
+            INFO(scale * 100 << " %: current row " << r.min.y << "-" << r.max.y << " in a list " << c.listMin.y << "-" << c.listMax.y);
+            whole = inside(r.min, r.max, c.listMin, c.listMax);
+            // Its title (two lines or more at this size) in the reading font, taller than a control's label.
+            CHECK(r.max.y - r.min.y >= v.fonts.reading->FontSize * 2);
+        }
+        CHECK(whole);
+    }
+}
