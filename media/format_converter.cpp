@@ -61,6 +61,9 @@ FormatConverter::FormatConverter(int inChannels, int inRate, int outChannels, in
       ratio_(inRate > 0 ? double(outRate) / inRate : 1.0), matrix_(mixingMatrix(inChannels_, outChannels_)),
       output_(outChannels_) {
     if (inRate <= 0 || outRate <= 0) throw MediaError(path + ": cannot convert to the device format: no sample rate");
+    if (inChannels > 8) // as SDL_AudioStream refused them
+        throw MediaError(path + ": cannot convert to the device format: " + std::to_string(inChannels) +
+                         " channels (1 to 8 are supported)");
     std::vector<int> rates{inRate};
     if (inRate != outRate && !Resampler::supports(inRate, outRate)) {
         // Further apart than libsamplerate converts in one step (256:1): two

@@ -27,7 +27,8 @@ class Resampler;
 
 class FormatConverter {
 public:
-    /// Throws MediaError naming `path` when the rates cannot be converted.
+    /// Throws MediaError naming `path` when the rates cannot be converted or
+    /// the input has more than 8 channels.
     FormatConverter(int inChannels, int inRate, int outChannels, int outRate, const std::string& path);
     ~FormatConverter();
     FormatConverter(const FormatConverter&) = delete;

@@ -66,6 +66,12 @@ TEST_CASE("Channel conversion matches SDL_AudioStream's, to mono and to stereo")
     }
 }
 
+TEST_CASE("More than 8 input channels are refused, naming the file, as SDL_AudioStream refused them") {
+    CHECK_THROWS_WITH(FormatConverter(9, 48000, 2, 48000, "many.ogg"),
+                      Catch::Contains("many.ogg: cannot convert to the device format: 9 channels"));
+    CHECK(SDL_NewAudioStream(AUDIO_F32SYS, 9, 48000, AUDIO_F32SYS, 2, 48000) == nullptr);
+}
+
 TEST_CASE("Equal formats pass through unchanged and nothing is held back") {
     auto in = noise(2 * 300, 7);
     FormatConverter c(2, 44100, 2, 44100, "noise");
