@@ -1,8 +1,6 @@
 #include "media/audio_engine.h"
 
-#include "media/resampler.h"
-
-#include <SDL.h>
+#include "media/format_converter.h"
 
 #include <algorithm>
 #include <chrono>
@@ -24,11 +22,8 @@ uint64_t nowNanos() {
 
 } // namespace
 
-// Rate and channel conversion from the pipeline's format to the device's, plus
-// the bookkeeping that maps converted frames back to episode time. The rate is
-// converted by libsamplerate (short look-ahead: see resampler.h), the channels
-// by SDL at equal rates; SDL converts the rate too only for ratios the
-// Resampler does not support.
+// The format conversion (media/format_converter.h) plus the bookkeeping that
+// maps converted frames back to episode time.
 struct AudioEngine::Converter {
     struct Anchor {
         double devStart, devEnd; // converted-frame range this source chunk becomes
@@ -36,24 +31,11 @@ struct AudioEngine::Converter {
     };
 
     Converter(const PlaybackPipeline& p, const DeviceFormat& d)
-        : sourceChannels(p.channels()), deviceChannels(d.channels),
-          ratio(double(d.sampleRate) / p.sampleRate()),
-          sourceBuffer(kSourceChunkFrames * size_t(p.channels())) {
-        int streamRate = p.sampleRate();
-        if (Resampler::supports(p.sampleRate(), d.sampleRate)) {
-            resampler = std::make_unique<Resampler>(p.channels(), p.sampleRate(), d.sampleRate);
-            resampled.resize(kSourceChunkFrames * size_t(p.channels()));
-            streamRate = d.sampleRate;
-        }
-        stream = SDL_NewAudioStream(AUDIO_F32SYS, Uint8(p.channels()), streamRate, AUDIO_F32SYS,
-                                    Uint8(d.channels), d.sampleRate);
-        if (!stream) throw MediaError(p.source().path() + ": cannot convert to the device format: " + SDL_GetError());
-    }
-    ~Converter() { SDL_FreeAudioStream(stream); }
+        : format(p.channels(), p.sampleRate(), d.channels, d.sampleRate, p.source().path()), ratio(format.ratio()),
+          sourceBuffer(kSourceChunkFrames * size_t(p.channels())) {}
 
     void clear() {
-        SDL_AudioStreamClear(stream);
-        if (resampler) resampler->clear();
+        format.clear();
         anchors.clear();
         putFrames = 0;
         gotFrames = 0;
@@ -61,12 +43,7 @@ struct AudioEngine::Converter {
     }
 
     void put(const PlaybackPipeline::Chunk& c) {
-        if (resampler) {
-            resampler->put(sourceBuffer.data(), c.frames);
-            drainResampler();
-        } else {
-            SDL_AudioStreamPut(stream, sourceBuffer.data(), int(c.frames * size_t(sourceChannels) * sizeof(float)));
-        }
+        format.put(sourceBuffer.data(), c.frames);
         double devFrames = double(c.frames) * ratio;
         anchors.push_back({putFrames, putFrames + devFrames, c.startSeconds, c.endSeconds});
         putFrames += devFrames;
@@ -74,20 +51,11 @@ struct AudioEngine::Converter {
 
     /// End of the source: everything held back comes out.
     void flush() {
-        if (resampler) {
-            resampler->flush();
-            drainResampler();
-        }
-        SDL_AudioStreamFlush(stream);
+        format.flush();
         sourceEnded = true;
     }
 
-    void drainResampler() {
-        while (size_t n = resampler->get(resampled.data(), kSourceChunkFrames))
-            SDL_AudioStreamPut(stream, resampled.data(), int(n * size_t(sourceChannels) * sizeof(float)));
-    }
-
-    int availableFrames() const { return SDL_AudioStreamAvailable(stream) / int(sizeof(float) * size_t(deviceChannels)); }
+    int availableFrames() const { return int(format.available()); }
 
     double timeAt(double devFrame) {
         while (anchors.size() > 1 && anchors.front().devEnd < devFrame) anchors.pop_front();
@@ -102,11 +70,7 @@ struct AudioEngine::Converter {
         return lastTime = anchors.back().epEnd;
     }
 
-    SDL_AudioStream* stream = nullptr;
-    std::unique_ptr<Resampler> resampler; ///< null: SDL converts the rate (or none is needed)
-    std::vector<float> resampled;
-    int sourceChannels;
-    int deviceChannels;
+    FormatConverter format;
     double ratio;
     std::vector<float> sourceBuffer;
     std::deque<Anchor> anchors;
@@ -237,7 +201,6 @@ bool AudioEngine::produceBlock() {
     Block* b = ring_.acquireWrite();
     if (!b) return false;
     Converter& c = *converter_;
-    const int blockSamples = kBlockFrames * device_.channels;
     int stalls = 0;
     while (c.availableFrames() < kBlockFrames && !c.sourceEnded && stalls < 4) {
         // Stretch only about what this block still needs: whatever is left in
@@ -251,8 +214,7 @@ bool AudioEngine::produceBlock() {
         else ++stalls;
         if (chunk.endOfStream) c.flush();
     }
-    int bytes = SDL_AudioStreamGet(c.stream, b->samples, int(size_t(blockSamples) * sizeof(float)));
-    int got = std::max(0, bytes) / int(sizeof(float) * size_t(device_.channels));
+    int got = int(c.format.get(b->samples, kBlockFrames));
     bool eos = c.sourceEnded && c.availableFrames() == 0;
     if (got == 0 && !eos) return false;
     b->generation = decodedGeneration_;

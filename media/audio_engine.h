@@ -1,7 +1,8 @@
 #pragma once
 // Real-time playback of a PlaybackPipeline: a decoder thread runs the pipeline
-// and SDL_AudioStream (rate and channel conversion to the device format) and
-// hands finished blocks to the device callback through a lock-free ring.
+// and a FormatConverter (rate and channel conversion to the device format) and
+// hands finished blocks to the device callback through a lock-free ring. No
+// SDL here: an AudioSink (audio_sink.h) calls render() from its device thread.
 //
 // Threads:
 // - UI thread: play/pause/seek/setSpeed/setVolume and status(). Requests are
@@ -109,7 +110,7 @@ private:
     std::atomic<uint32_t> heardGeneration_{0};
     std::atomic<double> heardStart_{0};   ///< episode time at the start of the last callback
     std::atomic<double> heardEnd_{0};     ///< ... and at its end
-    std::atomic<uint64_t> heardTicks_{0}; ///< SDL performance counter at that callback
+    std::atomic<uint64_t> heardTicks_{0}; ///< steady-clock nanoseconds at that callback
     std::atomic<bool> ended_{false};
 
     // Decoder thread state.

@@ -1,7 +1,10 @@
 #pragma once
 // Where rendered audio goes: the sound device through SDL_mixer, or a stand-in
 // that consumes audio in real time without a device (so a machine without
-// sound still runs the player and the transcript still follows).
+// sound still runs the player and the transcript still follows). A sink pulls
+// from the engine (AudioEngine::render) on its own device thread. This header
+// and the null sink are SDL-free (la_media_core); openSdlMixerSink() lives in
+// sdl_mixer_sink.cpp, the one media file that includes SDL (la_media_sdl).
 
 #include "media/audio_engine.h"
 

@@ -15,7 +15,7 @@ bool Resampler::supports(int inRate, int outRate) {
 }
 
 Resampler::Resampler(int channels, int inRate, int outRate)
-    : channels_(std::max(1, channels)), ratio_(double(outRate) / inRate) {
+    : channels_(std::max(1, channels)), ratio_(double(outRate) / inRate), output_(channels_) {
     int error = 0;
     state_ = src_new(SRC_SINC_MEDIUM_QUALITY, channels_, &error);
     if (!state_) throw MediaError(std::string("cannot start the sample-rate converter: ") + src_strerror(error));
@@ -28,7 +28,6 @@ Resampler::~Resampler() {
 void Resampler::clear() {
     src_reset(state_);
     output_.clear();
-    readSample_ = 0;
     flushed_ = false;
 }
 
@@ -36,10 +35,6 @@ void Resampler::clear() {
 // last call, until it has given back everything it held).
 void Resampler::process(const float* in, size_t frames, bool last) {
     const size_t ch = size_t(channels_);
-    if (readSample_ > 0) { // what was read is dropped before more comes in
-        output_.erase(output_.begin(), output_.begin() + std::ptrdiff_t(readSample_));
-        readSample_ = 0;
-    }
     SRC_DATA d{};
     d.src_ratio = ratio_;
     d.end_of_input = last ? 1 : 0;
@@ -51,7 +46,7 @@ void Resampler::process(const float* in, size_t frames, bool last) {
         d.data_out = buf.data();
         d.output_frames = long(buf.size() / ch);
         if (src_process(state_, &d) != 0) return; // cannot happen with a valid ratio and state
-        output_.insert(output_.end(), buf.begin(), buf.begin() + std::ptrdiff_t(size_t(d.output_frames_gen) * ch));
+        std::copy_n(buf.begin(), size_t(d.output_frames_gen) * ch, output_.append(size_t(d.output_frames_gen)));
         in += size_t(d.input_frames_used) * ch;
         frames -= size_t(d.input_frames_used);
         if (frames == 0 && (!last || d.output_frames_gen == 0)) return;
@@ -70,11 +65,6 @@ void Resampler::flush() {
     flushed_ = true;
 }
 
-size_t Resampler::get(float* out, size_t maxFrames) {
-    const size_t ch = size_t(channels_), n = std::min(maxFrames, available());
-    std::copy_n(output_.begin() + std::ptrdiff_t(readSample_), n * ch, out);
-    readSample_ += n * ch;
-    return n;
-}
+size_t Resampler::get(float* out, size_t maxFrames) { return output_.pop(out, maxFrames); }
 
 } // namespace la::media

@@ -8,12 +8,14 @@
 // of look-ahead whatever the rates (32 ms at 16 kHz), and everything held there
 // was already stretched at the old speed, so a speed change was heard 30 ms
 // later than the engine's ring alone allows. libsamplerate holds back only
-// what its filter needs (47 input frames when upsampling). AudioEngine
-// still uses SDL for channel conversion, at equal rates, where SDL holds
-// nothing back.
+// what its filter needs (47 input frames when upsampling). Channels are
+// converted after the rate, by FormatConverter (format_converter.h), which
+// holds nothing back.
 //
 // Output frame k is the input at time k * inRate / outRate (input frame 0 ->
 // output frame 0: no delay in the time map). One thread per instance.
+
+#include "media/frame_queue.h"
 
 #include <cstddef>
 #include <vector>
@@ -39,7 +41,7 @@ public:
     /// End of input: what is still held back comes out (followed by nothing).
     void flush();
     /// Output frames ready for get().
-    size_t available() const { return (output_.size() - readSample_) / size_t(channels_); }
+    size_t available() const { return output_.frames(); }
     /// Writes up to maxFrames interleaved output frames; returns how many.
     size_t get(float* out, size_t maxFrames);
     /// Forgets all input (after a seek); the next input starts a new time line.
@@ -51,8 +53,7 @@ private:
     SRC_STATE* state_ = nullptr;
     int channels_;
     double ratio_; ///< output frames per input frame
-    std::vector<float> output_; ///< converted, interleaved; read from readSample_
-    size_t readSample_ = 0;
+    FrameQueue output_; ///< converted, not yet read
     std::vector<float> scratch_; ///< libsamplerate's output before it is queued
     bool flushed_ = false;
 };

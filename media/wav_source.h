@@ -1,6 +1,6 @@
 #pragma once
-// PCM WAV input (via SDL_LoadWAV), for measuring the pipeline on shared
-// material. WAV files are loaded whole: they are benchmark inputs, not episodes.
+// PCM WAV input (via libsndfile), for measuring the pipeline on shared
+// material and for `listenalong render`. Streamed from disk, never loaded whole.
 
 #include "media/audio_source.h"
 

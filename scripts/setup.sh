@@ -17,7 +17,7 @@ for a in "$@"; do
 done
 
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorbis-dev libimgui-dev
-          libfreetype-dev libstb-dev nlohmann-json3-dev libmd4c-dev libsamplerate0-dev catch2)
+          libfreetype-dev libstb-dev nlohmann-json3-dev libmd4c-dev libsamplerate0-dev libsndfile1-dev catch2)
 if [ "$want_tests" = 1 ]; then
   # Real windows under a virtual X server, driven like a person would; xwd
   # (x11-apps) reads what the server shows, xprop/xwininfo (x11-utils) what a

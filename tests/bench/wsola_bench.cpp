@@ -2,7 +2,7 @@
 // /work/shared/bench/stretch is the source of truth). Build by hand:
 //   g++ -std=c++20 -O3 -I. tests/bench/wsola_bench.cpp media/wsola.cpp -o /tmp/wsola_bench
 //   g++ ... -DWITH_WAV media/wav_source.cpp media/wav_writer.cpp media/open_audio_file.cpp \
-//       media/vorbis_source.cpp $(pkg-config --cflags --libs sdl2 vorbisfile)   # adds "render"
+//       media/vorbis_source.cpp $(pkg-config --cflags --libs sndfile vorbisfile)   # adds "render"
 // Usage:
 //   wsola_bench                        throughput on 60 s of synthetic voiced audio, per speed
 //   wsola_bench render S IN OUT        (WITH_WAV) stretch a file; tuning via WSOLA_WINDOW_MS,

@@ -1,5 +1,5 @@
-// The real playback path (decoder thread, SDL_AudioStream conversion, lock-free
-// ring, SDL_mixer music hook) captured with SDL's "disk" audio driver: the
+// The real playback path (decoder thread, FormatConverter, lock-free ring,
+// SDL_mixer music hook) captured with SDL's "disk" audio driver: the
 // output must be the source, continuous, and after a seek the source at the
 // seek target; the reported position must be what has been output.
 #include "support/disk_audio.h"

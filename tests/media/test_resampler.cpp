@@ -63,7 +63,7 @@ TEST_CASE("resampler: which rate pairs it takes", "[resampler]") {
     CHECK_FALSE(Resampler::supports(48000, 48000)); // nothing to do
     CHECK_FALSE(Resampler::supports(0, 48000));
     CHECK(Resampler::supports(44057, 48000));        // any ratio up to 256:1
-    CHECK_FALSE(Resampler::supports(100, 48000));    // 480:1: left to SDL
+    CHECK_FALSE(Resampler::supports(100, 48000));    // 480:1: FormatConverter goes in two steps
 }
 
 TEST_CASE("resampler: N input frames give ceil(N * out / in) output frames, time-aligned", "[resampler]") {
