@@ -4,8 +4,8 @@
 // font atlas and style between frames when a size or theme changed, and saves
 // the settings (atomically) when asked.
 
-#include "player/settings.h"
-#include "player/settings_store.h"
+#include "player/config/settings.h"
+#include "player/config/settings_store.h"
 #include "ui/commands.h"
 #include "ui/display_bar.h"
 #include "ui/fonts.h"

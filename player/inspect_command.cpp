@@ -1,6 +1,6 @@
 #include "player/inspect_command.h"
 
-#include "player/arg_parse.h"
+#include "player/config/arg_parse.h"
 #include "transcripts/parse_error.h"
 #include "transcripts/transcript_file.h"
 

@@ -32,9 +32,9 @@
 //
 // Thread: UI thread only (one owner, not locked).
 
-#include "player/kiosk_config.h"
+#include "player/config/kiosk_config.h"
 #include "player/pin_lockout.h"
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <cstddef>
 #include <optional>

@@ -3,8 +3,8 @@
 #include "media/audio_source.h"
 #include "media/playback_pipeline.h"
 #include "media/wav_writer.h"
-#include "player/arg_parse.h"
-#include "player/atomic_file.h"
+#include "player/config/arg_parse.h"
+#include "player/config/atomic_file.h"
 
 #include <ostream>
 #include <vector>

@@ -3,7 +3,7 @@
 // command-line overrides.
 
 #include "player/event_batcher.h"
-#include "player/run_overrides.h"
+#include "player/config/run_overrides.h"
 #include "player/visible_state.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
-#include "player/kiosk_config.h"
+#include "player/config/kiosk_config.h"
 
-#include "player/small_file.h"
+#include "player/config/small_file.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "player/asset_paths.h"
+#include "player/config/asset_paths.h"
 
 #include <filesystem>
 #include <vector>

@@ -2,7 +2,7 @@
 // Reading the small JSON files the player owns (settings, kiosk config), with
 // messages that name the file and the problem.
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <nlohmann/json.hpp>
 

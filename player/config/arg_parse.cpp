@@ -1,4 +1,4 @@
-#include "player/arg_parse.h"
+#include "player/config/arg_parse.h"
 
 #include <algorithm>
 #include <charconv>

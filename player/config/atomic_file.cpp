@@ -1,4 +1,4 @@
-#include "player/atomic_file.h"
+#include "player/config/atomic_file.h"
 
 #include <cerrno>
 #include <cstring>

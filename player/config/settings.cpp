@@ -1,4 +1,4 @@
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <algorithm>
 #include <cmath>

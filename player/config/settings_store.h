@@ -27,7 +27,7 @@
 // (temp file + fsync + rename + fsync of the folder): after a crash the file is
 // either the old one or the new one, never half of each.
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <nlohmann/json_fwd.hpp>
 

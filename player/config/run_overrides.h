@@ -3,8 +3,8 @@
 // the saved settings at start, and taken back out before saving unless the
 // listener changed that setting during the run.
 
-#include "player/app_options.h"
-#include "player/settings.h"
+#include "player/config/app_options.h"
+#include "player/config/settings.h"
 
 namespace la::player {
 

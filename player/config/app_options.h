@@ -31,11 +31,6 @@ struct AppOptions {
 /// Throws ArgError (message to print) or UsageRequest (--help).
 AppOptions parseAppOptions(const std::vector<std::string>& args);
 
-/// The message when --start is at or after the end of the episode (the player
-/// then starts at the beginning): "--start 5:00:00 is after the end of the
-/// episode (7:01): starting at the beginning". "" when start is unset or fine.
-std::string startAfterEndProblem(const std::optional<double>& start, double durationSeconds);
-
 /// Shown in a corner of the kiosk's welcome screen when its config has problems.
 inline constexpr const char* kKioskSetupNotice = "Setup notice for staff: see the log";
 

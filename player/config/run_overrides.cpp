@@ -1,4 +1,4 @@
-#include "player/run_overrides.h"
+#include "player/config/run_overrides.h"
 
 namespace la::player {
 

@@ -1,6 +1,6 @@
-#include "player/settings_file_read.h"
+#include "player/config/settings_file_read.h"
 
-#include "player/small_file.h"
+#include "player/config/small_file.h"
 
 namespace la::player {
 

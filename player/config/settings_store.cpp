@@ -1,8 +1,8 @@
-#include "player/settings_store.h"
+#include "player/config/settings_store.h"
 
-#include "player/atomic_file.h"
-#include "player/settings_file_read.h"
-#include "player/small_file.h"
+#include "player/config/atomic_file.h"
+#include "player/config/settings_file_read.h"
+#include "player/config/small_file.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,7 @@
-#include "player/app_options.h"
+#include "player/config/app_options.h"
 
-#include "player/arg_parse.h"
-#include "player/settings.h"
-#include "ui/time_format.h"
+#include "player/config/arg_parse.h"
+#include "player/config/settings.h"
 
 namespace la::player {
 
@@ -94,12 +93,6 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else throw ArgError("only one AUDIO_FILE may be given");
     }
     return o;
-}
-
-std::string startAfterEndProblem(const std::optional<double>& start, double durationSeconds) {
-    if (!start || durationSeconds <= 0 || *start < durationSeconds) return "";
-    return "--start " + ui::formatClock(*start) + " is after the end of the episode (" + ui::formatClock(durationSeconds) +
-           "): starting at the beginning";
 }
 
 } // namespace la::player

@@ -33,7 +33,7 @@
 // value of settings.h (the audio gain is its square); text scales are factors
 // of the base font size (1.0 = 100 %).
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "player/small_file.h"
+#include "player/config/small_file.h"
 
 #include "transcripts/regular_file.h"
 
