@@ -2,7 +2,7 @@
 // that triggers a frame, the batching of quick key taps, and the one-run
 // command-line overrides.
 
-#include "player/event_batcher.h"
+#include "player/platform/event_batcher.h"
 #include "player/config/run_overrides.h"
 #include "player/visible_state.h"
 

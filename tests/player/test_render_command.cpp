@@ -8,7 +8,7 @@
 #include "media/audio_source.h"
 #include "player/config/app_options.h"
 #include "player/config/arg_parse.h"
-#include "player/render_command.h"
+#include "player/cli/render_command.h"
 
 #include <catch2/catch.hpp>
 

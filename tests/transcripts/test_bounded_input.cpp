@@ -1,7 +1,7 @@
 // Issue #10 item 12: a path that is not a regular file, or is too large, or too
 // long, gets a clear message at once (never a hang, never bad_alloc); times in
 // VTT and SRT are bounded like JSON's.
-#include "player/inspect_command.h"
+#include "player/cli/inspect_command.h"
 #include "transcripts/regular_file.h"
 #include "transcripts/srt_parser.h"
 #include "transcripts/transcript_file.h"

@@ -1,7 +1,7 @@
 // `listenalong inspect FILE`: the JSON it prints, its exit codes, and one run of
 // the real binary (LA_PLAYER_EXE).
 
-#include "player/inspect_command.h"
+#include "player/cli/inspect_command.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

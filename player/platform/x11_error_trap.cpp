@@ -1,4 +1,4 @@
-#include "player/x11_error_trap.h"
+#include "player/platform/x11_error_trap.h"
 
 #include <X11/Xlib.h>
 

@@ -6,7 +6,7 @@
 //
 // Kept apart so the X11 headers (and their macros) stay out of everything else.
 
-#include "player/frame_damage.h"
+#include "player/platform/frame_damage.h"
 
 #include <memory>
 #include <vector>

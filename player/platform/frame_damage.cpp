@@ -1,4 +1,4 @@
-#include "player/frame_damage.h"
+#include "player/platform/frame_damage.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "player/kiosk_window_guard.h"
+#include "player/platform/kiosk_window_guard.h"
 
 #include <SDL.h>
 

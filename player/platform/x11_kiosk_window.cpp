@@ -1,6 +1,6 @@
-#include "player/x11_kiosk_window.h"
+#include "player/platform/x11_kiosk_window.h"
 
-#include "player/x11_error_trap.h"
+#include "player/platform/x11_error_trap.h"
 
 #include <SDL.h>
 #include <SDL_syswm.h>

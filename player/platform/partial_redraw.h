@@ -23,7 +23,7 @@
 // the driver has settled; no copy ever reaches past the window's real size,
 // and a copy the server refuses all the same costs a frame, not the program.
 
-#include "player/frame_damage.h"
+#include "player/platform/frame_damage.h"
 
 #include <memory>
 #include <vector>

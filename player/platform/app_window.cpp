@@ -1,7 +1,7 @@
-#include "player/app_window.h"
+#include "player/platform/app_window.h"
 
-#include "player/partial_redraw.h"
-#include "player/x11_kiosk_window.h"
+#include "player/platform/partial_redraw.h"
+#include "player/platform/x11_kiosk_window.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>

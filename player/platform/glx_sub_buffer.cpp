@@ -1,6 +1,6 @@
-#include "player/glx_sub_buffer.h"
+#include "player/platform/glx_sub_buffer.h"
 
-#include "player/x11_error_trap.h"
+#include "player/platform/x11_error_trap.h"
 
 #include <GL/glx.h>
 

@@ -1,4 +1,4 @@
-#include "player/render_command.h"
+#include "player/cli/render_command.h"
 
 #include "media/audio_source.h"
 #include "media/playback_pipeline.h"

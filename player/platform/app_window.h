@@ -2,8 +2,8 @@
 // The SDL window, its OpenGL context and the ImGui context with its SDL2 and
 // OpenGL3 backends: created together, destroyed together.
 
-#include "player/kiosk_window_guard.h"
-#include "player/partial_redraw.h"
+#include "player/platform/kiosk_window_guard.h"
+#include "player/platform/partial_redraw.h"
 
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-#include "player/inspect_command.h"
+#include "player/cli/inspect_command.h"
 
 #include "player/config/arg_parse.h"
 #include "transcripts/parse_error.h"

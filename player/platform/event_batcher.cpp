@@ -1,4 +1,4 @@
-#include "player/event_batcher.h"
+#include "player/platform/event_batcher.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "player/partial_redraw.h"
+#include "player/platform/partial_redraw.h"
 
-#include "player/glx_sub_buffer.h"
+#include "player/platform/glx_sub_buffer.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
