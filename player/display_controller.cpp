@@ -2,13 +2,13 @@
 
 #include "ui/theme.h"
 
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 namespace la::player {
 
-DisplayController::DisplayController(std::string fontDir, std::filesystem::path settingsFile)
-    : fontDir_(std::move(fontDir)), store_(settingsFile), persistent_(!settingsFile.empty()) {}
+DisplayController::DisplayController(std::string fontDir, std::filesystem::path settingsFile, std::function<void()> uploadFontTexture)
+    : fontDir_(std::move(fontDir)), store_(settingsFile), persistent_(!settingsFile.empty()),
+      uploadFontTexture_(std::move(uploadFontTexture)) {}
 
 std::vector<std::string> DisplayController::load() {
     if (!persistent_) return {};
@@ -53,8 +53,7 @@ std::string DisplayController::prepareFrame(int windowHeight) {
             warning = "The text could not be prepared at this size.";
         }
         io.FontDefault = fonts_.ui;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (uploadFontTexture_) uploadFontTexture_();
         builtUiPx_ = uiPx;
         builtReadingPx_ = readingPx;
     }

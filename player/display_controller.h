@@ -4,13 +4,14 @@
 // font atlas and style between frames when a size or theme changed, and saves
 // the settings (atomically) when asked.
 
-#include "player/settings.h"
-#include "player/settings_store.h"
+#include "player/config/settings.h"
+#include "player/config/settings_store.h"
 #include "ui/commands.h"
 #include "ui/display_bar.h"
 #include "ui/fonts.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ namespace la::player {
 class DisplayController {
 public:
     /// fontDir: the bundled fonts (assets/fonts). settingsFile: empty for
-    /// defaults that are never saved (e.g. the kiosk).
-    DisplayController(std::string fontDir, std::filesystem::path settingsFile);
+    /// defaults that are never saved (e.g. the kiosk). uploadFontTexture:
+    /// called after the font atlas was rebuilt, to make its texture again
+    /// (the renderer's business: AppHost::uploadFontTexture).
+    DisplayController(std::string fontDir, std::filesystem::path settingsFile, std::function<void()> uploadFontTexture);
 
     /// Reads the settings file; returns warnings to show (bad file, clamped values).
     std::vector<std::string> load();
@@ -46,6 +49,7 @@ private:
     SettingsStore store_;
     bool persistent_;
     Settings settings_;
+    std::function<void()> uploadFontTexture_;
     ui::FontSet fonts_;
     float builtUiPx_ = 0;
     float builtReadingPx_ = 0;

@@ -1,8 +1,8 @@
 #pragma once
 // Kiosk mode's rules as a pure state machine: when an unattended screen resets
-// for the next person, and how (only) an admin leaves. No clock, no SDL, no
+// for the next person, and how (only) an admin leaves. No clock, no window system, no
 // ImGui inside: the app passes the time in (`now`, seconds on any monotonic
-// clock, e.g. SDL_GetTicks64() / 1000.0) and acts on what comes back.
+// clock, e.g. AppHost::ticksMs() / 1000.0) and acts on what comes back.
 //
 // Modes:
 //   Attract    nobody is using it; the app shows the attract screen. Leaving it
@@ -32,9 +32,9 @@
 //
 // Thread: UI thread only (one owner, not locked).
 
-#include "player/kiosk_config.h"
+#include "player/config/kiosk_config.h"
 #include "player/pin_lockout.h"
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <cstddef>
 #include <optional>
@@ -148,7 +148,7 @@ public:
     /// pinLockoutSeconds(wrongInARow) allows).
     void restoreLockout(double now, int wrongInARow, double secondsLeft);
 
-    /// Alt+F4, the window's close button, Escape, SDL_QUIT: always refused in
+    /// Alt+F4, the window's close button, Escape, a quit request: always refused in
     /// kiosk mode. Returns false (do not quit); changes nothing.
     bool onQuitRequest() const { return false; }
 

@@ -1,7 +1,7 @@
 // Entry point: picks the sub-command and hands over. All work lives in player/.
-#include "player/inspect_command.h"
-#include "player/player_app.h"
-#include "player/render_command.h"
+#include "player/cli/inspect_command.h"
+#include "player/cli/render_command.h"
+#include "player/platform/sdl_host.h"
 
 #include <iostream>
 #include <string>

@@ -1,6 +1,6 @@
 #include "player/pin_lockout.h"
 
-#include "player/small_file.h"
+#include "player/config/small_file.h"
 
 #include <nlohmann/json.hpp>
 

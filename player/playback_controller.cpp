@@ -1,6 +1,6 @@
 #include "player/playback_controller.h"
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,25 +1,22 @@
 #include "player/player_app.h"
 
-#include "player/app_options.h"
-#include "player/app_window.h"
-#include "player/arg_parse.h"
-#include "player/asset_paths.h"
+#include "player/app_host.h"
+#include "player/config/asset_paths.h"
 #include "player/display_controller.h"
 #include "player/episode_content.h"
-#include "player/event_batcher.h"
 #include "player/keyboard_shortcuts.h"
 #include "player/kiosk_session.h"
 #include "player/playback_controller.h"
 #include "player/resume_tracker.h"
-#include "player/run_overrides.h"
+#include "player/config/run_overrides.h"
 #include "player/save_schedule.h"
+#include "player/start_check.h"
 #include "player/state_file.h"
 #include "player/toast.h"
 #include "player/visible_state.h"
 #include "ui/main_view.h"
 #include "ui/transport_menus.h"
 
-#include <SDL.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -33,30 +30,31 @@ namespace la::player {
 namespace {
 
 // SIGHUP (the terminal closed, the session ended) quits like SIGTERM, which
-// SDL turns into SDL_QUIT: the position and settings are saved on the way out.
+// the host reports as a close request: the position and settings are saved on the way out.
 volatile std::sig_atomic_t g_hangup = 0;
 extern "C" void onHangup(int) { g_hangup = 1; }
 
 constexpr const char* kDefaultTitle = "New Cancer Treatments – Immunotherapy and Targeted Therapy";
 
-class PlayerApp {
+} // namespace
+
+class PlayerApp::Impl {
 public:
-    PlayerApp(AppOptions options, std::ostream& err) : options_(std::move(options)), err_(err) {}
+    Impl(AppOptions options, AppHost& host, std::ostream& err) : options_(std::move(options)), err_(err), host_(host) {}
 
     int run() {
-        startTicks_ = SDL_GetTicks64();
         if (!setUp()) return 1;
         long frame = 0;
         while (!quit_) {
             handleEvents(waitMilliseconds());
             if (g_hangup) quit_ = true;
             if (kiosk_) {
-                window_->holdKioskInFront();
+                host_.holdKioskInFront();
                 media::PlaybackStatus st = playback_->status();
-                handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, adminChordHeld()));
+                handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, host_.adminChordHeld()));
             }
             bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames) ||
-                        (options_.quitAfter >= 0 && SDL_GetTicks64() >= startTicks_ + Uint64(options_.quitAfter * 1000));
+                        (options_.quitAfter >= 0 && host_.ticksMs() >= std::uint64_t(options_.quitAfter * 1000));
             // Sleep through frames that would look the same: draw only after
             // input or when something visible moved on.
             autosave();
@@ -65,7 +63,7 @@ public:
             lastVisible_ = visible;
             ui::Commands commands = drawFrame();
             if (last && !options_.screenshot.empty()) saveScreenshot();
-            window_->present();
+            host_.present();
             applyCommands(commands);
             if (last) break;
             ++frame;
@@ -80,14 +78,6 @@ public:
 private:
     bool setUp() {
         std::string error;
-        // A kiosk turns SIGTERM/SIGINT into nothing but their default action, so
-        // the service manager can still stop it while close requests are ignored.
-        if (options_.kiosk) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-        window_ = AppWindow::create({"ListenAlong", options_.width, options_.height, options_.kiosk}, error);
-        if (!window_) {
-            err_ << "listenalong: " << error << "\n";
-            return false;
-        }
         if (options_.kiosk) startKiosk();
         else loadSettings();
         if (!options_.kiosk) std::signal(SIGHUP, onHangup); // a kiosk keeps the default: its service manager decides
@@ -121,7 +111,7 @@ private:
             return;
         }
         std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
-        SDL_SetWindowTitle(window_->sdl(), ("ListenAlong – " + title).c_str());
+        host_.setTitle("ListenAlong – " + title);
         if (std::string late = startAfterEndProblem(options_.start, playback_->status().duration); !late.empty()) {
             err_ << "listenalong: " << late << "\n";
             notice(ui::Notice::Level::Warning, late);
@@ -150,7 +140,7 @@ private:
     void loadSettings() {
         std::string assets = findAssetsDir();
         std::filesystem::path file = options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile);
-        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", file);
+        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", file, fontTextureUpload());
         std::vector<std::string> warnings = display_->load();
         bool repaired = !warnings.empty();
         for (const std::string& w : warnings) {
@@ -177,7 +167,7 @@ private:
         if (!kiosk_->lockoutWarning().empty()) err_ << "listenalong: kiosk: " << kiosk_->lockoutWarning() << "\n";
         if (!cfg.warnings.empty()) kiosk_->setSetupNotice(kKioskSetupNotice);
         std::string assets = findAssetsDir();
-        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", std::filesystem::path());
+        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", std::filesystem::path(), fontTextureUpload());
         display_->settings() = kioskSettings(kiosk_->config());
         startupNotices_ = notices_;
     }
@@ -203,13 +193,11 @@ private:
         }
     }
 
-    static bool adminChordHeld() {
-        const Uint8* keys = SDL_GetKeyboardState(nullptr);
-        SDL_Keymod m = SDL_GetModState();
-        return keys[SDL_SCANCODE_Q] && (m & KMOD_CTRL) && (m & KMOD_ALT) && (m & KMOD_SHIFT);
+    std::function<void()> fontTextureUpload() {
+        return [this] { host_.uploadFontTexture(); };
     }
 
-    double nowSeconds() const { return double(SDL_GetTicks64()) / 1000.0; }
+    double nowSeconds() const { return double(host_.ticksMs()) / 1000.0; }
 
     // Decides each loop turn whether the position or settings are due to be
     // written (save_schedule.h), so a kill or a crash loses seconds, not the session.
@@ -286,30 +274,25 @@ private:
         if (kiosk_) ms = std::min(ms, 250); // idle timers and the countdown tick
         ms = int(std::min<double>(ms, std::ceil(schedule_.secondsUntilDue(nowSeconds()) * 1000)));
         if (options_.quitAfter >= 0) {
-            Uint64 end = startTicks_ + Uint64(options_.quitAfter * 1000), now = SDL_GetTicks64();
-            ms = now >= end ? 0 : int(std::min<Uint64>(Uint64(ms), end - now));
+            std::uint64_t end = std::uint64_t(options_.quitAfter * 1000), now = host_.ticksMs();
+            ms = now >= end ? 0 : int(std::min<std::uint64_t>(std::uint64_t(ms), end - now));
         }
         return ms;
     }
 
     void handleEvents(int timeoutMs) {
-        std::vector<SDL_Event> events = events_.next(timeoutMs);
+        InputBatch input = host_.pollInput(timeoutMs);
         if (busyFrames_ > 0) --busyFrames_;
-        for (const SDL_Event& e : events) {
-            window_->processEvent(e);
-            // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
-            bool closeRequest = e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
-                                                        e.window.windowID == window_->windowId());
-            if (closeRequest && !kiosk_) quit_ = true;
-            if (kiosk_ && isPersonInput(e)) kiosk_->onInput(nowSeconds());
-            busyFrames_ = 3;
-        }
-        if (events_.holdsBack()) busyFrames_ = std::max(busyFrames_, 1);
+        // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
+        if (input.closeRequested && !kiosk_) quit_ = true;
+        if (kiosk_ && input.personInput) kiosk_->onInput(nowSeconds());
+        if (input.events > 0) busyFrames_ = 3;
+        if (input.holdsBack) busyFrames_ = std::max(busyFrames_, 1);
     }
 
     VisibleState visibleState() const {
         int w = 0, h = 0;
-        SDL_GetWindowSize(window_->sdl(), &w, &h);
+        host_.windowSize(w, h);
         VisibleState v = visibleStateOf(playback_->status(), w, content_.transcript.cues, kiosk_.get(), nowSeconds());
         v.toast = !toast_.text(nowSeconds()).empty();
         return v;
@@ -317,7 +300,7 @@ private:
 
     ui::Commands drawFrame() {
         int windowW = 0, windowH = 0;
-        SDL_GetWindowSize(window_->sdl(), &windowW, &windowH);
+        host_.windowSize(windowW, windowH);
         std::string fontWarning = display_->prepareFrame(windowH);
         if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
         lastFontWarning_ = fontWarning;
@@ -326,7 +309,7 @@ private:
         view_.transcript.lineSpacing = float(settings.lineSpacing);
         view_.article.readingFont = display_->fonts().reading;
         view_.article.headingFont = display_->fonts().readingBold;
-        window_->beginFrame();
+        host_.beginFrame();
         ui::MainViewState state;
         state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         state.notices = notices_;
@@ -347,13 +330,13 @@ private:
                                           {display_->fonts().readingBold, display_->fonts().reading, s.textScale, s.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
-        ui::Commands keys = collectShortcuts(state.transport.duration);
+        ui::Commands keys = collectShortcuts(state.transport.duration, [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); });
         if (kiosk_ && !kiosk_->config().searchAndCopy) // no keyboard to type with, no clipboard to paste from
             std::erase_if(keys, [](const ui::Command& c) {
                 return std::holds_alternative<ui::FocusSearch>(c) || std::holds_alternative<ui::CopyText>(c);
             });
         commands.insert(commands.end(), keys.begin(), keys.end());
-        window_->render();
+        host_.render();
         return commands;
     }
 
@@ -393,7 +376,7 @@ private:
             std::optional<size_t> section = content_.article ? transcripts::findSection(*content_.article, show->anchor) : std::nullopt;
             if (section) ui::openArticleSection(view_, *section);
         } else if (const auto* copy = std::get_if<ui::CopyText>(&c)) {
-            if (SDL_SetClipboardText(copy->text.c_str()) == 0) toast_.show("Copied", nowSeconds());
+            if (host_.copyToClipboard(copy->text)) toast_.show("Copied", nowSeconds());
             else toast_.show("Could not copy", nowSeconds());
         } else if (std::holds_alternative<ui::FocusSearch>(c)) {
             view_.transcript.search.focusBox = true;
@@ -405,7 +388,7 @@ private:
 
     void saveScreenshot() {
         std::string error;
-        if (!window_->saveScreenshot(options_.screenshot, error)) {
+        if (!host_.saveScreenshot(options_.screenshot, error)) {
             err_ << "listenalong: " << error << "\n";
             exitCode_ = 1;
         }
@@ -413,12 +396,11 @@ private:
 
     AppOptions options_;
     std::ostream& err_;
-    std::unique_ptr<AppWindow> window_;
+    AppHost& host_;
     std::unique_ptr<PlaybackController> playback_;
     std::unique_ptr<DisplayController> display_;
     std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
-    EventBatcher events_;
     VisibleState lastVisible_;
     RunOverrides runOverrides_{options_};
     ResumeTracker resume_;
@@ -432,28 +414,15 @@ private:
     Toast toast_;
     ui::MainViewUi view_;
     EpisodeContent content_;
-    Uint64 startTicks_ = 0;
     int busyFrames_ = 3;
     bool quit_ = false;
     int exitCode_ = 0;
 };
 
-} // namespace
+PlayerApp::PlayerApp(AppOptions options, AppHost& host, std::ostream& err)
+    : impl_(std::make_unique<Impl>(std::move(options), host, err)) {}
+PlayerApp::~PlayerApp() = default;
 
-int runPlayerApp(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    AppOptions options;
-    try {
-        options = parseAppOptions(args);
-    } catch (const UsageRequest&) {
-        out << appUsage();
-        return 0;
-    } catch (const ArgError& e) {
-        err << "listenalong: " << e.what() << "\n";
-        return 2;
-    }
-    int code = PlayerApp(std::move(options), err).run();
-    SDL_Quit();
-    return code;
-}
+int PlayerApp::run() { return impl_->run(); }
 
 } // namespace la::player

@@ -6,7 +6,7 @@
 // (issue #10 item 6); a session that played saves the exact position with the
 // rewind flag, so the next open steps back 5 s once.
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <cstdint>
 #include <filesystem>

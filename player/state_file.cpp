@@ -1,6 +1,6 @@
 #include "player/state_file.h"
 
-#include "player/atomic_file.h"
+#include "player/config/atomic_file.h"
 #include "player/kiosk_session.h"
 
 #include <nlohmann/json.hpp>

@@ -5,7 +5,7 @@
 
 #include "media/audio_engine.h"
 #include "player/episode_content.h"
-#include "player/settings.h"
+#include "player/config/settings.h"
 
 #include <string>
 

@@ -1,7 +1,8 @@
 // Issue #10 item 12: an option missing its value does not swallow the next
 // flag, and --start takes only well-formed times.
-#include "player/app_options.h"
-#include "player/arg_parse.h"
+#include "player/config/app_options.h"
+#include "player/config/arg_parse.h"
+#include "player/start_check.h"
 
 #include <catch2/catch.hpp>
 

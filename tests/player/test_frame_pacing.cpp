@@ -2,8 +2,8 @@
 // that triggers a frame, the batching of quick key taps, and the one-run
 // command-line overrides.
 
-#include "player/event_batcher.h"
-#include "player/run_overrides.h"
+#include "player/platform/event_batcher.h"
+#include "player/config/run_overrides.h"
 #include "player/visible_state.h"
 
 #include <catch2/catch.hpp>

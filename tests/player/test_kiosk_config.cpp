@@ -2,7 +2,7 @@
 // line:column, wrong types, out-of-range values clamped, the quit policy's safe
 // fallbacks, maxVolume enforced. Fixtures in tests/data/kiosk/.
 
-#include "player/kiosk_config.h"
+#include "player/config/kiosk_config.h"
 
 #include <catch2/catch.hpp>
 

@@ -9,7 +9,7 @@
 // memory may not grow by more than 1 MB.
 //
 // LA_SOAK_HOURS overrides the simulated day (e.g. LA_SOAK_HOURS=72).
-#include "player/app_window.h"
+#include "player/platform/app_window.h"
 #include "player/episode_content.h"
 #include "player/kiosk_session.h"
 #include "player/playback_controller.h"

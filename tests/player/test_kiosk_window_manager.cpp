@@ -3,7 +3,7 @@
 // "show desktop", another desktop by key or by pager request) leave the
 // waiting room looking at the kiosk again within two seconds: mapped,
 // fullscreen, active and focused. And the staff's way out still works.
-#include "player/kiosk_window_guard.h"
+#include "player/platform/kiosk_window_guard.h"
 #include "support/ogg_fixture.h"
 #include "support/own_x_server.h"
 

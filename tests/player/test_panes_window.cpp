@@ -4,6 +4,7 @@
 
 #include "player/episode_content.h"
 #include "support/ogg_fixture.h"
+#include "support/x11_session.h"
 #include "transcripts/time_lookup.h"
 #include "transcripts/transcript_file.h"
 
@@ -45,9 +46,6 @@ bool isPng(const std::string& path) {
     return in && std::string(sig, 8) == "\x89PNG\r\n\x1a\n";
 }
 
-bool haveDisplay() { return std::getenv("DISPLAY") && *std::getenv("DISPLAY"); }
-bool haveXdotool() { return run("command -v xdotool >/dev/null 2>&1") == 0; }
-
 nlohmann::json readJson(const std::string& path) {
     std::ifstream in(path);
     std::stringstream ss;
@@ -66,10 +64,7 @@ bool waitForFile(const std::string& path, int seconds) {
 } // namespace
 
 TEST_CASE("Screenshot of the episode playing with its panes") {
-    if (!haveDisplay()) {
-        WARN("SKIPPED: no DISPLAY (run the tests under xvfb-run)");
-        return;
-    }
+    REQUIRE(std::getenv("DISPLAY") != nullptr); // scripts/test.sh runs the suite under xvfb-run
     test::TempDir dir;
     std::string png = dir.file("panes.png"), state = dir.file("state.json"), err = dir.file("stderr.txt");
     int code = run("SDL_AUDIODRIVER=dummy timeout 60 '" LA_PLAYER_EXE "' --start 60 --play --quit-after 2 --screenshot '" + png +
@@ -89,10 +84,7 @@ TEST_CASE("Screenshot of the episode playing with its panes") {
 }
 
 TEST_CASE("Tapping a transcript line moves playback there (xdotool)") {
-    if (!haveDisplay() || !haveXdotool()) {
-        WARN("SKIPPED: needs DISPLAY and xdotool (apt-get install xdotool; run under xvfb-run)");
-        return;
-    }
+    REQUIRE(test::haveX11Tools()); // scripts/test.sh runs under xvfb-run with xdotool installed
     test::TempDir dir;
     std::string state = dir.file("state.json"), err = dir.file("stderr.txt");
     // Paused at 60 s, so the position after the tap is exactly the line's start.

@@ -2,8 +2,8 @@
 // ImGui frame, and the real window (under xvfb-run) shows exactly the pixels a
 // whole redraw would, in every drawing mode.
 
-#include "player/app_window.h"
-#include "player/frame_damage.h"
+#include "player/platform/app_window.h"
+#include "player/platform/frame_damage.h"
 #include "support/headless_imgui.h"
 
 #include <SDL.h>

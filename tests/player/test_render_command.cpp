@@ -6,9 +6,9 @@
 #include "support/test_files.h"
 
 #include "media/audio_source.h"
-#include "player/app_options.h"
-#include "player/arg_parse.h"
-#include "player/render_command.h"
+#include "player/config/app_options.h"
+#include "player/config/arg_parse.h"
+#include "player/cli/render_command.h"
 
 #include <catch2/catch.hpp>
 

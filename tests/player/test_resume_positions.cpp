@@ -9,7 +9,7 @@
 #include "player/episode_identity.h"
 #include "player/resume_tracker.h"
 #include "player/save_schedule.h"
-#include "player/settings_store.h"
+#include "player/config/settings_store.h"
 
 #include <catch2/catch.hpp>
 

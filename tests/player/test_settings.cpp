@@ -2,8 +2,8 @@
 // (settings_store.h): round trip, bad files moved aside, atomic saves. Uses
 // real files in a fresh temp folder per test; fixtures in tests/data/settings/.
 
-#include "player/settings.h"
-#include "player/settings_store.h"
+#include "player/config/settings.h"
+#include "player/config/settings_store.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

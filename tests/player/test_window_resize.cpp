@@ -7,7 +7,7 @@
 // server's BadValue ended the program.) And each drawing mode (in place,
 // offscreen, whole) in a window resized in-process: the server shows exactly
 // the frame drawn.
-#include "player/app_window.h"
+#include "player/platform/app_window.h"
 #include "support/ogg_fixture.h"
 #include "support/own_x_server.h"
 

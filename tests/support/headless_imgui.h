@@ -2,7 +2,7 @@
 // An ImGui context without a window or renderer, for tests that draw views
 // and look at what they produced (items, draw lists, commands).
 
-#include "player/settings.h"
+#include "player/config/settings.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 

@@ -1,0 +1,123 @@
+#include "player/cli/render_command.h"
+
+#include "media/audio_source.h"
+#include "media/playback_pipeline.h"
+#include "media/wav_writer.h"
+#include "player/config/arg_parse.h"
+#include "player/config/atomic_file.h"
+
+#include <ostream>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace la::player {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: listenalong render [--from SECONDS] [--to SECONDS] [--speed S] -o OUT.wav AUDIO_FILE\n"
+    "Decodes AUDIO_FILE (Ogg Vorbis or PCM WAV) through the playback pipeline and\n"
+    "writes a 16-bit PCM WAV at the source's sample rate and channel count.\n"
+    "--speed S: 0.25 to 4 (wider than the player's 0.5 to 3, so that a round trip\n"
+    "at any player speed, S then 1/S, can be rendered).\n";
+
+struct RenderOptions {
+    double from = 0;
+    double to = -1;
+    double speed = 1.0;
+    std::string output;
+    std::string input;
+};
+
+RenderOptions parse(const std::vector<std::string>& args) {
+    RenderOptions o;
+    ArgCursor cur(args);
+    while (!cur.done()) {
+        std::string a = cur.next();
+        if (a == "--from") o.from = parseSeconds(cur.value(a), a);
+        else if (a == "--to") o.to = parseSeconds(cur.value(a), a);
+        else if (a == "--speed") o.speed = parseNumberInRange(cur.value(a), a, media::Wsola::kMinSpeed, media::Wsola::kMaxSpeed);
+        else if (a == "-o" || a == "--output") o.output = cur.value(a);
+        else if (a == "-h" || a == "--help") throw UsageRequest{};
+        else if (!a.empty() && a[0] == '-' && a != "-") throw ArgError("unknown option " + a);
+        else if (o.input.empty()) o.input = a;
+        else throw ArgError("only one AUDIO_FILE may be given (got '" + o.input + "' and '" + a + "')");
+    }
+    if (o.input.empty()) throw ArgError("no AUDIO_FILE given");
+    if (o.output.empty()) throw ArgError("no output file given (-o OUT.wav)");
+    if (o.to >= 0 && o.to <= o.from) throw ArgError("--to must be after --from");
+    return o;
+}
+
+/// True when `output` names the same file as `input` (same device and inode),
+/// however it is spelled: "dir/../in.ogg", a symlink to it, or a path through
+/// a symlinked folder. stat() follows every link; an output that does not
+/// exist yet cannot be the input. The audio file is the only thing render reads.
+bool isSameFile(const std::string& output, const std::string& input) {
+    struct stat out{}, in{};
+    if (::stat(output.c_str(), &out) != 0 || ::stat(input.c_str(), &in) != 0) return false;
+    return out.st_dev == in.st_dev && out.st_ino == in.st_ino;
+}
+
+/// Render into a temporary file and rename it at the end: a failed or
+/// interrupted render leaves any existing OUT untouched and no partial file.
+void renderInto(const std::string& output, media::PlaybackPipeline& pipeline) {
+    AtomicFile file(output);
+    if (!file.ok()) throw media::MediaError(file.error());
+    const std::string temp = file.tempPath().string();
+    try {
+        media::WavWriter writer(temp, pipeline.sampleRate(), pipeline.channels());
+        std::vector<float> block(4096 * size_t(pipeline.channels()));
+        for (;;) {
+            auto chunk = pipeline.produce(block.data(), 4096);
+            if (chunk.frames) writer.write(block.data(), chunk.frames);
+            if (chunk.endOfStream) break;
+        }
+        writer.close();
+    } catch (const media::MediaError& e) {
+        // The listener asked for OUT; the temporary name would only confuse.
+        std::string message = e.what();
+        if (auto at = message.find(temp); at != std::string::npos) message.replace(at, temp.size(), output);
+        throw media::MediaError(message + " (nothing was written to " + output + ")");
+    }
+    if (!file.commit()) throw media::MediaError(file.error());
+}
+
+} // namespace
+
+int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    RenderOptions o;
+    try {
+        o = parse(args);
+    } catch (const UsageRequest&) {
+        out << kUsage;
+        return 0;
+    } catch (const ArgError& e) {
+        err << "listenalong render: " << e.what() << "\n" << kUsage;
+        return 2;
+    }
+    if (isSameFile(o.output, o.input)) {
+        err << "listenalong render: the output " << o.output << " is the input file " << o.input
+            << "; refusing to overwrite it (choose another -o)\n";
+        return 2;
+    }
+    try {
+        media::PlaybackPipeline pipeline(media::openAudioFile(o.input));
+        if (o.from > pipeline.durationSeconds()) {
+            err << "listenalong render: --from " << o.from << " is past the end of " << o.input << " ("
+                << pipeline.durationSeconds() << " s)\n";
+            return 2;
+        }
+        pipeline.setSpeed(o.speed);
+        pipeline.seek(o.from);
+        if (o.to >= 0) pipeline.setEndSeconds(o.to);
+        renderInto(o.output, pipeline);
+    } catch (const media::MediaError& e) {
+        err << "listenalong render: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace la::player

@@ -1,0 +1,163 @@
+#include "player/config/settings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace la::player {
+
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+std::string formatNumber(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+/// Clamps one field; a NaN/inf becomes the default. Appends a warning if changed.
+void clampField(double& v, const NumericRange& r, const char* name, std::vector<std::string>& warnings) {
+    if (!std::isfinite(v)) {
+        warnings.push_back(std::string(name) + " is not a number; using " + formatNumber(r.defaultValue));
+        v = r.defaultValue;
+    } else if (v < r.min) {
+        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is below " + formatNumber(r.min) +
+                           "; using " + formatNumber(r.min));
+        v = r.min;
+    } else if (v > r.max) {
+        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is above " + formatNumber(r.max) +
+                           "; using " + formatNumber(r.max));
+        v = r.max;
+    }
+}
+
+/// Rounds to two decimals so grid arithmetic never leaves 1.2000000000000002.
+double tidy(double v) { return std::round(v * 100.0) / 100.0; }
+
+double clampSpeed(double v) { return std::clamp(tidy(v), kSpeedRange.min, kSpeedRange.max); }
+
+} // namespace
+
+std::vector<std::string> sanitize(Settings& s) {
+    std::vector<std::string> warnings;
+    clampField(s.speed, kSpeedRange, "speed", warnings);
+    double snapped = tidy(std::round(s.speed / kSpeedFineStep) * kSpeedFineStep);
+    if (std::abs(snapped - s.speed) > kEpsilon)
+        warnings.push_back("speed " + formatNumber(s.speed) + " is not a multiple of 0.05; using " +
+                           formatNumber(snapped));
+    s.speed = snapped;
+    clampField(s.textScale, kTextScaleRange, "textSize", warnings);
+    if (double preset = nearestTextScalePreset(s.textScale); std::abs(preset - s.textScale) > kEpsilon) {
+        warnings.push_back("textSize " + formatNumber(s.textScale) + " is not one of the sizes offered; using " +
+                           formatNumber(preset));
+        s.textScale = preset;
+    }
+    if (!std::isfinite(s.controlsScale)) {
+        warnings.push_back("controlsSize is not a number; using automatic");
+        s.controlsScale = 0;
+    } else if (s.controlsScale != 0) { // 0: automatic
+        clampField(s.controlsScale, kControlsScaleRange, "controlsSize", warnings);
+        s.controlsScale = tidy(std::round(s.controlsScale * 4) / 4); // 100, 125, ... 200 %
+    }
+    clampField(s.lineSpacing, kLineSpacingRange, "lineSpacing", warnings);
+    clampField(s.volume, kVolumeRange, "volume", warnings);
+    int themeIndex = static_cast<int>(s.theme);
+    if (themeIndex < 0 || themeIndex > static_cast<int>(ThemeChoice::HighContrast)) {
+        warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");
+        s.theme = ThemeChoice::Light;
+    }
+    for (auto it = s.positions.begin(); it != s.positions.end();) {
+        if (it->first.empty() || !std::isfinite(it->second.seconds) || it->second.seconds < 0) {
+            warnings.push_back("position for episode \"" + it->first + "\" (" + formatNumber(it->second.seconds) +
+                               ") is not a valid time; forgetting it");
+            it = s.positions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return warnings;
+}
+
+bool samePreferences(const Settings& a, const Settings& b) {
+    return a.speed == b.speed && a.textScale == b.textScale && a.controlsScale == b.controlsScale &&
+           a.lineSpacing == b.lineSpacing && a.theme == b.theme && a.volume == b.volume && a.muted == b.muted;
+}
+
+std::string_view themeName(ThemeChoice t) {
+    switch (t) {
+    case ThemeChoice::Light: return "light";
+    case ThemeChoice::Dark: return "dark";
+    case ThemeChoice::HighContrast: return "high-contrast";
+    }
+    return "light";
+}
+
+std::optional<ThemeChoice> themeFromName(std::string_view name) {
+    for (ThemeChoice t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
+        if (themeName(t) == name) return t;
+    return std::nullopt;
+}
+
+double controlsScaleFor(const Settings& s, double windowHeight) {
+    if (s.controlsScale > 0) return std::min(s.controlsScale, s.textScale);
+    double cap = kAutoControlsScaleMax;
+    // 480 points tall: 100 %; 600: 150 %; 700 and taller: the usual cap. In
+    // steps of 25 %, so that resizing a window rebuilds the fonts only when a
+    // step is crossed, not at every pixel.
+    if (windowHeight > 0) cap = std::clamp(std::floor(windowHeight / 400.0 * 4.0) / 4.0, 1.0, kAutoControlsScaleMax);
+    return std::min(1.0 + (s.textScale - 1.0) * 0.5, cap);
+}
+
+double nearestTextScalePreset(double scale) {
+    if (!std::isfinite(scale)) return kTextScaleRange.defaultValue;
+    double best = kTextScalePresets.front();
+    for (double p : kTextScalePresets)
+        if (std::abs(p - scale) < std::abs(best - scale) - kEpsilon) best = p;
+    return best;
+}
+
+double nextTextScalePreset(double current) {
+    for (double p : kTextScalePresets)
+        if (p > current + kEpsilon) return p;
+    return kTextScalePresets.back();
+}
+
+double previousTextScalePreset(double current) {
+    for (auto it = kTextScalePresets.rbegin(); it != kTextScalePresets.rend(); ++it)
+        if (*it < current - kEpsilon) return *it;
+    return kTextScalePresets.front();
+}
+
+double speedUp(double current, double step) {
+    if (!std::isfinite(current)) return kSpeedRange.defaultValue;
+    double k = std::floor(current / step + kEpsilon) + 1.0;
+    return clampSpeed(k * step);
+}
+
+double speedDown(double current, double step) {
+    if (!std::isfinite(current)) return kSpeedRange.defaultValue;
+    double k = std::ceil(current / step - kEpsilon) - 1.0;
+    return clampSpeed(k * step);
+}
+
+double resumePositionFor(const Settings& s, const std::string& episodeKey, double durationSeconds) {
+    auto it = s.positions.find(episodeKey);
+    if (it == s.positions.end() || !std::isfinite(it->second.seconds)) return 0.0;
+    double saved = it->second.seconds;
+    if (durationSeconds > 0 && saved >= durationSeconds - kResumeFinishedWindowSeconds) return 0.0;
+    return it->second.rewind ? std::max(0.0, saved - kResumeRewindSeconds) : saved;
+}
+
+void rememberPosition(Settings& s, const std::string& episodeKey, double seconds, bool rewind, std::int64_t now) {
+    if (episodeKey.empty() || !std::isfinite(seconds) || seconds < 0) return;
+    s.positions[episodeKey] = SavedPosition{seconds, rewind, now};
+    while (s.positions.size() > kMaxSavedPositions) {
+        auto oldest = std::min_element(s.positions.begin(), s.positions.end(), [](const auto& a, const auto& b) {
+            return a.second.lastUsed < b.second.lastUsed;
+        });
+        s.positions.erase(oldest);
+    }
+}
+
+} // namespace la::player

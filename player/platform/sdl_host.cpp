@@ -1,0 +1,126 @@
+#include "player/platform/sdl_host.h"
+
+#include "player/config/app_options.h"
+#include "player/config/arg_parse.h"
+#include "player/player_app.h"
+
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <ostream>
+
+namespace la::player {
+
+namespace {
+
+SDL_Scancode scancodeOf(Key key) {
+    switch (key) {
+    case Key::F: return SDL_SCANCODE_F;
+    case Key::R: return SDL_SCANCODE_R;
+    case Key::M: return SDL_SCANCODE_M;
+    case Key::Num0: return SDL_SCANCODE_0;
+    case Key::Equals: return SDL_SCANCODE_EQUALS;
+    case Key::Minus: return SDL_SCANCODE_MINUS;
+    case Key::KeypadPlus: return SDL_SCANCODE_KP_PLUS;
+    case Key::KeypadMinus: return SDL_SCANCODE_KP_MINUS;
+    case Key::Keypad0: return SDL_SCANCODE_KP_0;
+    case Key::Tab: return SDL_SCANCODE_TAB;
+    case Key::Escape: return SDL_SCANCODE_ESCAPE;
+    case Key::Space: return SDL_SCANCODE_SPACE;
+    case Key::Backspace: return SDL_SCANCODE_BACKSPACE;
+    case Key::Left: return SDL_SCANCODE_LEFT;
+    case Key::Right: return SDL_SCANCODE_RIGHT;
+    case Key::Up: return SDL_SCANCODE_UP;
+    case Key::Down: return SDL_SCANCODE_DOWN;
+    case Key::Home: return SDL_SCANCODE_HOME;
+    case Key::End: return SDL_SCANCODE_END;
+    case Key::PageUp: return SDL_SCANCODE_PAGEUP;
+    case Key::PageDown: return SDL_SCANCODE_PAGEDOWN;
+    case Key::Comma: return SDL_SCANCODE_COMMA;
+    case Key::Period: return SDL_SCANCODE_PERIOD;
+    case Key::Slash: return SDL_SCANCODE_SLASH;
+    case Key::LeftBracket: return SDL_SCANCODE_LEFTBRACKET;
+    case Key::RightBracket: return SDL_SCANCODE_RIGHTBRACKET;
+    }
+    return SDL_SCANCODE_UNKNOWN;
+}
+
+} // namespace
+
+std::unique_ptr<SdlHost> SdlHost::open(const WindowOptions& options, std::string& error) {
+    SDL_GetTicks64(); // the clock starts here, before the window is made
+    // A kiosk turns SIGTERM/SIGINT into nothing but their default action, so
+    // the service manager can still stop it while close requests are ignored.
+    if (options.fullscreen) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::unique_ptr<AppWindow> window = AppWindow::create(options, error);
+    if (!window) return nullptr;
+    return std::unique_ptr<SdlHost>(new SdlHost(std::move(window)));
+}
+
+std::uint64_t SdlHost::ticksMs() const { return SDL_GetTicks64(); }
+
+InputBatch SdlHost::pollInput(int timeoutMs) {
+    InputBatch batch;
+    for (const SDL_Event& e : events_.next(timeoutMs)) {
+        window_->processEvent(e);
+        batch.closeRequested |= e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
+                                                       e.window.windowID == window_->windowId());
+        batch.personInput |= isPersonInput(e);
+        ++batch.events;
+    }
+    batch.holdsBack = events_.holdsBack();
+    return batch;
+}
+
+bool SdlHost::adminChordHeld() const {
+    const Uint8* keys = SDL_GetKeyboardState(nullptr);
+    SDL_Keymod m = SDL_GetModState();
+    return keys[SDL_SCANCODE_Q] && (m & KMOD_CTRL) && (m & KMOD_ALT) && (m & KMOD_SHIFT);
+}
+
+// The 1.86 SDL backend indexes ImGui's keys by SDL scancode.
+bool SdlHost::keyPressed(Key key, bool repeat) const { return ImGui::IsKeyPressed(int(scancodeOf(key)), repeat); }
+
+void SdlHost::windowSize(int& width, int& height) const { SDL_GetWindowSize(window_->sdl(), &width, &height); }
+
+void SdlHost::setTitle(const std::string& title) { SDL_SetWindowTitle(window_->sdl(), title.c_str()); }
+
+bool SdlHost::copyToClipboard(const std::string& text) { return SDL_SetClipboardText(text.c_str()) == 0; }
+
+void SdlHost::holdKioskInFront() { window_->holdKioskInFront(); }
+
+void SdlHost::uploadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void SdlHost::beginFrame() { window_->beginFrame(); }
+void SdlHost::render() { window_->render(); }
+void SdlHost::present() { window_->present(); }
+
+bool SdlHost::saveScreenshot(const std::string& path, std::string& error) { return window_->saveScreenshot(path, error); }
+
+int runPlayerApp(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    AppOptions options;
+    try {
+        options = parseAppOptions(args);
+    } catch (const UsageRequest&) {
+        out << appUsage();
+        return 0;
+    } catch (const ArgError& e) {
+        err << "listenalong: " << e.what() << "\n";
+        return 2;
+    }
+    int code = 1;
+    {
+        std::string error;
+        std::unique_ptr<SdlHost> host = SdlHost::open({"ListenAlong", options.width, options.height, options.kiosk}, error);
+        if (!host) err << "listenalong: " << error << "\n";
+        else code = PlayerApp(std::move(options), *host, err).run();
+    }
+    SDL_Quit();
+    return code;
+}
+
+} // namespace la::player
