@@ -37,7 +37,7 @@ public:
     Wsola(int channels, int sampleRate, const Params& params);
 
     /// The speeds the stretcher supports. The player offers 0.5-3.0
-    /// (player/settings.h kSpeedRange); `listenalong render` accepts this wider
+    /// (player/config/settings.h kSpeedRange); `listenalong render` accepts this wider
     /// range so that a round trip (s, then 1/s) works for every player speed.
     static constexpr double kMinSpeed = 0.25;
     static constexpr double kMaxSpeed = 4.0;

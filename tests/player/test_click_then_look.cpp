@@ -6,7 +6,7 @@
 // the control under the pointer afterwards must be the same one.
 
 #include "player/episode_content.h"
-#include "player/settings.h"
+#include "player/config/settings.h"
 #include "support/headless_imgui.h"
 #include "transcripts/time_lookup.h"
 #include "ui/main_view.h"
