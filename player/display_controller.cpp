@@ -6,45 +6,53 @@
 
 namespace la::player {
 
-DisplayController::DisplayController(std::string fontDir, std::filesystem::path settingsFile, std::function<void()> uploadFontTexture)
-    : fontDir_(std::move(fontDir)), store_(settingsFile), persistent_(!settingsFile.empty()),
-      uploadFontTexture_(std::move(uploadFontTexture)) {}
+DisplayController::DisplayController(std::string fontDir, std::function<void()> uploadFontTexture)
+    : fontDir_(std::move(fontDir)), uploadFontTexture_(std::move(uploadFontTexture)) {}
 
-std::vector<std::string> DisplayController::load() {
-    if (!persistent_) return {};
-    SettingsLoadResult r = store_.load();
-    settings_ = r.settings;
-    return r.warnings;
+void DisplayController::setPreferences(const DisplayPreferences& p) {
+    // sanitize() checks preferences as a whole; the listening half is not ours and is left out.
+    Preferences all;
+    static_cast<DisplayPreferences&>(all) = p;
+    sanitize(all);
+    prefs_ = all;
 }
 
-std::string DisplayController::save(const Settings& s) {
-    if (!persistent_) return "";
-    std::string error;
-    return store_.save(s, error) ? "" : error;
+void DisplayController::setTextSize(double scale) {
+    DisplayPreferences p = prefs_;
+    p.textScale = scale;
+    setPreferences(p);
 }
 
-void DisplayController::apply(const ui::Commands& commands) {
-    for (const ui::Command& c : commands) {
-        if (auto* t = std::get_if<ui::SetTextSize>(&c)) settings_.textScale = t->scale;
-        else if (auto* st = std::get_if<ui::StepTextSize>(&c)) {
-            settings_.textScale = st->direction > 0   ? nextTextScalePreset(settings_.textScale)
-                                    : st->direction < 0 ? previousTextScalePreset(settings_.textScale)
-                                                        : kTextScaleRange.defaultValue;
-        } else if (auto* r = std::get_if<ui::SetControlsSize>(&c)) settings_.controlsScale = r->scale;
-        else if (auto* l = std::get_if<ui::SetLineSpacing>(&c)) settings_.lineSpacing = l->spacing;
-        else if (auto* th = std::get_if<ui::SetTheme>(&c)) {
-            if (th->theme >= 0 && th->theme <= 2) settings_.theme = ThemeChoice(th->theme);
-        }
-    }
-    sanitize(settings_);
+void DisplayController::stepTextSize(int direction) {
+    setTextSize(direction > 0   ? nextTextScalePreset(prefs_.textScale)
+                : direction < 0 ? previousTextScalePreset(prefs_.textScale)
+                                : kTextScaleRange.defaultValue);
+}
+
+void DisplayController::setControlsSize(double scale) {
+    DisplayPreferences p = prefs_;
+    p.controlsScale = scale;
+    setPreferences(p);
+}
+
+void DisplayController::setLineSpacing(double spacing) {
+    DisplayPreferences p = prefs_;
+    p.lineSpacing = spacing;
+    setPreferences(p);
+}
+
+void DisplayController::setTheme(ThemeChoice theme) {
+    DisplayPreferences p = prefs_;
+    p.theme = theme;
+    setPreferences(p);
 }
 
 std::string DisplayController::prepareFrame(int windowHeight) {
     windowHeight_ = windowHeight;
     // The words at the text size; buttons and labels grow more slowly.
-    float uiPx = ui::fontPxForScale(controlsScaleFor(settings_, windowHeight));
-    float readingPx = ui::fontPxForScale(settings_.textScale);
-    int theme = int(settings_.theme);
+    float uiPx = ui::fontPxForScale(controlsScaleFor(prefs_, windowHeight));
+    float readingPx = ui::fontPxForScale(prefs_.textScale);
+    int theme = int(prefs_.theme);
     std::string warning;
     bool fontsChanged = uiPx != builtUiPx_ || readingPx != builtReadingPx_;
     if (fontsChanged) {
@@ -64,14 +72,14 @@ std::string DisplayController::prepareFrame(int windowHeight) {
     return warning;
 }
 
-ui::DisplayBarState DisplayController::barState() const {
+ui::DisplayBarState DisplayController::barState(double speed) const {
     ui::DisplayBarState b;
-    b.speed = settings_.speed;
-    b.textScale = settings_.textScale;
-    b.controlsScale = settings_.controlsScale;
-    b.effectiveControlsScale = controlsScaleFor(settings_, windowHeight_);
-    b.lineSpacing = settings_.lineSpacing;
-    b.theme = int(settings_.theme);
+    b.speed = speed;
+    b.textScale = prefs_.textScale;
+    b.controlsScale = prefs_.controlsScale;
+    b.effectiveControlsScale = controlsScaleFor(prefs_, windowHeight_);
+    b.lineSpacing = prefs_.lineSpacing;
+    b.theme = int(prefs_.theme);
     return b;
 }
 

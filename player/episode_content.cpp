@@ -134,24 +134,6 @@ std::optional<size_t> sectionAt(const EpisodeContent& c, double position) {
     return chapter && *chapter < c.chapterSections.size() ? c.chapterSections[*chapter] : std::nullopt;
 }
 
-ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands) {
-    ui::Commands out;
-    double at = position;
-    for (const ui::Command& c : commands) {
-        int dir = std::holds_alternative<ui::PreviousChapter>(c) ? -1 : std::holds_alternative<ui::NextChapter>(c) ? 1 : 0;
-        if (dir == 0) {
-            if (auto* s = std::get_if<ui::SeekTo>(&c)) at = s->seconds;
-            out.push_back(c);
-            continue;
-        }
-        if (std::optional<double> t = transcripts::chapterStep(content.chapters.chapters, at, dir)) {
-            out.push_back(ui::SeekTo{*t});
-            at = *t;
-        }
-    }
-    return out;
-}
-
 std::string playbackStateJson(const EpisodeContent& content, double position, bool playing) {
     nlohmann::json j;
     j["position"] = position;

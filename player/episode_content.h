@@ -12,7 +12,6 @@
 #include "transcripts/article.h"
 #include "transcripts/model.h"
 #include "ui/chapters_pane.h"
-#include "ui/commands.h"
 #include "ui/main_view.h"
 
 #include <optional>
@@ -48,11 +47,6 @@ void buildPaneModels(EpisodeContent& content);
 /// for playback at `position` seconds. Pointers into `content` are stored:
 /// it must outlive the frame.
 void fillContentViews(const EpisodeContent& content, double position, ui::MainViewState& state);
-
-/// Replaces PreviousChapter/NextChapter in `commands` with SeekTo where
-/// transcripts::chapterStep goes (dropped when there is nowhere to go), so
-/// PlaybackController merges them with other seeks.
-ui::Commands resolveChapterCommands(const EpisodeContent& content, double position, const ui::Commands& commands);
 
 /// The article section of the chapter at `position` (nullopt: no chapter,
 /// no article, or the chapter names no section).

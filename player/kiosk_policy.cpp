@@ -6,19 +6,6 @@
 
 namespace la::player {
 
-KioskState freshKioskState(const KioskConfig& c) {
-    KioskState s;
-    Settings fresh = kioskSettings(c);
-    s.speed = fresh.speed;
-    s.textScale = fresh.textScale;
-    s.controlsScale = fresh.controlsScale;
-    s.theme = fresh.theme;
-    s.volume = fresh.volume;
-    s.muted = fresh.muted;
-    s.showChapters = c.defaults.showChapters;
-    return s;
-}
-
 KioskPolicy::KioskPolicy(KioskConfig config) : config_(std::move(config)) {}
 
 // ---- people ------------------------------------------------------------------

@@ -48,40 +48,10 @@ inline constexpr double kPinEntryTimeoutSeconds = 60.0;
 /// (assets/kiosk/listenalong-kiosk.service) restarts on anything else.
 inline constexpr int kAdminQuitExitStatus = 0;
 
-/// Which screen one person is on.
-enum class KioskScreen { Attract, Listen, Read };
-
-/// Everything one person can change. The next person gets freshKioskState(),
-/// in ONE assignment, so nothing of the previous person's use can survive a
-/// reset. A new per-person setting belongs here (and in freshKioskState).
-/// Units as in settings.h; positionSeconds from the start of the episode.
-struct KioskState {
-    KioskScreen screen = KioskScreen::Attract;
-    bool playing = false;
-    double positionSeconds = 0;
-    double speed = kSpeedRange.defaultValue;
-    double textScale = kKioskDefaultTextScale;
-    double controlsScale = 0;
-    ThemeChoice theme = ThemeChoice::Light;
-    double volume = kKioskDefaultVolume;  ///< always <= KioskConfig::maxVolume
-    bool muted = false;
-    bool showChapters = true;
-    std::string searchText;               ///< transcript search box
-    bool followTranscript = true;         ///< transcript follows the audio (not scrolled away)
-    std::optional<size_t> articleSection; ///< section the article was opened at
-    bool noticesDismissed = false;
-
-    bool operator==(const KioskState&) const = default;
-};
-
-/// The state a new person starts with: stopped at 0 on the attract screen, the
-/// config's defaults (volume limited to maxVolume), empty search.
-KioskState freshKioskState(const KioskConfig& c);
-
 enum class KioskMode { Attract, Active, Countdown, ChordHeld, PinEntry };
 
 /// What the app must do now. ResetToDefaults: stop playback, seek to 0, and
-/// assign freshKioskState() (speed, text sizes, theme, search, volume, screen);
+/// give the next person kioskVisitorStart() (kiosk_config.h) and a fresh screen;
 /// the policy is already back in Attract. Quit: leave the app.
 enum class KioskAction { None, ResetToDefaults, Quit };
 
@@ -100,8 +70,6 @@ public:
 
     const KioskConfig& config() const { return config_; }
     KioskMode mode() const { return mode_; }
-    /// freshKioskState(config()).
-    KioskState freshState() const { return freshKioskState(config_); }
 
     /// Any touch, mouse button/motion, wheel or key. Cancels a countdown.
     /// In PinEntry it only keeps the pad open.

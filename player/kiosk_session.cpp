@@ -65,32 +65,47 @@ ui::Commands KioskSession::draw(double now, const std::string& title, const Kios
     return {};
 }
 
-KioskAction KioskSession::apply(double now, const ui::Commands& commands) {
+void KioskSession::startSession(double now) {
     restoreOnce(now);
-    KioskAction action = KioskAction::None;
-    for (const ui::Command& c : commands) {
-        if (std::holds_alternative<ui::StartListening>(c) || std::holds_alternative<ui::StartReading>(c)) {
-            policy_.startSession(now);
-        } else if (std::holds_alternative<ui::KioskFinish>(c)) {
-            if (KioskAction a = policy_.endSession(now); a != KioskAction::None) action = a;
-        } else if (std::holds_alternative<ui::StepTextSize>(c) || std::holds_alternative<ui::SetTheme>(c)) {
-            policy_.onVisitorChoice(now);
-        } else if (std::holds_alternative<ui::KioskDismissCountdown>(c)) {
-            policy_.onInput(now);
-        } else if (const auto* d = std::get_if<ui::PinDigit>(&c)) {
-            policy_.onPinDigit(now, d->digit);
-        } else if (std::holds_alternative<ui::PinClear>(c)) {
-            policy_.onPinClear(now);
-        } else if (std::holds_alternative<ui::PinSubmit>(c)) {
-            const int wrongBefore = policy_.wrongPinsInARow();
-            KioskAction a = policy_.submitEnteredPin(now);
-            if (policy_.wrongPinsInARow() != wrongBefore) recordWrongPins(now);
-            if (a != KioskAction::None) action = a;
-        } else if (std::holds_alternative<ui::PinCancel>(c)) {
-            policy_.cancelPin(now);
-        }
-    }
-    return action;
+    policy_.startSession(now);
+}
+
+KioskAction KioskSession::finish(double now) {
+    restoreOnce(now);
+    return policy_.endSession(now);
+}
+
+void KioskSession::visitorChoice(double now) {
+    restoreOnce(now);
+    policy_.onVisitorChoice(now);
+}
+
+void KioskSession::dismissCountdown(double now) {
+    restoreOnce(now);
+    policy_.onInput(now);
+}
+
+void KioskSession::pinDigit(double now, int digit) {
+    restoreOnce(now);
+    policy_.onPinDigit(now, digit);
+}
+
+void KioskSession::pinClear(double now) {
+    restoreOnce(now);
+    policy_.onPinClear(now);
+}
+
+KioskAction KioskSession::pinSubmit(double now) {
+    restoreOnce(now);
+    const int wrongBefore = policy_.wrongPinsInARow();
+    KioskAction a = policy_.submitEnteredPin(now);
+    if (policy_.wrongPinsInARow() != wrongBefore) recordWrongPins(now);
+    return a;
+}
+
+void KioskSession::pinCancel(double now) {
+    restoreOnce(now);
+    policy_.cancelPin(now);
 }
 
 } // namespace la::player

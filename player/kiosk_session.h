@@ -57,8 +57,20 @@ public:
     /// Draws the attract screen (when shown) or the overlays over the player.
     /// `look`: the welcome screen's fonts and the visitor's text size and theme.
     ui::Commands draw(double now, const std::string& title, const KioskWelcomeLook& look = KioskWelcomeLook());
-    /// Applies the kiosk commands among `commands`; the rest are the app's.
-    KioskAction apply(double now, const ui::Commands& commands);
+    // What a visitor or staff asked for (the app's command router calls these).
+    /// "Touch to listen" / "Touch to read".
+    void startSession(double now);
+    /// "I'm finished": ResetToDefaults (None while the admin flow is open).
+    KioskAction finish(double now);
+    /// A visitor changed the text size or colours.
+    void visitorChoice(double now);
+    /// "Yes, I'm still here".
+    void dismissCountdown(double now);
+    void pinDigit(double now, int digit);
+    void pinClear(double now);
+    /// Checks the digits typed: Quit when right.
+    KioskAction pinSubmit(double now);
+    void pinCancel(double now);
 
 private:
     /// Applies the record read at start, on the caller's clock (once).

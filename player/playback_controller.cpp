@@ -1,7 +1,5 @@
 #include "player/playback_controller.h"
 
-#include "player/config/settings.h"
-
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -41,69 +39,60 @@ void PlaybackController::play() {
 void PlaybackController::pause() {
     if (engine_) engine_->pause();
 }
+void PlaybackController::togglePlay() {
+    commitSeek();
+    status().playing ? pause() : play();
+}
 void PlaybackController::seek(double seconds) {
     ++seekCount_;
     if (engine_) engine_->seek(seconds);
 }
-void PlaybackController::setVolume(float volume) {
-    volume_ = std::clamp(volume, 0.0f, 1.0f);
+
+void PlaybackController::queueSeekTo(double seconds) { queuedSeek_ = seconds; }
+void PlaybackController::queueSeekBy(double deltaSeconds) { queuedSeek_ = pendingPosition() + deltaSeconds; }
+double PlaybackController::pendingPosition() const { return queuedSeek_ ? *queuedSeek_ : status().position; }
+void PlaybackController::commitSeek() {
+    if (!queuedSeek_) return;
+    double target = *queuedSeek_;
+    queuedSeek_.reset();
+    if (engine_) seek(std::clamp(target, 0.0, status().duration));
+}
+
+void PlaybackController::setSpeed(double speed) {
+    speed_ = snappedSpeed(speed);
+    if (engine_) engine_->setSpeed(speed_);
+}
+void PlaybackController::stepSpeed(double delta) {
+    double step = std::abs(delta);
+    setSpeed(delta > 0 ? speedUp(speed_, step) : speedDown(speed_, step));
+}
+void PlaybackController::setVolume(double volume) {
+    // Rounded to 1e-6: a slider's float, or 0.8 + 0.05, is saved as 0.8 or
+    // 0.85, not 0.800000011920929 or 0.8500000000000001.
+    volume_ = std::isfinite(volume) ? std::round(std::clamp(volume, 0.0, volumeLimit_) * 1e6) / 1e6 : 0.0;
     updateGain();
 }
 void PlaybackController::setMuted(bool muted) {
     muted_ = muted;
     updateGain();
 }
-void PlaybackController::setSpeed(double speed) {
-    speed_ = std::clamp(speed, kSpeedRange.min, kSpeedRange.max);
-    if (engine_) engine_->setSpeed(speed_);
+void PlaybackController::setVolumeLimit(double limit) {
+    volumeLimit_ = std::isfinite(limit) ? std::clamp(limit, 0.0, kVolumeRange.max) : kVolumeRange.max;
+    setVolume(volume_);
+}
+void PlaybackController::setPreferences(const ListeningPreferences& p) {
+    setSpeed(p.speed);
+    setVolume(p.volume);
+    setMuted(p.muted);
 }
 
 void PlaybackController::updateGain() {
     // Squared: a volume slider feels even to the ear when gain follows a curve.
-    if (engine_) engine_->setGain(muted_ ? 0.0f : volume_ * volume_);
+    if (engine_) engine_->setGain(muted_ ? 0.0f : float(volume_ * volume_));
 }
 
 media::PlaybackStatus PlaybackController::status() const {
     return engine_ ? engine_->status() : media::PlaybackStatus{};
-}
-
-void PlaybackController::apply(const ui::Commands& commands) {
-    std::optional<double> seekTarget;
-    auto current = [&] { return seekTarget ? *seekTarget : status().position; };
-    for (const ui::Command& c : commands) {
-        std::visit(
-            [&](const auto& cmd) {
-                using T = std::decay_t<decltype(cmd)>;
-                if constexpr (std::is_same_v<T, ui::TogglePlay>) {
-                    if (seekTarget) { // a seek queued this frame lands before playing starts
-                        seek(*seekTarget);
-                        seekTarget.reset();
-                    }
-                    status().playing ? pause() : play();
-                } else if constexpr (std::is_same_v<T, ui::SeekTo>) {
-                    seekTarget = cmd.seconds;
-                } else if constexpr (std::is_same_v<T, ui::SeekBy>) {
-                    seekTarget = current() + cmd.deltaSeconds;
-                } else if constexpr (std::is_same_v<T, ui::SetVolume>) {
-                    setVolume(cmd.volume);
-                } else if constexpr (std::is_same_v<T, ui::ChangeVolume>) {
-                    setVolume(volume_ + cmd.delta);
-                } else if constexpr (std::is_same_v<T, ui::ToggleMute>) {
-                    setMuted(!muted_);
-                } else if constexpr (std::is_same_v<T, ui::SetSpeed>) {
-                    setSpeed(cmd.speed);
-                } else if constexpr (std::is_same_v<T, ui::ChangeSpeed>) {
-                    double step = std::abs(cmd.delta);
-                    setSpeed(cmd.delta > 0 ? speedUp(speed_, step) : speedDown(speed_, step));
-                }
-                // DismissMessage and Quit are the app loop's.
-            },
-            c);
-    }
-    if (seekTarget && engine_) {
-        double d = status().duration;
-        seek(std::clamp(*seekTarget, 0.0, d));
-    }
 }
 
 ui::TransportState PlaybackController::transportState() const {
@@ -113,7 +102,7 @@ ui::TransportState PlaybackController::transportState() const {
     t.duration = s.duration;
     t.playing = s.playing;
     t.audioLoaded = loaded();
-    t.volume = volume_;
+    t.volume = float(volume_);
     t.muted = muted_;
     return t;
 }

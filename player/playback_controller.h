@@ -1,14 +1,17 @@
 #pragma once
-// Owns the audio: the output sink and the engine for the open episode. Applies
-// the commands views return, once per loop turn, merging seeks (ten "back
-// 15 s" taps in one frame become one seek from the pending target).
+// Owns the audio: the output sink, the engine for the open episode, and the
+// listening preferences (speed, volume, mute): each is kept here only, and
+// put in range here only. Seeks asked for during one loop turn are queued and
+// merged (ten "back 15 s" taps in one frame become one seek from the pending
+// target); commitSeek() does the one seek at the end of the turn.
 
 #include "media/audio_engine.h"
 #include "media/audio_sink.h"
-#include "ui/commands.h"
+#include "player/config/settings.h"
 #include "ui/transport_bar.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace la::player {
@@ -29,16 +32,33 @@ public:
 
     void play();
     void pause();
+    /// Play if paused, pause if playing; a seek queued before it lands first.
+    void togglePlay();
+    /// Seeks now (not merged).
     void seek(double seconds);
-    void setVolume(float volume);
-    void setMuted(bool muted);
-    void setSpeed(double speed);
+    /// Queue a seek for commitSeek(); each is relative to the last queued one.
+    void queueSeekTo(double seconds);
+    void queueSeekBy(double deltaSeconds);
+    /// Where playback will be after the queued seek (the position when none).
+    double pendingPosition() const;
+    /// Does the queued seek, clamped to the episode (nothing when none is queued).
+    void commitSeek();
 
-    /// Applies a frame's commands in order; seeks merged into one.
-    void apply(const ui::Commands& commands);
+    /// Speed: clamped to kSpeedRange and snapped to the 0.05 grid (snappedSpeed).
+    void setSpeed(double speed);
+    /// One step up or down the speed grid (|delta| is the step: 0.05, 0.25).
+    void stepSpeed(double delta);
+    /// Volume (0..1 slider value), clamped to [0, volume limit].
+    void setVolume(double volume);
+    void changeVolume(double delta) { setVolume(volume_ + delta); }
+    void setMuted(bool muted);
+    /// Hearing safety (a kiosk's maxVolume): the volume never goes above it.
+    void setVolumeLimit(double limit);
+    void setPreferences(const ListeningPreferences& p);
+    ListeningPreferences preferences() const { return {speed_, volume_, muted_}; }
 
     media::PlaybackStatus status() const;
-    float volume() const { return volume_; }
+    double volume() const { return volume_; }
     double speed() const { return speed_; }
     bool muted() const { return muted_; }
     /// Seeks applied so far (views bring the line being heard back into view on a change).
@@ -58,9 +78,11 @@ private:
     std::unique_ptr<media::AudioEngine> engine_;
     std::string path_;
     std::string title_;
-    float volume_ = 0.8f;
+    double speed_ = kSpeedRange.defaultValue;
+    double volume_ = kVolumeRange.defaultValue;
+    double volumeLimit_ = kVolumeRange.max;
     bool muted_ = false;
-    double speed_ = 1.0;
+    std::optional<double> queuedSeek_;
     unsigned seekCount_ = 0;
 };
 

@@ -1,7 +1,9 @@
 #include "player/player_app.h"
 
 #include "player/app_host.h"
+#include "player/command_router.h"
 #include "player/config/asset_paths.h"
+#include "player/config/settings_store.h"
 #include "player/display_controller.h"
 #include "player/episode_content.h"
 #include "player/keyboard_shortcuts.h"
@@ -38,7 +40,7 @@ constexpr const char* kDefaultTitle = "New Cancer Treatments – Immunotherapy a
 
 } // namespace
 
-class PlayerApp::Impl {
+class PlayerApp::Impl final : private AppRequests {
 public:
     Impl(AppOptions options, AppHost& host, std::ostream& err) : options_(std::move(options)), err_(err), host_(host) {}
 
@@ -64,7 +66,7 @@ public:
             ui::Commands commands = drawFrame();
             if (last && !options_.screenshot.empty()) saveScreenshot();
             host_.present();
-            applyCommands(commands);
+            router_->route(commands);
             if (last) break;
             ++frame;
         }
@@ -77,25 +79,37 @@ public:
 
 private:
     bool setUp() {
-        std::string error;
+        std::string assets = findAssetsDir();
+        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", fontTextureUpload());
+        playback_ = std::make_unique<PlaybackController>(openAudio());
         if (options_.kiosk) startKiosk();
         else loadSettings();
         if (!options_.kiosk) std::signal(SIGHUP, onHangup); // a kiosk keeps the default: its service manager decides
-
-        auto sink = media::openSdlMixerSink(error);
-        if (!sink) {
-            notice(ui::Notice::Level::Warning,
-                   "Sound is not available on this computer (" + error +
-                       "). You can still read along; playback runs silently.");
-            sink = media::openNullSink();
-        }
-        playback_ = std::make_unique<PlaybackController>(std::move(sink));
-        const Settings& s = display_->settings();
-        playback_->setSpeed(s.speed);
-        playback_->setVolume(float(s.volume));
-        playback_->setMuted(s.muted);
+        router_ = std::make_unique<CommandRouter>(*playback_, *display_, kiosk_.get(), content_, static_cast<AppRequests&>(*this));
         openEpisode();
         return true;
+    }
+
+    std::unique_ptr<media::AudioSink> openAudio() {
+        std::string error;
+        auto sink = media::openSdlMixerSink(error);
+        if (sink) return sink;
+        notice(ui::Notice::Level::Warning,
+               "Sound is not available on this computer (" + error + "). You can still read along; playback runs silently.");
+        return media::openNullSink();
+    }
+
+    /// The preferences, each from its owner.
+    Preferences preferences() const {
+        Preferences p;
+        static_cast<DisplayPreferences&>(p) = display_->preferences();
+        static_cast<ListeningPreferences&>(p) = playback_->preferences();
+        return p;
+    }
+
+    void usePreferences(const Preferences& p) {
+        display_->setPreferences(p);
+        playback_->setPreferences(p);
     }
 
     void openEpisode() {
@@ -120,7 +134,7 @@ private:
             resume_.openAt(path, *options_.start);
             playback_->seek(*options_.start);
         } else if (!kiosk_) {
-            playback_->seek(resume_.open(display_->settings(), path, playback_->status().duration));
+            playback_->seek(resume_.open(savedSettings(), path, playback_->status().duration));
         }
         lastChapter_ = chapterIndexAt(playback_->status().position); // resuming into chapter 3 is not a chapter change
         if (options_.play) playback_->play();
@@ -138,20 +152,27 @@ private:
     // Preferences from settings.json; --speed/--text-size/--theme apply to this
     // run only, so they are put back before saving unless the user changed them.
     void loadSettings() {
-        std::string assets = findAssetsDir();
-        std::filesystem::path file = options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile);
-        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", file, fontTextureUpload());
-        std::vector<std::string> warnings = display_->load();
-        bool repaired = !warnings.empty();
-        for (const std::string& w : warnings) {
+        store_ = std::make_unique<SettingsStore>(options_.settingsFile.empty() ? defaultSettingsPath()
+                                                                              : std::filesystem::path(options_.settingsFile));
+        SettingsLoadResult loaded = store_->load();
+        for (const std::string& w : loaded.warnings) {
             err_ << "listenalong: " << w << "\n";
             notice(ui::Notice::Level::Warning, w);
         }
-        display_->settings() = runOverrides_.begin(display_->settings());
-        lastSaved_ = runOverrides_.toSave(display_->settings());
-        lastSeenPreferences_ = display_->settings();
-        lastSeenPreferences_.positions.clear();
-        if (repaired) schedule_.noteChange(nowSeconds()); // rewrite repaired values once, as before
+        Settings s = runOverrides_.begin(loaded.settings);
+        usePreferences(s);
+        positions_ = std::move(s.positions);
+        lastSaved_ = runOverrides_.toSave(savedSettings());
+        lastSeenPreferences_ = preferences();
+        if (!loaded.warnings.empty()) schedule_.noteChange(nowSeconds()); // rewrite repaired values once, as before
+    }
+
+    /// What settings.json would hold now: the preferences and the positions.
+    Settings savedSettings() const {
+        Settings s;
+        static_cast<Preferences&>(s) = preferences();
+        s.positions = positions_;
+        return s;
     }
 
     // Kiosk: nothing is read from or saved to the user's settings; each new
@@ -166,9 +187,8 @@ private:
         kiosk_ = std::make_unique<KioskSession>(cfg.config);
         if (!kiosk_->lockoutWarning().empty()) err_ << "listenalong: kiosk: " << kiosk_->lockoutWarning() << "\n";
         if (!cfg.warnings.empty()) kiosk_->setSetupNotice(kKioskSetupNotice);
-        std::string assets = findAssetsDir();
-        display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", std::filesystem::path(), fontTextureUpload());
-        display_->settings() = kioskSettings(kiosk_->config());
+        playback_->setVolumeLimit(limitVolume(kiosk_->config(), kVolumeRange.max)); // hearing safety
+        usePreferences(kioskVisitorStart(kiosk_->config()));
         startupNotices_ = notices_;
     }
 
@@ -176,11 +196,7 @@ private:
     void resetForNextPerson() {
         playback_->pause();
         playback_->seek(0);
-        display_->settings() = kioskSettings(kiosk_->config());
-        const Settings& s = display_->settings();
-        playback_->setSpeed(s.speed);
-        playback_->setVolume(float(limitVolume(kiosk_->config(), s.volume)));
-        playback_->setMuted(false);
+        usePreferences(kioskVisitorStart(kiosk_->config()));
         view_ = ui::MainViewUi{};
         notices_ = startupNotices_;
     }
@@ -202,7 +218,7 @@ private:
     // Decides each loop turn whether the position or settings are due to be
     // written (save_schedule.h), so a kill or a crash loses seconds, not the session.
     void autosave() {
-        if (kiosk_ || !display_ || !playback_ || !playback_->loaded()) return;
+        if (kiosk_ || !playback_->loaded()) return;
         media::PlaybackStatus st = playback_->status();
         double now = nowSeconds();
         if (st.playing) resume_.notePlaying();
@@ -212,9 +228,8 @@ private:
             if (st.playing) schedule_.noteUrgent();
             lastChapter_ = chapter;
         }
-        if (!samePreferences(display_->settings(), lastSeenPreferences_)) {
-            lastSeenPreferences_ = display_->settings();
-            lastSeenPreferences_.positions.clear();
+        if (Preferences p = preferences(); p != lastSeenPreferences_) {
+            lastSeenPreferences_ = p;
             schedule_.noteChange(now);
         }
         if (schedule_.due(now)) saveSettings(st);
@@ -229,14 +244,14 @@ private:
     // paused player does not touch the disk.
     void saveSettings(const media::PlaybackStatus& st) {
         schedule_.saved(nowSeconds());
-        if (kiosk_) return; // one patient's choices never outlive the session
-        if (!display_) return;
-        Settings& live = display_->settings();
-        if (playback_ && playback_->loaded()) resume_.record(live, st.position, std::int64_t(std::time(nullptr)));
-        Settings s = runOverrides_.toSave(live);
+        if (kiosk_ || !store_) return; // one patient's choices never outlive the session
+        Settings live = savedSettings();
+        if (playback_->loaded()) resume_.record(live, st.position, std::int64_t(std::time(nullptr)));
+        positions_ = live.positions;
+        Settings s = runOverrides_.toSave(std::move(live));
         if (s == lastSaved_) return;
-        std::string error = display_->save(s);
-        if (error.empty()) lastSaved_ = std::move(s);
+        std::string error;
+        if (store_->save(s, error)) lastSaved_ = std::move(s);
         else if (error != lastSaveError_) err_ << "listenalong: " << error << "\n"; // once, not every 5 s
         lastSaveError_ = error;
     }
@@ -246,11 +261,7 @@ private:
         StateSnapshot snap;
         snap.content = &content_;
         snap.status = status;
-        if (display_) {
-            snap.settings = &display_->settings();
-            snap.speed = playback_ ? playback_->speed() : snap.settings->speed;
-            snap.volume = playback_ ? playback_->volume() : snap.settings->volume;
-        }
+        if (display_ && playback_) snap.preferences = preferences();
         snap.kiosk = kiosk_.get();
         std::string error = player::writeStateFile(options_.stateFile, snap);
         if (!error.empty()) err_ << "listenalong: " << error << "\n";
@@ -304,9 +315,9 @@ private:
         std::string fontWarning = display_->prepareFrame(windowH);
         if (!fontWarning.empty() && fontWarning != lastFontWarning_) notice(ui::Notice::Level::Warning, fontWarning);
         lastFontWarning_ = fontWarning;
-        const Settings& settings = display_->settings();
+        const DisplayPreferences& look = display_->preferences();
         view_.transcript.readingFont = display_->fonts().reading;
-        view_.transcript.lineSpacing = float(settings.lineSpacing);
+        view_.transcript.lineSpacing = float(look.lineSpacing);
         view_.article.readingFont = display_->fonts().reading;
         view_.article.headingFont = display_->fonts().readingBold;
         host_.beginFrame();
@@ -316,7 +327,7 @@ private:
         std::string decodeError = playback_->status().error;
         if (!decodeError.empty()) state.notices.push_back({ui::Notice::Level::Error, "Playback stopped: " + decodeError});
         state.transport = playback_->transportState();
-        state.display = display_->barState();
+        state.display = display_->barState(playback_->speed());
         fillContentViews(content_, state.transport.position, state);
         state.kiosk = kiosk_ != nullptr;
         state.searchAndCopy = !kiosk_ || kiosk_->config().searchAndCopy;
@@ -325,66 +336,30 @@ private:
         ui::Commands commands;
         if (!kiosk_ || !kiosk_->showsAttract()) commands = ui::drawMainView(state, view_);
         if (kiosk_) {
-            const Settings& s = display_->settings();
             ui::Commands k = kiosk_->draw(nowSeconds(), state.title,
-                                          {display_->fonts().readingBold, display_->fonts().reading, s.textScale, s.theme});
+                                          {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
         ui::Commands keys = collectShortcuts(state.transport.duration, [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); });
-        if (kiosk_ && !kiosk_->config().searchAndCopy) // no keyboard to type with, no clipboard to paste from
-            std::erase_if(keys, [](const ui::Command& c) {
-                return std::holds_alternative<ui::FocusSearch>(c) || std::holds_alternative<ui::CopyText>(c);
-            });
         commands.insert(commands.end(), keys.begin(), keys.end());
         host_.render();
         return commands;
     }
 
-    void applyCommands(const ui::Commands& commands) {
-        for (const ui::Command& c : commands) {
-            if (std::holds_alternative<ui::DismissMessage>(c)) notices_.clear();
-            if (std::holds_alternative<ui::Quit>(c)) quit_ = true;
-            applyContentCommand(c);
-        }
-        if (kiosk_) {
-            handleKioskAction(kiosk_->apply(nowSeconds(), commands));
-            for (const ui::Command& c : commands) {
-                if (std::holds_alternative<ui::StartListening>(c)) playback_->play();
-                if (std::holds_alternative<ui::StartReading>(c)) ui::openArticleSection(view_, 0); // the article from its start
-            }
-        }
-        ui::Commands resolved = resolveChapterCommands(content_, playback_->status().position, commands);
-        for (const ui::Command& c : resolved)
-            if (std::holds_alternative<ui::SeekTo>(c) || std::holds_alternative<ui::SeekBy>(c)) schedule_.noteChange(nowSeconds());
-        playback_->apply(resolved);
-        if (kiosk_) playback_->setVolume(float(limitVolume(kiosk_->config(), playback_->volume()))); // hearing safety
-        const double speedBefore = display_->settings().speed, textBefore = display_->settings().textScale;
-        display_->apply(commands);
-        Settings& s = display_->settings();
-        if (playback_->speed() != speedBefore) toast_.show("Speed " + ui::speedLabel(playback_->speed()), nowSeconds());
-        if (s.textScale != textBefore)
-            toast_.show("Text " + std::to_string(int(std::lround(s.textScale * 100))) + " %", nowSeconds());
-        s.speed = playback_->speed();
-        // The engine keeps a float: copy it back only when it really changed,
-        // so 0.8 is not saved as 0.800000011920929 (and an idle run writes nothing).
-        if (float(s.volume) != playback_->volume()) s.volume = playback_->volume();
-        s.muted = playback_->muted();
-    }
+    // ---- AppRequests: what the command router asks of the app -------------------
 
-    void applyContentCommand(const ui::Command& c) {
-        if (const auto* show = std::get_if<ui::ShowSection>(&c)) {
-            std::optional<size_t> section = content_.article ? transcripts::findSection(*content_.article, show->anchor) : std::nullopt;
-            if (section) ui::openArticleSection(view_, *section);
-        } else if (const auto* copy = std::get_if<ui::CopyText>(&c)) {
-            if (host_.copyToClipboard(copy->text)) toast_.show("Copied", nowSeconds());
-            else toast_.show("Could not copy", nowSeconds());
-        } else if (std::holds_alternative<ui::FocusSearch>(c)) {
-            view_.transcript.search.focusBox = true;
-            view_.selectTab = ui::ContentTab::Transcript;
-        } else if (std::holds_alternative<ui::ReadCurrentSection>(c)) {
-            if (auto section = sectionAt(content_, playback_->status().position)) ui::openArticleSection(view_, *section);
-        }
+    double now() const override { return nowSeconds(); }
+    void quit() override { quit_ = true; }
+    void dismissNotices() override { notices_.clear(); }
+    void openArticleSection(std::size_t index) override { ui::openArticleSection(view_, index); }
+    void focusSearch() override {
+        view_.transcript.search.focusBox = true;
+        view_.selectTab = ui::ContentTab::Transcript;
     }
+    bool copyToClipboard(const std::string& text) override { return host_.copyToClipboard(text); }
+    void showToast(const std::string& text) override { toast_.show(text, nowSeconds()); }
+    void kioskAction(KioskAction action) override { handleKioskAction(action); }
+    void positionMoved() override { schedule_.noteChange(nowSeconds()); }
 
     void saveScreenshot() {
         std::string error;
@@ -397,16 +372,19 @@ private:
     AppOptions options_;
     std::ostream& err_;
     AppHost& host_;
-    std::unique_ptr<PlaybackController> playback_;
-    std::unique_ptr<DisplayController> display_;
+    std::unique_ptr<PlaybackController> playback_; ///< owns speed, volume, mute
+    std::unique_ptr<DisplayController> display_;   ///< owns text size, theme, line spacing
     std::unique_ptr<KioskSession> kiosk_;   ///< set in kiosk mode only
+    std::unique_ptr<CommandRouter> router_;
+    std::unique_ptr<SettingsStore> store_;  ///< null in kiosk mode: nothing is saved
+    std::map<std::string, SavedPosition> positions_; ///< settings.json's positions (ResumeTracker updates them)
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
     VisibleState lastVisible_;
     RunOverrides runOverrides_{options_};
     ResumeTracker resume_;
     SaveSchedule schedule_;
     Settings lastSaved_;           ///< what the settings file holds (as far as this run knows)
-    Settings lastSeenPreferences_; ///< to notice a preference change (positions left empty)
+    Preferences lastSeenPreferences_; ///< to notice a preference change
     size_t lastChapter_ = 0;
     std::string lastSaveError_;
     std::string lastFontWarning_;

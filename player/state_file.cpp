@@ -12,11 +12,11 @@ std::string stateFileJson(const StateSnapshot& s) {
     static const EpisodeContent kNoContent;
     nlohmann::json j = nlohmann::json::parse(
         playbackStateJson(s.content ? *s.content : kNoContent, s.status.position, s.status.playing));
-    if (s.settings) {
-        j["settings"] = {{"speed", s.speed},
-                         {"textSize", s.settings->textScale},
-                         {"theme", std::string(themeName(s.settings->theme))},
-                         {"volume", s.volume}};
+    if (s.preferences) {
+        j["settings"] = {{"speed", s.preferences->speed},
+                         {"textSize", s.preferences->textScale},
+                         {"theme", std::string(themeName(s.preferences->theme))},
+                         {"volume", s.preferences->volume}};
     }
     if (s.kiosk) {
         static const char* modes[] = {"attract", "active", "countdown", "chord-held", "pin-entry"};

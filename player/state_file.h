@@ -7,6 +7,7 @@
 #include "player/episode_content.h"
 #include "player/config/settings.h"
 
+#include <optional>
 #include <string>
 
 namespace la::player {
@@ -16,8 +17,7 @@ class KioskSession;
 struct StateSnapshot {
     const EpisodeContent* content = nullptr;
     media::PlaybackStatus status;
-    const Settings* settings = nullptr; ///< null before the display was set up
-    double speed = 1.0, volume = 1.0;   ///< as playing now
+    std::optional<Preferences> preferences; ///< none before the app was set up
     const KioskSession* kiosk = nullptr;
 };
 

@@ -119,7 +119,6 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     in.theme(c.defaults.theme);
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
-    in.boolean("showChapters", c.defaults.showChapters, KioskPersonDefaults{}.showChapters, "");
     in.boolean("searchAndCopy", c.searchAndCopy, false, "");
     in.unknownKeys();
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
@@ -171,19 +170,8 @@ std::vector<std::string> sanitize(KioskConfig& c) {
     clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings);
     clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings);
 
-    // The person defaults reuse Settings' ranges and checks, under kiosk key names.
-    Settings s;
-    s.speed = c.defaults.speed;
-    s.textScale = c.defaults.textScale;
-    s.controlsScale = c.defaults.controlsScale;
-    s.volume = c.defaults.volume;
-    s.theme = c.defaults.theme;
-    for (std::string& w : sanitize(s)) warnings.push_back(std::move(w));
-    c.defaults.speed = s.speed;
-    c.defaults.textScale = s.textScale;
-    c.defaults.controlsScale = s.controlsScale;
-    c.defaults.theme = s.theme;
-    c.defaults.volume = s.volume;
+    // The visitor defaults are preferences like a listener's: the same ranges and checks.
+    for (std::string& w : sanitize(c.defaults)) warnings.push_back(std::move(w));
     if (c.defaults.volume > c.maxVolume) {
         warnings.push_back("volume " + formatNumber(c.defaults.volume) + " is above maxVolume " +
                            formatNumber(c.maxVolume) + "; using " + formatNumber(c.maxVolume));
@@ -209,15 +197,11 @@ double limitVolume(const KioskConfig& c, double requested) {
     return std::clamp(requested, 0.0, top);
 }
 
-Settings kioskSettings(const KioskConfig& c) {
-    Settings s;
-    s.speed = c.defaults.speed;
-    s.textScale = c.defaults.textScale;
-    s.controlsScale = c.defaults.controlsScale;
-    s.theme = c.defaults.theme;
-    s.volume = limitVolume(c, c.defaults.volume);
-    s.muted = false;
-    return s;
+Preferences kioskVisitorStart(const KioskConfig& c) {
+    Preferences p = c.defaults;
+    p.volume = limitVolume(c, p.volume);
+    p.muted = false;
+    return p;
 }
 
 KioskConfigResult parseKioskConfig(std::string_view text, const std::string& fileName) {

@@ -63,17 +63,14 @@ inline constexpr double kKioskDefaultVolume = 0.5;
 inline constexpr size_t kMinPinDigits = 4;
 inline constexpr size_t kMaxPinDigits = 12;
 
-/// What every new person starts with. Ranges are Settings' (settings.h).
-struct KioskPersonDefaults {
-    double textScale = kKioskDefaultTextScale; ///< kTextScaleRange: someone walking up reads from further away
-    double controlsScale = 0;                  ///< kControlsScaleRange, 0: automatic
-    ThemeChoice theme = ThemeChoice::Light;
-    double speed = kSpeedRange.defaultValue;                   ///< kSpeedRange, 0.05 grid
-    double volume = kKioskDefaultVolume;                       ///< kVolumeRange, and <= maxVolume
-    bool showChapters = true;                                  ///< chapters pane shown
-
-    bool operator==(const KioskPersonDefaults&) const = default;
-};
+/// What every new person starts with: Settings' preferences, with a larger
+/// text (someone walking up reads from further away) and a quieter volume.
+inline Preferences kioskDefaultPreferences() {
+    Preferences p;
+    p.textScale = kKioskDefaultTextScale;
+    p.volume = kKioskDefaultVolume;
+    return p;
+}
 
 struct KioskConfig {
     /// Search and Copy line on the kiosk's screen: off, as a kiosk has no
@@ -86,7 +83,8 @@ struct KioskConfig {
     std::string pin;                ///< "" or 4-12 digits; "" means nobody can quit
     double chordHoldSeconds = kChordHoldSecondsRange.defaultValue;
     double maxVolume = kMaxVolumeRange.defaultValue;
-    KioskPersonDefaults defaults;
+    /// Each new person's preferences (ranges: settings.h; volume also <= maxVolume).
+    Preferences defaults = kioskDefaultPreferences();
 
     bool operator==(const KioskConfig&) const = default;
 };
@@ -106,8 +104,9 @@ std::vector<std::string> sanitize(KioskConfig& c);
 /// change in kiosk mode (slider, keys, a reset).
 double limitVolume(const KioskConfig& c, double requested);
 
-/// The Settings a new person gets: c.defaults, no saved positions, unmuted.
-Settings kioskSettings(const KioskConfig& c);
+/// The preferences a new person gets: c.defaults, volume limited to
+/// maxVolume, unmuted.
+Preferences kioskVisitorStart(const KioskConfig& c);
 
 struct KioskConfigResult {
     KioskConfig config;                ///< always usable: safe values where the input was bad

@@ -39,7 +39,7 @@ double clampSpeed(double v) { return std::clamp(tidy(v), kSpeedRange.min, kSpeed
 
 } // namespace
 
-std::vector<std::string> sanitize(Settings& s) {
+std::vector<std::string> sanitize(Preferences& s) {
     std::vector<std::string> warnings;
     clampField(s.speed, kSpeedRange, "speed", warnings);
     double snapped = tidy(std::round(s.speed / kSpeedFineStep) * kSpeedFineStep);
@@ -67,6 +67,11 @@ std::vector<std::string> sanitize(Settings& s) {
         warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");
         s.theme = ThemeChoice::Light;
     }
+    return warnings;
+}
+
+std::vector<std::string> sanitize(Settings& s) {
+    std::vector<std::string> warnings = sanitize(static_cast<Preferences&>(s));
     for (auto it = s.positions.begin(); it != s.positions.end();) {
         if (it->first.empty() || !std::isfinite(it->second.seconds) || it->second.seconds < 0) {
             warnings.push_back("position for episode \"" + it->first + "\" (" + formatNumber(it->second.seconds) +
@@ -80,8 +85,7 @@ std::vector<std::string> sanitize(Settings& s) {
 }
 
 bool samePreferences(const Settings& a, const Settings& b) {
-    return a.speed == b.speed && a.textScale == b.textScale && a.controlsScale == b.controlsScale &&
-           a.lineSpacing == b.lineSpacing && a.theme == b.theme && a.volume == b.volume && a.muted == b.muted;
+    return static_cast<const Preferences&>(a) == static_cast<const Preferences&>(b);
 }
 
 std::string_view themeName(ThemeChoice t) {
@@ -99,7 +103,7 @@ std::optional<ThemeChoice> themeFromName(std::string_view name) {
     return std::nullopt;
 }
 
-double controlsScaleFor(const Settings& s, double windowHeight) {
+double controlsScaleFor(const DisplayPreferences& s, double windowHeight) {
     if (s.controlsScale > 0) return std::min(s.controlsScale, s.textScale);
     double cap = kAutoControlsScaleMax;
     // 480 points tall: 100 %; 600: 150 %; 700 and taller: the usual cap. In
@@ -127,6 +131,11 @@ double previousTextScalePreset(double current) {
     for (auto it = kTextScalePresets.rbegin(); it != kTextScalePresets.rend(); ++it)
         if (*it < current - kEpsilon) return *it;
     return kTextScalePresets.front();
+}
+
+double snappedSpeed(double speed) {
+    if (!std::isfinite(speed)) return kSpeedRange.defaultValue;
+    return tidy(std::round(std::clamp(speed, kSpeedRange.min, kSpeedRange.max) / kSpeedFineStep) * kSpeedFineStep);
 }
 
 double speedUp(double current, double step) {

@@ -63,16 +63,35 @@ struct SavedPosition {
 /// settings.json does not grow without bound.
 inline constexpr std::size_t kMaxSavedPositions = 200;
 
-struct Settings {
-    double speed = kSpeedRange.defaultValue;
+/// How the words look. DisplayController owns these while the app runs.
+struct DisplayPreferences {
     /// The one text size: the transcript, the article and chapter titles are
     /// drawn at it; controls follow it more slowly (controlsScaleFor).
     double textScale = kTextScaleRange.defaultValue;
     double controlsScale = 0; ///< buttons and labels by hand (advanced); 0: automatic
     double lineSpacing = kLineSpacingRange.defaultValue;       ///< reading text only
     ThemeChoice theme = ThemeChoice::Light;
+
+    bool operator==(const DisplayPreferences&) const = default;
+};
+
+/// How it sounds. PlaybackController owns these while the app runs.
+struct ListeningPreferences {
+    double speed = kSpeedRange.defaultValue;
     double volume = kVolumeRange.defaultValue;
     bool muted = false;
+
+    bool operator==(const ListeningPreferences&) const = default;
+};
+
+/// What one person can choose: a listener's saved preferences, or what a
+/// kiosk visitor starts with (KioskConfig::defaults) and changes.
+struct Preferences : DisplayPreferences, ListeningPreferences {
+    bool operator==(const Preferences&) const = default;
+};
+
+/// What settings.json holds: the preferences, and where each episode was left.
+struct Settings : Preferences {
     /// Last listening position per episode: episode key (episode_identity.h;
     /// settings from older versions used the bare file name) -> position.
     std::map<std::string, SavedPosition> positions;
@@ -84,11 +103,17 @@ struct Settings {
 /// changed, without copying the positions map each frame.
 bool samePreferences(const Settings& a, const Settings& b);
 
+/// `speed` clamped to kSpeedRange and put on the 0.05 grid (NaN/inf: the
+/// default): the one rule for a speed, wherever it comes from.
+double snappedSpeed(double speed);
+
 /// Brings every field into range, in place: numbers outside their range are
 /// clamped, NaN/inf become the default, speed snaps to the 0.05 grid, positions
 /// that are negative or not finite, or have an empty key, are dropped.
 /// Returns one human-readable warning per change ("speed 7 is above 3; using 3").
 std::vector<std::string> sanitize(Settings& s);
+/// The same for the preferences alone (a kiosk's visitor defaults).
+std::vector<std::string> sanitize(Preferences& p);
 
 /// "light", "dark", "high-contrast": the names used in settings.json.
 std::string_view themeName(ThemeChoice t);
@@ -99,7 +124,7 @@ std::optional<ThemeChoice> themeFromName(std::string_view name);
 /// size (the words being read are never smaller than a control's label). In
 /// a short window (`windowHeight` points; 0: unknown) automatic controls are
 /// capped lower still, so that the words keep half of the height.
-double controlsScaleFor(const Settings& s, double windowHeight = 0);
+double controlsScaleFor(const DisplayPreferences& s, double windowHeight = 0);
 
 /// The preset nearest to `scale` (clamped to kTextScaleRange).
 double nearestTextScalePreset(double scale);

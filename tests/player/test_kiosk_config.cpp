@@ -66,7 +66,6 @@ TEST_CASE("Kiosk config defaults are the documented ones and in range") {
     CHECK(c.defaults.theme == ThemeChoice::Light);
     CHECK(c.defaults.speed == 1.0);
     CHECK(c.defaults.volume == Approx(0.5));
-    CHECK(c.defaults.showChapters);
     // The countdown always fits inside the shortest idle time, with quiet time first.
     CHECK(kCountdownSecondsRange.max < kIdleResetSecondsRange.min);
 
@@ -107,7 +106,6 @@ TEST_CASE("Every kiosk config key is read") {
     CHECK(c.defaults.theme == ThemeChoice::HighContrast);
     CHECK(c.defaults.speed == Approx(0.9));
     CHECK(c.defaults.volume == Approx(0.4));
-    CHECK_FALSE(c.defaults.showChapters);
 }
 
 TEST_CASE("The example kiosk config shipped in assets lists every key with its default") {
@@ -167,8 +165,6 @@ TEST_CASE("Wrong-typed kiosk values are named and replaced by safe values") {
     CHECK(hasWarning(w, {"maxVolume", "null"}));
     CHECK(c.defaults.theme == ThemeChoice::Light);
     CHECK(hasWarning(w, {"theme", "\"purple\""}));
-    CHECK(c.defaults.showChapters);
-    CHECK(hasWarning(w, {"showChapters", "true or false"}));
     // Quitting is off, so there is no no-PIN warning.
     CHECK_FALSE(hasWarning(w, {kNoPinWarning}));
 }
@@ -208,7 +204,7 @@ TEST_CASE("The starting volume never exceeds maxVolume") {
     CHECK(limitVolume(r.config, 0.2) == Approx(0.2));
     CHECK(limitVolume(r.config, -1.0) == 0.0);
     CHECK(limitVolume(r.config, std::nan("")) == 0.0);
-    CHECK(kioskSettings(r.config).volume == Approx(0.3));
+    CHECK(kioskVisitorStart(r.config).volume == Approx(0.3));
 
     // Even a config that skipped sanitize() cannot lift the ceiling above 1.
     KioskConfig raw;
@@ -360,19 +356,19 @@ TEST_CASE("An unreadable kiosk config (no permission, a FIFO) is locked too, and
     fs::remove_all(dir);
 }
 
-TEST_CASE("kioskSettings gives a new person the kiosk defaults and nothing else") {
+TEST_CASE("kioskVisitorStart gives a new person the kiosk defaults, unmuted") {
     KioskConfig c;
     c.defaults.textScale = 2.0;
     c.defaults.controlsScale = 1.5;
     c.defaults.theme = ThemeChoice::Dark;
     c.defaults.speed = 0.75;
     c.defaults.volume = 0.6;
-    Settings s = kioskSettings(c);
+    c.defaults.muted = true; // not a config key: whatever it holds, a new person starts unmuted
+    Preferences s = kioskVisitorStart(c);
     CHECK(s.textScale == 2.0);
     CHECK(s.controlsScale == 1.5);
     CHECK(s.theme == ThemeChoice::Dark);
     CHECK(s.speed == 0.75);
     CHECK(s.volume == Approx(0.6));
     CHECK_FALSE(s.muted);
-    CHECK(s.positions.empty());
 }

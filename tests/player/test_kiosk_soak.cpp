@@ -105,7 +105,7 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
         // A touch on "Touch to listen", as the attract screen reports it.
         ui::Commands touched = frame(*window, [&] { return kiosk.draw(now, "Soak"); });
         touched.push_back(ui::StartListening{});
-        kiosk.apply(now, touched);
+        kiosk.startSession(now);
         playback.play();
         playback.seek(double((person * 37) % 400));
         playback.setSpeed(person % 2 ? 1.5 : 1.0);
@@ -117,7 +117,7 @@ TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle reset
                 ui::MainViewState state;
                 state.transport = playback.transportState();
                 player::fillContentViews(content, state.transport.position, state);
-                playback.apply(ui::drawMainView(state, view));
+                ui::drawMainView(state, view);
                 return kiosk.draw(now, "Soak");
             });
             now += 1;

@@ -28,11 +28,9 @@ KioskAction tryPin(KioskSession& s, double now, const std::string& pin) {
     s.update(now + 1.5, false, false, true);
     s.update(now + 1.6, false, false, false);
     REQUIRE(s.mode() == KioskMode::PinEntry);
-    ui::Commands typed;
-    for (char d : pin) typed.push_back(ui::PinDigit{d - '0'});
-    typed.push_back(ui::PinSubmit{});
-    KioskAction a = s.apply(now + 2, typed);
-    s.apply(now + 2, {ui::PinCancel{}});
+    for (char d : pin) s.pinDigit(now + 2, d - '0');
+    KioskAction a = s.pinSubmit(now + 2);
+    s.pinCancel(now + 2);
     return a;
 }
 

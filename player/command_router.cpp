@@ -1,0 +1,155 @@
+#include "player/command_router.h"
+
+#include "player/display_controller.h"
+#include "player/episode_content.h"
+#include "player/kiosk_session.h"
+#include "player/playback_controller.h"
+#include "transcripts/time_lookup.h"
+#include "ui/transport_menus.h"
+
+#include <cmath>
+
+namespace la::player {
+
+void CommandRouter::route(const ui::Commands& commands) {
+    for (const ui::Command& c : commands) std::visit([this](const auto& command) { handle(command); }, c);
+    playback_.commitSeek();
+}
+
+// ---- transport ---------------------------------------------------------------
+
+void CommandRouter::handle(const ui::TogglePlay&) { playback_.togglePlay(); }
+
+void CommandRouter::handle(const ui::SeekTo& c) {
+    playback_.queueSeekTo(c.seconds);
+    app_.positionMoved();
+}
+
+void CommandRouter::handle(const ui::SeekBy& c) {
+    playback_.queueSeekBy(c.deltaSeconds);
+    app_.positionMoved();
+}
+
+void CommandRouter::handle(const ui::PreviousChapter&) { stepChapter(-1); }
+void CommandRouter::handle(const ui::NextChapter&) { stepChapter(+1); }
+
+void CommandRouter::stepChapter(int direction) {
+    // From the queued target: two "next chapter" presses in one frame go two chapters on.
+    if (std::optional<double> t = transcripts::chapterStep(content_.chapters.chapters, playback_.pendingPosition(), direction)) {
+        playback_.queueSeekTo(*t);
+        app_.positionMoved();
+    }
+}
+
+void CommandRouter::handle(const ui::SetVolume& c) { playback_.setVolume(c.volume); }
+void CommandRouter::handle(const ui::ChangeVolume& c) { playback_.changeVolume(c.delta); }
+void CommandRouter::handle(const ui::ToggleMute&) { playback_.setMuted(!playback_.muted()); }
+
+void CommandRouter::handle(const ui::SetSpeed& c) {
+    const double before = playback_.speed();
+    playback_.setSpeed(c.speed);
+    sayIfSpeedChanged(before);
+}
+
+void CommandRouter::handle(const ui::ChangeSpeed& c) {
+    const double before = playback_.speed();
+    playback_.stepSpeed(c.delta);
+    sayIfSpeedChanged(before);
+}
+
+void CommandRouter::sayIfSpeedChanged(double before) {
+    if (playback_.speed() != before) app_.showToast("Speed " + ui::speedLabel(playback_.speed()));
+}
+
+// ---- the app -----------------------------------------------------------------
+
+void CommandRouter::handle(const ui::DismissMessage&) { app_.dismissNotices(); }
+void CommandRouter::handle(const ui::Quit&) { app_.quit(); }
+
+void CommandRouter::handle(const ui::ShowSection& c) {
+    if (!content_.article) return;
+    if (std::optional<size_t> section = transcripts::findSection(*content_.article, c.anchor)) app_.openArticleSection(*section);
+}
+
+void CommandRouter::handle(const ui::ReadCurrentSection&) {
+    if (std::optional<size_t> section = sectionAt(content_, playback_.status().position)) app_.openArticleSection(*section);
+}
+
+bool CommandRouter::searchAndCopyAllowed() const { return !kiosk_ || kiosk_->config().searchAndCopy; }
+
+void CommandRouter::handle(const ui::CopyText& c) {
+    if (!searchAndCopyAllowed()) return;
+    app_.showToast(app_.copyToClipboard(c.text) ? "Copied" : "Could not copy");
+}
+
+void CommandRouter::handle(const ui::FocusSearch&) {
+    if (searchAndCopyAllowed()) app_.focusSearch();
+}
+
+// ---- display -----------------------------------------------------------------
+
+void CommandRouter::handle(const ui::SetTextSize& c) {
+    const double before = display_.preferences().textScale;
+    display_.setTextSize(c.scale);
+    sayIfTextSizeChanged(before);
+}
+
+void CommandRouter::handle(const ui::StepTextSize& c) {
+    const double before = display_.preferences().textScale;
+    display_.stepTextSize(c.direction);
+    sayIfTextSizeChanged(before);
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+
+void CommandRouter::sayIfTextSizeChanged(double before) {
+    const double now = display_.preferences().textScale;
+    if (now != before) app_.showToast("Text " + std::to_string(int(std::lround(now * 100))) + " %");
+}
+
+void CommandRouter::handle(const ui::SetControlsSize& c) { display_.setControlsSize(c.scale); }
+void CommandRouter::handle(const ui::SetLineSpacing& c) { display_.setLineSpacing(c.spacing); }
+
+void CommandRouter::handle(const ui::SetTheme& c) {
+    if (c.theme >= 0 && c.theme <= int(ThemeChoice::HighContrast)) display_.setTheme(ThemeChoice(c.theme));
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+
+// ---- kiosk (its views only draw in kiosk mode) ---------------------------------
+
+void CommandRouter::handle(const ui::StartListening&) {
+    if (!kiosk_) return;
+    kiosk_->startSession(app_.now());
+    playback_.play();
+}
+
+void CommandRouter::handle(const ui::StartReading&) {
+    if (!kiosk_) return;
+    kiosk_->startSession(app_.now());
+    app_.openArticleSection(0); // the article from its start
+}
+
+void CommandRouter::handle(const ui::KioskDismissCountdown&) {
+    if (kiosk_) kiosk_->dismissCountdown(app_.now());
+}
+
+void CommandRouter::handle(const ui::KioskFinish&) {
+    if (kiosk_) app_.kioskAction(kiosk_->finish(app_.now()));
+}
+
+void CommandRouter::handle(const ui::PinDigit& c) {
+    if (kiosk_) kiosk_->pinDigit(app_.now(), c.digit);
+}
+
+void CommandRouter::handle(const ui::PinClear&) {
+    if (kiosk_) kiosk_->pinClear(app_.now());
+}
+
+void CommandRouter::handle(const ui::PinSubmit&) {
+    if (kiosk_) app_.kioskAction(kiosk_->pinSubmit(app_.now()));
+}
+
+void CommandRouter::handle(const ui::PinCancel&) {
+    if (kiosk_) kiosk_->pinCancel(app_.now());
+}
+
+} // namespace la::player
