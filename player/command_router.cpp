@@ -110,7 +110,7 @@ void CommandRouter::handle(const ui::SetControlsSize& c) { display_.setControlsS
 void CommandRouter::handle(const ui::SetLineSpacing& c) { display_.setLineSpacing(c.spacing); }
 
 void CommandRouter::handle(const ui::SetTheme& c) {
-    if (c.theme >= 0 && c.theme <= int(ThemeChoice::HighContrast)) display_.setTheme(ThemeChoice(c.theme));
+    display_.setTheme(c.theme);
     if (kiosk_) kiosk_->visitorChoice(app_.now());
 }
 

@@ -66,7 +66,7 @@ std::string DisplayController::prepareFrame(int windowHeight) {
         builtReadingPx_ = readingPx;
     }
     if (fontsChanged || theme != builtTheme_) {
-        ui::applyTheme(ui::paletteFor(ui::ThemeId(theme)), fonts_.uiPx > 0 ? fonts_.uiPx : uiPx, ImGui::GetStyle());
+        ui::applyTheme(ui::paletteFor(prefs_.theme), fonts_.uiPx > 0 ? fonts_.uiPx : uiPx, ImGui::GetStyle());
         builtTheme_ = theme;
     }
     return warning;
@@ -79,7 +79,7 @@ ui::DisplayBarState DisplayController::barState(double speed) const {
     b.controlsScale = prefs_.controlsScale;
     b.effectiveControlsScale = controlsScaleFor(prefs_, windowHeight_);
     b.lineSpacing = prefs_.lineSpacing;
-    b.theme = int(prefs_.theme);
+    b.theme = prefs_.theme;
     return b;
 }
 

@@ -47,7 +47,7 @@ ui::Commands KioskSession::draw(double now, const std::string& title, const Kios
         vm.bodyFont = look.bodyFont;
         vm.textPercent = int(std::lround(look.textScale * 100));
         vm.highContrast = look.theme == ThemeChoice::HighContrast;
-        vm.normalTheme = policy_.config().defaults.theme == ThemeChoice::HighContrast ? 0 : int(policy_.config().defaults.theme);
+        vm.normalTheme = policy_.config().defaults.theme == ThemeChoice::HighContrast ? ThemeChoice::Light : policy_.config().defaults.theme;
         return ui::drawAttractScreen(vm);
     }
     case KioskMode::Countdown: return ui::drawStillListeningOverlay({policy_.countdownSecondsLeft(now)});

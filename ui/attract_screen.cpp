@@ -95,7 +95,7 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     flowNext(contrastW);
     if (vm.highContrast) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (iconButton(vm.highContrast ? l.contrastOn : l.contrastOff, Icon::None, h, contrastW))
-        out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : int(ThemeId::HighContrast)});
+        out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
     if (vm.highContrast) ImGui::PopStyleColor();
     store(placed.contrast);
 }

@@ -30,7 +30,7 @@ struct AttractScreenVM {
     ImFont* bodyFont = nullptr;               ///< e.g. FontSet::reading; nullptr: the current font
     int textPercent = 100;                    ///< the text size now, shown between Smaller and Bigger
     bool highContrast = false;                ///< the high-contrast theme is on
-    int normalTheme = 0;                      ///< ThemeId the kiosk starts with (High contrast off goes back to it)
+    ThemeId normalTheme = ThemeId::Light;     ///< the kiosk's own theme (High contrast off goes back to it)
     /// For staff, not visitors: one quiet line in the faint colour in the
     /// bottom corner, under the footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
     std::string staffNotice;

@@ -2,6 +2,8 @@
 // What a view asks for. Views return these; only player/ acts on them, once
 // per loop turn, after the frame is drawn (seeks are merged there).
 
+#include "ui/theme_id.h"
+
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,7 +30,7 @@ struct SetTextSize { double scale = 1.0; };     ///< the one text size, 1.0 = 10
 struct StepTextSize { int direction = 0; };     ///< -1 smaller / +1 bigger preset; 0 = reset to 100 %
 struct SetControlsSize { double scale = 0; };   ///< buttons and labels (advanced); 0 = automatic
 struct SetLineSpacing { double spacing = 1.5; };    ///< transcript and article line spacing
-struct SetTheme { int theme = 0; };             ///< ui::ThemeId as int (Light, Dark, HighContrast)
+struct SetTheme { ThemeId theme = ThemeId::Light; };
 // Kiosk mode (ui/attract_screen.h, ui/kiosk_overlays.h; player/kiosk_policy.h acts on them)
 struct StartListening {};                       ///< attract screen: start a session on the listening screen
 struct StartReading {};                         ///< attract screen: start a session on the reading screen

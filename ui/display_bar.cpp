@@ -123,7 +123,7 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     ImGui::SameLine(0, gap);
     for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast}) {
         ImGui::PushID(int(id));
-        if (choiceButton(paletteFor(id).name, s.theme == int(id), controlH)) out.push_back(SetTheme{int(id)});
+        if (choiceButton(paletteFor(id).name, s.theme == id, controlH)) out.push_back(SetTheme{id});
         ImGui::PopID();
     }
     ImGui::SameLine(0, gap);

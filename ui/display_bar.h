@@ -16,7 +16,7 @@ struct DisplayBarState {
     double controlsScale = 0;          ///< as set: 0 = automatic
     double effectiveControlsScale = 1.0; ///< what the controls are drawn at
     double lineSpacing = 1.5;
-    int theme = 0; ///< ThemeId as int
+    ThemeId theme = ThemeId::Light;
 };
 
 struct DisplayBarUi {

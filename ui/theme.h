@@ -14,6 +14,8 @@
 //
 // All palette colours are opaque (alpha 1), so the ratios are what is on screen.
 
+#include "ui/theme_id.h"
+
 #include <imgui.h>
 
 #include <array>
@@ -21,7 +23,6 @@
 
 namespace la::ui {
 
-enum class ThemeId { Light, Dark, HighContrast };
 
 struct Palette {
     ThemeId id;

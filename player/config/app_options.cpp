@@ -76,9 +76,8 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
             o.textSize = pct / 100.0;
         } else if (a == "--theme") {
             std::string v = cur.value(a);
-            if (v == "light") o.theme = 0;
-            else if (v == "dark") o.theme = 1;
-            else if (v == "high-contrast" || v == "contrast") o.theme = 2;
+            if (v == "contrast") o.theme = ui::ThemeId::HighContrast; // short form
+            else if (std::optional<ui::ThemeId> t = themeFromName(v)) o.theme = *t;
             else throw ArgError("--theme must be light, dark or high-contrast, got '" + v + "'");
         }
         else if (a == "--size") {

@@ -1,6 +1,8 @@
 #pragma once
 // The interactive player's command line.
 
+#include "ui/theme_id.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@ struct AppOptions {
     std::string article;            ///< --article FILE
     std::optional<double> speed;      ///< --speed S (this run only; overrides the saved setting)
     std::optional<double> textSize;   ///< --text-size PERCENT, as a scale (2.0 = 200 %)
-    std::optional<int> theme;         ///< --theme light|dark|high-contrast, as ui::ThemeId
+    std::optional<ui::ThemeId> theme; ///< --theme light|dark|high-contrast
     std::string settingsFile;         ///< --settings FILE (default: $XDG_CONFIG_HOME/listenalong/settings.json)
     bool kiosk = false;               ///< --kiosk: full screen, unattended, resets itself
     std::string kioskConfig;          ///< --kiosk-config FILE (default: the "kiosk" section of the settings file)

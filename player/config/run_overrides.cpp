@@ -7,7 +7,7 @@ Settings RunOverrides::begin(const Settings& saved) {
     Settings s = saved;
     if (speed_) s.speed = *speed_;
     if (textSize_) s.textScale = *textSize_;
-    if (theme_) s.theme = ThemeChoice(*theme_);
+    if (theme_) s.theme = *theme_;
     sanitize(s);
     overrides_ = s;
     return s;

@@ -8,6 +8,8 @@
 // factors of the base font size (1.0 = 100 %); lineSpacing is a factor of the
 // font's line height; volume is linear gain 0..1; positions are seconds.
 
+#include "ui/theme_id.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -19,9 +21,8 @@
 
 namespace la::player {
 
-/// The colour theme the user picked. ui/theme.h holds the palettes; player/ maps
-/// this to ui::ThemeId (same three values, same order).
-enum class ThemeChoice { Light, Dark, HighContrast };
+// TRANSITION: replaced by ui::ThemeId everywhere below after the merges.
+using ThemeChoice = ui::ThemeId;
 
 /// One numeric setting's range and default, inclusive at both ends.
 struct NumericRange {

@@ -76,7 +76,7 @@ struct Player {
     }
 
     void rebuildFonts() {
-        fonts = test::usePlayerFonts(settings.textScale, ThemeId(settings.theme == player::ThemeChoice::Dark ? 1 : 0), size.y);
+        fonts = test::usePlayerFonts(settings.textScale, settings.theme == ThemeId::Dark ? ThemeId::Dark : ThemeId::Light, size.y);
         state.display.textScale = settings.textScale;
         state.display.effectiveControlsScale = player::controlsScaleFor(settings, size.y);
         fontsStale = false;

@@ -68,7 +68,7 @@ TEST_CASE("A key pressed and released between two frames is seen pressed for one
 TEST_CASE("Command-line overrides last one run unless the listener changes them", "[pacing][settings]") {
     AppOptions options;
     options.speed = 1.5;
-    options.theme = 2;
+    options.theme = ui::ThemeId::HighContrast;
     RunOverrides run(options);
     Settings saved;
     saved.speed = 1.0;

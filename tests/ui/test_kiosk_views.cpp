@@ -310,7 +310,7 @@ TEST_CASE("The PIN pad fits a small screen at large text") {
 TEST_CASE("The welcome screen's choices: Bigger and Smaller text, and High contrast on and back off") {
     Headless ui;
     AttractScreenVM vm = attractVM();
-    vm.normalTheme = int(ThemeId::Dark);
+    vm.normalTheme = ThemeId::Dark;
     AttractScreenLayout layout;
     auto view = [&] { return drawAttractScreen(vm, &layout); };
     ui.frames(3, view);
@@ -322,8 +322,8 @@ TEST_CASE("The welcome screen's choices: Bigger and Smaller text, and High contr
     auto only = [](const Commands& c) { REQUIRE(c.size() == 1); return c[0]; };
     CHECK(std::get<StepTextSize>(only(ui.tap(layout.bigger.centre(), view))).direction == +1);
     CHECK(std::get<StepTextSize>(only(ui.tap(layout.smaller.centre(), view))).direction == -1);
-    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == int(ThemeId::HighContrast));
+    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == ThemeId::HighContrast);
     vm.highContrast = true;
     ui.frames(2, view);
-    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == int(ThemeId::Dark));
+    CHECK(std::get<SetTheme>(only(ui.tap(layout.contrast.centre(), view))).theme == ThemeId::Dark);
 }
