@@ -10,6 +10,7 @@
 
 #include "ui/transcript_pane.h"
 
+#include "transcripts/text_utils.h"
 #include "transcripts/time_lookup.h"
 
 #include "ui/long_text.h"
@@ -54,13 +55,6 @@ float textWidthOf(const RowMetrics& m, float rowWidth) { return std::max(rowWidt
 
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-size_t utf8Length(unsigned char lead) {
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    if (lead >= 0xC0) return 2;
-    return 1;
-}
-
 // Greedy word wrap of `text` into lines of `width` px: breaks at blanks, '\n'
 // forces a break, a word wider than a line is split between characters.
 // Returns the number of lines (>= 1). `out` may be null: measuring only.
@@ -98,7 +92,8 @@ int layoutText(const std::string& text, ImFont* font, float fs, float width, std
                 size_t k = p;
                 float pw = 0;
                 while (k < e) {
-                    size_t next = std::min(e, k + utf8Length(static_cast<unsigned char>(text[k])));
+                    size_t next = k;
+                    transcripts::decodeUtf8(std::string_view(text).substr(0, e), next); // one character, even an invalid one
                     float cw = pw + font->CalcTextSizeA(fs, FLT_MAX, 0, s + k, s + next).x;
                     if (cw > width - x && k > p) break;
                     k = next, pw = cw;
