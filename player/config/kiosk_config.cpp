@@ -1,5 +1,6 @@
 #include "player/config/kiosk_config.h"
 
+#include "player/config/clamp_field.h"
 #include "player/config/small_file.h"
 
 #include <nlohmann/json.hpp>
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <sstream>
 
 namespace la::player {
 
@@ -15,24 +15,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::string formatNumber(double v) {
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
-void clampField(double& v, const NumericRange& r, const char* key, std::vector<std::string>& warnings) {
-    if (!std::isfinite(v)) {
-        warnings.push_back(std::string(key) + " is not a number; using " + formatNumber(r.defaultValue));
-        v = r.defaultValue;
-    } else if (v < r.min || v > r.max) {
-        double to = std::clamp(v, r.min, r.max);
-        warnings.push_back(std::string(key) + " " + formatNumber(v) + " is outside " + formatNumber(r.min) + "-" +
-                           formatNumber(r.max) + "; using " + formatNumber(to));
-        v = to;
-    }
-}
 
 bool isValidPin(const std::string& pin) {
     return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
@@ -164,12 +146,12 @@ const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults and nobody 
 
 std::vector<std::string> sanitize(KioskConfig& c) {
     std::vector<std::string> warnings;
-    clampField(c.idleResetSeconds, kIdleResetSecondsRange, "idleResetSeconds", warnings);
+    clampField(c.idleResetSeconds, kIdleResetSecondsRange, "idleResetSeconds", warnings, RangeWording::Outside);
     clampField(c.idleResetWhilePlayingMinutes, kIdleResetWhilePlayingMinutesRange, "idleResetWhilePlayingMinutes",
-               warnings);
-    clampField(c.countdownSeconds, kCountdownSecondsRange, "countdownSeconds", warnings);
-    clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings);
-    clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings);
+               warnings, RangeWording::Outside);
+    clampField(c.countdownSeconds, kCountdownSecondsRange, "countdownSeconds", warnings, RangeWording::Outside);
+    clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings, RangeWording::Outside);
+    clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings, RangeWording::Outside);
 
     // The person defaults reuse Settings' ranges and checks, under kiosk key names.
     Settings s;
