@@ -29,7 +29,7 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "countdownSeconds", "allowQuit",        "pin",
                                       "chordHoldSeconds", "maxVolume",        "textSize",
                                       "controlsSize",     "theme",            "speed",
-                                      "volume",           "showChapters",     "searchAndCopy"};
+                                      "volume",           "searchAndCopy"};
 
 void readTheme(const json& j, JsonFields& in, ThemeChoice& out) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
@@ -77,7 +77,6 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     readTheme(j, in, c.defaults.theme);
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
-    in.boolean("showChapters", c.defaults.showChapters, KioskPersonDefaults{}.showChapters, "");
     in.boolean("searchAndCopy", c.searchAndCopy, false, "");
     warnUnknownKeys(j, in);
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);

@@ -66,7 +66,6 @@ TEST_CASE("Kiosk config defaults are the documented ones and in range") {
     CHECK(c.defaults.theme == ThemeChoice::Light);
     CHECK(c.defaults.speed == 1.0);
     CHECK(c.defaults.volume == Approx(0.5));
-    CHECK(c.defaults.showChapters);
     // The countdown always fits inside the shortest idle time, with quiet time first.
     CHECK(kCountdownSecondsRange.max < kIdleResetSecondsRange.min);
 
@@ -107,7 +106,6 @@ TEST_CASE("Every kiosk config key is read") {
     CHECK(c.defaults.theme == ThemeChoice::HighContrast);
     CHECK(c.defaults.speed == Approx(0.9));
     CHECK(c.defaults.volume == Approx(0.4));
-    CHECK_FALSE(c.defaults.showChapters);
 }
 
 TEST_CASE("The example kiosk config shipped in assets lists every key with its default") {
@@ -119,7 +117,7 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
     std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
     for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
                             "chordHoldSeconds", "maxVolume", "textSize", "controlsSize", "theme", "speed",
-                            "volume", "showChapters", "searchAndCopy"}) {
+                            "volume", "searchAndCopy"}) {
         INFO(key);
         CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
     }
@@ -167,8 +165,6 @@ TEST_CASE("Wrong-typed kiosk values are named and replaced by safe values") {
     CHECK(hasWarning(w, {"maxVolume", "null"}));
     CHECK(c.defaults.theme == ThemeChoice::Light);
     CHECK(hasWarning(w, {"theme", "\"purple\""}));
-    CHECK(c.defaults.showChapters);
-    CHECK(hasWarning(w, {"showChapters", "true or false"}));
     // Quitting is off, so there is no no-PIN warning.
     CHECK_FALSE(hasWarning(w, {kNoPinWarning}));
 }
@@ -239,6 +235,13 @@ TEST_CASE("Unknown kiosk keys are reported by name (likely typos)") {
     CHECK(r.config.idleResetSeconds == 120);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0] == "k.json: unknown key \"idleResetSecs\" is ignored");
+}
+
+TEST_CASE("showChapters, which no view ever read, is now an unknown kiosk key") {
+    auto r = parseKioskConfig(R"({"showChapters": false, "pin": "1234"})", "k.json");
+    CHECK(r.config.pin == "1234");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == "k.json: unknown key \"showChapters\" is ignored");
 }
 
 TEST_CASE("NaN-like and huge numbers never reach the kiosk") {
