@@ -2,7 +2,9 @@
 
 #include "player/config/clamp_field.h"
 #include "player/config/json_fields.h"
+#include "player/config/json_syntax_message.h"
 #include "player/config/small_file.h"
+#include "player/config/theme_key.h"
 
 #include <nlohmann/json.hpp>
 

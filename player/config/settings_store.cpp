@@ -3,7 +3,7 @@
 #include "player/config/atomic_file.h"
 #include "player/config/json_fields.h"
 #include "player/config/settings_file_read.h"
-#include "player/config/small_file.h"
+#include "player/config/theme_key.h"
 
 #include <nlohmann/json.hpp>
 
