@@ -131,7 +131,7 @@ PlaybackStatus AudioEngine::status() const {
     } else {
         double start = heardStart_.load(), end = heardEnd_.load();
         double callbackSeconds = double(device_.bufferFrames) / device_.sampleRate;
-        double elapsed = double(nowNanos() - heardTicks_.load()) * 1e-9;
+        double elapsed = double(nowNanos() - heardAtNanos_.load()) * 1e-9;
         double f = s.playing ? std::clamp(elapsed / callbackSeconds, 0.0, 1.0) : 1.0;
         s.position = start + (end - start) * f;
     }
@@ -180,7 +180,7 @@ void AudioEngine::render(float* out, int frames) noexcept {
     if (first >= 0) {
         heardStart_.store(first);
         heardEnd_.store(last);
-        heardTicks_.store(nowNanos());
+        heardAtNanos_.store(nowNanos());
         heardGeneration_.store(gen);
     }
     wakeDecoder();

@@ -108,9 +108,9 @@ private:
 
     // Published by the device thread.
     std::atomic<uint32_t> heardGeneration_{0};
-    std::atomic<double> heardStart_{0};   ///< episode time at the start of the last callback
-    std::atomic<double> heardEnd_{0};     ///< ... and at its end
-    std::atomic<uint64_t> heardTicks_{0}; ///< steady-clock nanoseconds at that callback
+    std::atomic<double> heardStart_{0};     ///< episode time at the start of the last callback
+    std::atomic<double> heardEnd_{0};       ///< ... and at its end
+    std::atomic<uint64_t> heardAtNanos_{0}; ///< steady-clock nanoseconds at that callback
     std::atomic<bool> ended_{false};
 
     // Decoder thread state.

@@ -3,8 +3,6 @@
 // in, interleaved float frames out; no SDL, no Vorbis.
 //
 // Usage: feed() input frames, pull() output frames. `speed` > 1 plays faster.
-// NOTE: this is the interface the pipeline is written against; the
-// implementation in wsola.cpp is owned by the time-stretch work (issue 5).
 // The algorithm is described at the top of wsola.cpp.
 //
 // Threading and memory: one thread owns an instance. All buffers are allocated

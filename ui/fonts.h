@@ -19,10 +19,12 @@
 //   ImGui_ImplOpenGL3_CreateFontsTexture();
 //   la::ui::applyTheme(palette, fonts.uiPx, ImGui::GetStyle());  // sizes follow the font
 //
-// Cost (4 fonts x 433 glyphs, glyphRanges(); `test_ui "[measure]" -s`, RelWithDebInfo,
-// busy 2-core VM): 100 % (20 px) -> 512x512 atlas, ~0.15 s; 400 % (80 px) ->
-// 2048x2048 (16 MiB as RGBA32), ~0.4 s. So rebuild only when a size changes,
-// never per frame; the test keeps 400 % within 4096x4096.
+// Cost: a build rasterizes 4 fonts x every glyph of glyphRanges() and grows
+// with the square of the pixel size (at 400 % the atlas is 2048x2048, 16 MiB
+// as RGBA32), taking a noticeable part of a second on a slow machine. So
+// rebuild only when a size changes, never per frame. Measure it on yours with
+// `build/tests/test_ui "[measure]" -s`; that test also keeps 400 % within
+// 4096x4096.
 
 #include <imgui.h>
 

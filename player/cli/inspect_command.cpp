@@ -85,15 +85,8 @@ nlohmann::json toJson(const tr::LoadedFile& file) {
 
 int runInspectCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string file;
-    try {
-        file = parseArgs(args);
-    } catch (const UsageRequest&) {
-        out << kUsage;
-        return 0;
-    } catch (const ArgError& e) {
-        err << "listenalong inspect: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
+    if (auto exit = parseCommandLine([&] { file = parseArgs(args); }, "listenalong inspect", kUsage, out, err))
+        return *exit;
     try {
         tr::LoadedFile loaded = tr::loadTranscriptFile(file);
         // Invalid UTF-8 cannot reach here (parsers emit U+FFFD), but never let

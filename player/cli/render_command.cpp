@@ -88,15 +88,7 @@ void renderInto(const std::string& output, media::PlaybackPipeline& pipeline) {
 
 int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     RenderOptions o;
-    try {
-        o = parse(args);
-    } catch (const UsageRequest&) {
-        out << kUsage;
-        return 0;
-    } catch (const ArgError& e) {
-        err << "listenalong render: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
+    if (auto exit = parseCommandLine([&] { o = parse(args); }, "listenalong render", kUsage, out, err)) return *exit;
     if (isSameFile(o.output, o.input)) {
         err << "listenalong render: the output " << o.output << " is the input file " << o.input
             << "; refusing to overwrite it (choose another -o)\n";

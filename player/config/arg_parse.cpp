@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <ostream>
 #include <sstream>
 
 namespace la::player {
@@ -76,6 +77,20 @@ long parseCount(const std::string& text, const std::string& option) {
         throw ArgError(option + " expects a whole number, got '" + text + "'");
     }
     return v;
+}
+
+std::optional<int> parseCommandLine(const std::function<void()>& parse, std::string_view command,
+                                    std::string_view usage, std::ostream& out, std::ostream& err) {
+    try {
+        parse();
+    } catch (const UsageRequest&) {
+        out << usage;
+        return 0;
+    } catch (const ArgError& e) {
+        err << command << ": " << e.what() << "\n" << usage;
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace la::player

@@ -2,8 +2,12 @@
 // Small helpers shared by the command-line front ends: walking argv and
 // turning option values into numbers with messages a person understands.
 
+#include <functional>
+#include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace la::player {
@@ -53,5 +57,13 @@ double parseNumberInRange(const std::string& text, const std::string& option, do
 double parseSeconds(const std::string& text, const std::string& option);
 /// A whole number >= 0.
 long parseCount(const std::string& text, const std::string& option);
+
+/// Runs a subcommand's argument parser `parse` and answers what it throws, the
+/// same way for every subcommand: --help (UsageRequest) prints `usage` to out,
+/// exit 0; a mistake (ArgError) prints "COMMAND: message" and the usage to
+/// err, exit 2. Returns that exit code, or nullopt when the arguments were
+/// parsed and the command should run.
+std::optional<int> parseCommandLine(const std::function<void()>& parse, std::string_view command,
+                                    std::string_view usage, std::ostream& out, std::ostream& err);
 
 } // namespace la::player

@@ -1,13 +1,16 @@
 #include "player/config/kiosk_config.h"
 
+#include "player/config/clamp_field.h"
+#include "player/config/json_fields.h"
+#include "player/config/json_syntax_message.h"
 #include "player/config/small_file.h"
+#include "player/config/theme_key.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <sstream>
 
 namespace la::player {
 
@@ -15,24 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::string formatNumber(double v) {
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
-void clampField(double& v, const NumericRange& r, const char* key, std::vector<std::string>& warnings) {
-    if (!std::isfinite(v)) {
-        warnings.push_back(std::string(key) + " is not a number; using " + formatNumber(r.defaultValue));
-        v = r.defaultValue;
-    } else if (v < r.min || v > r.max) {
-        double to = std::clamp(v, r.min, r.max);
-        warnings.push_back(std::string(key) + " " + formatNumber(v) + " is outside " + formatNumber(r.min) + "-" +
-                           formatNumber(r.max) + "; using " + formatNumber(to));
-        v = to;
-    }
-}
 
 bool isValidPin(const std::string& pin) {
     return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
@@ -46,81 +31,56 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "countdownSeconds", "allowQuit",        "pin",
                                       "chordHoldSeconds", "maxVolume",        "textSize",
                                       "controlsSize",     "theme",            "speed",
-                                      "volume",           "showChapters",     "searchAndCopy"};
+                                      "volume",           "searchAndCopy"};
 
-struct Reader {
-    const json& j;
-    const std::string& source;
-    std::vector<std::string>& warnings;
+void readTheme(const json& j, JsonFields& in, ThemeChoice& out) {
+    if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
+}
 
-    void warn(const std::string& text) { warnings.push_back(source + ": " + text); }
+/// A pin that is present but not a string turns quitting off (the admin meant to set one).
+void readPin(const json& j, JsonFields& in, KioskConfig& c) {
+    auto it = j.find("pin");
+    if (it == j.end()) return;
+    if (it->is_string()) {
+        c.pin = it->get<std::string>();
+        return;
+    }
+    c.pin.clear();
+    c.allowQuit = false;
+    in.warn("pin should be a string of digits in quotes (e.g. \"0420\"), not " + it->dump() +
+            "; quitting is turned off until it is fixed");
+}
 
-    void number(const char* key, double& out) {
-        auto it = j.find(key);
-        if (it == j.end()) return;
-        if (it->is_number())
-            out = it->get<double>();
-        else
-            warn(std::string(key) + " should be a number, not " + it->dump() + "; using the default " +
-                 formatNumber(out));
+void warnUnknownKeys(const json& j, JsonFields& in) {
+    for (const auto& item : j.items()) {
+        // A named copy, not a structured binding: clang 14 cannot capture those in a lambda.
+        const std::string& key = item.key();
+        bool known =
+            std::any_of(std::begin(kKnownKeys), std::end(kKnownKeys), [&](const char* k) { return key == k; });
+        if (!known) in.warn("unknown key \"" + key + "\" is ignored");
     }
-    void boolean(const char* key, bool& out, bool fallback, const char* why) {
-        auto it = j.find(key);
-        if (it == j.end()) return;
-        if (it->is_boolean()) {
-            out = it->get<bool>();
-            return;
-        }
-        out = fallback;
-        warn(std::string(key) + " should be true or false, not " + it->dump() + "; using " +
-             (fallback ? "true" : "false") + why);
-    }
-    void theme(ThemeChoice& out) {
-        if (std::string problem = readThemeKey(j, out); !problem.empty()) warn(problem);
-    }
-    /// A pin that is present but not a string turns quitting off (the admin meant to set one).
-    void pin(KioskConfig& c) {
-        auto it = j.find("pin");
-        if (it == j.end()) return;
-        if (it->is_string()) {
-            c.pin = it->get<std::string>();
-            return;
-        }
-        c.pin.clear();
-        c.allowQuit = false;
-        warn("pin should be a string of digits in quotes (e.g. \"0420\"), not " + it->dump() +
-             "; quitting is turned off until it is fixed");
-    }
-    void unknownKeys() {
-        for (const auto& item : j.items()) {
-            // A named copy, not a structured binding: clang 14 cannot capture those in a lambda.
-            const std::string& key = item.key();
-            bool known = std::any_of(std::begin(kKnownKeys), std::end(kKnownKeys),
-                                     [&](const char* k) { return key == k; });
-            if (!known) warn("unknown key \"" + key + "\" is ignored");
-        }
-    }
-};
+}
 
 /// Reads the kiosk keys of object j (already known to be an object), then sanitizes.
 KioskConfigResult fromObject(const json& j, const std::string& source) {
     KioskConfigResult r;
     KioskConfig& c = r.config;
-    Reader in{j, source, r.warnings};
+    // Admins edit this file without the app at hand: warnings name the value used.
+    JsonFields in(j, source, r.warnings, JsonFields::Wording::NamesValue);
     in.number("idleResetSeconds", c.idleResetSeconds);
     in.number("idleResetWhilePlayingMinutes", c.idleResetWhilePlayingMinutes);
     in.number("countdownSeconds", c.countdownSeconds);
     in.boolean("allowQuit", c.allowQuit, false, " (quitting turned off to be safe)");
-    in.pin(c);
+    readPin(j, in, c);
     in.number("chordHoldSeconds", c.chordHoldSeconds);
     in.number("maxVolume", c.maxVolume);
     in.number("textSize", c.defaults.textScale);
     in.number("controlsSize", c.defaults.controlsScale);
-    in.theme(c.defaults.theme);
+    readTheme(j, in, c.defaults.theme);
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
     in.boolean("searchAndCopy", c.searchAndCopy, false, "");
-    in.unknownKeys();
+    warnUnknownKeys(j, in);
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
     return r;
 }
@@ -163,12 +123,12 @@ const char* kUsingSafeDefaults = "; the kiosk uses its safe defaults and nobody 
 
 std::vector<std::string> sanitize(KioskConfig& c) {
     std::vector<std::string> warnings;
-    clampField(c.idleResetSeconds, kIdleResetSecondsRange, "idleResetSeconds", warnings);
+    clampField(c.idleResetSeconds, kIdleResetSecondsRange, "idleResetSeconds", warnings, RangeWording::Outside);
     clampField(c.idleResetWhilePlayingMinutes, kIdleResetWhilePlayingMinutesRange, "idleResetWhilePlayingMinutes",
-               warnings);
-    clampField(c.countdownSeconds, kCountdownSecondsRange, "countdownSeconds", warnings);
-    clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings);
-    clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings);
+               warnings, RangeWording::Outside);
+    clampField(c.countdownSeconds, kCountdownSecondsRange, "countdownSeconds", warnings, RangeWording::Outside);
+    clampField(c.chordHoldSeconds, kChordHoldSecondsRange, "chordHoldSeconds", warnings, RangeWording::Outside);
+    clampField(c.maxVolume, kMaxVolumeRange, "maxVolume", warnings, RangeWording::Outside);
 
     // The visitor defaults are preferences like a listener's: the same ranges and checks.
     for (std::string& w : sanitize(c.defaults)) warnings.push_back(std::move(w));

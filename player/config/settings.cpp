@@ -1,36 +1,15 @@
 #include "player/config/settings.h"
 
+#include "player/config/clamp_field.h"
+
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace la::player {
 
 namespace {
 
 constexpr double kEpsilon = 1e-6;
-
-std::string formatNumber(double v) {
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
-/// Clamps one field; a NaN/inf becomes the default. Appends a warning if changed.
-void clampField(double& v, const NumericRange& r, const char* name, std::vector<std::string>& warnings) {
-    if (!std::isfinite(v)) {
-        warnings.push_back(std::string(name) + " is not a number; using " + formatNumber(r.defaultValue));
-        v = r.defaultValue;
-    } else if (v < r.min) {
-        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is below " + formatNumber(r.min) +
-                           "; using " + formatNumber(r.min));
-        v = r.min;
-    } else if (v > r.max) {
-        warnings.push_back(std::string(name) + " " + formatNumber(v) + " is above " + formatNumber(r.max) +
-                           "; using " + formatNumber(r.max));
-        v = r.max;
-    }
-}
 
 /// Rounds to two decimals so grid arithmetic never leaves 1.2000000000000002.
 double tidy(double v) { return std::round(v * 100.0) / 100.0; }

@@ -1,5 +1,6 @@
 #include "player/config/settings_file_read.h"
 
+#include "player/config/json_syntax_message.h"
 #include "player/config/small_file.h"
 
 namespace la::player {

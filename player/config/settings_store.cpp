@@ -1,8 +1,9 @@
 #include "player/config/settings_store.h"
 
 #include "player/config/atomic_file.h"
+#include "player/config/json_fields.h"
 #include "player/config/settings_file_read.h"
-#include "player/config/small_file.h"
+#include "player/config/theme_key.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,48 +31,26 @@ constexpr int kFormatVersion = 1;
 
 // ---- reading values --------------------------------------------------------
 
-void readNumber(const json& j, const char* key, double& out, const std::string& source,
-                std::vector<std::string>& warnings) {
-    auto it = j.find(key);
-    if (it == j.end()) return;
-    if (it->is_number()) {
-        out = it->get<double>();
-        return;
-    }
-    warnings.push_back(source + ": " + key + " should be a number, not " + it->dump() + "; using the default");
-}
-
-void readBool(const json& j, const char* key, bool& out, const std::string& source,
-              std::vector<std::string>& warnings) {
-    auto it = j.find(key);
-    if (it == j.end()) return;
-    if (it->is_boolean()) {
-        out = it->get<bool>();
-        return;
-    }
-    warnings.push_back(source + ": " + key + " should be true or false, not " + it->dump() + "; using the default");
-}
-
 // "textSize" and "controlsSize" (0: automatic). Files from before one text
 // size had two ("uiTextScale" for controls, "transcriptTextScale" for the
 // words): the larger of them is what that reader chose to read at.
-void readTextSize(const json& j, Settings& s, const std::string& source, std::vector<std::string>& warnings) {
+void readTextSize(const json& j, JsonFields& in, Settings& s) {
     if (j.contains("textSize")) {
-        readNumber(j, "textSize", s.textScale, source, warnings);
+        in.number("textSize", s.textScale);
     } else if (j.contains("uiTextScale") || j.contains("transcriptTextScale")) {
         double ui = 0, words = 0;
-        readNumber(j, "uiTextScale", ui, source, warnings);
-        readNumber(j, "transcriptTextScale", words, source, warnings);
+        in.number("uiTextScale", ui);
+        in.number("transcriptTextScale", words);
         s.textScale = std::max(ui, words);
     }
-    readNumber(j, "controlsSize", s.controlsScale, source, warnings);
+    in.number("controlsSize", s.controlsScale);
 }
 
 // Keys this version replaced: read once (readTextSize), never written back.
 bool isRetiredKey(const std::string& key) { return key == "uiTextScale" || key == "transcriptTextScale"; }
 
-void readTheme(const json& j, ThemeChoice& out, const std::string& source, std::vector<std::string>& warnings) {
-    if (std::string problem = readThemeKey(j, out); !problem.empty()) warnings.push_back(source + ": " + problem);
+void readTheme(const json& j, JsonFields& in, ThemeChoice& out) {
+    if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
 }
 
 /// One entry of "positions": { "seconds": 312.5, "rewind": true, "saved": 1764860000 },
@@ -88,21 +67,20 @@ std::optional<SavedPosition> readPosition(const json& value) {
     return p;
 }
 
-void readPositions(const json& j, std::map<std::string, SavedPosition>& out, const std::string& source,
-                   std::vector<std::string>& warnings) {
+void readPositions(const json& j, JsonFields& in, std::map<std::string, SavedPosition>& out) {
     auto it = j.find("positions");
     if (it == j.end()) return;
     if (!it->is_object()) {
-        warnings.push_back(source + ": positions should be an object of episode: position; ignoring it");
+        in.warn("positions should be an object of episode: position; ignoring it");
         return;
     }
     for (const auto& [key, value] : it->items()) {
         if (auto p = readPosition(value))
             out[key] = *p;
         else
-            warnings.push_back(source + ": position for episode \"" + key +
-                               "\" should be { \"seconds\": number, ... } or a number of seconds, not " + value.dump() +
-                               "; forgetting it");
+            in.warn("position for episode \"" + key +
+                    "\" should be { \"seconds\": number, ... } or a number of seconds, not " + value.dump() +
+                    "; forgetting it");
     }
 }
 
@@ -280,13 +258,14 @@ Settings settingsFromJson(const json& j, const std::string& source, std::vector<
         warnings.push_back(source + ": settings should be a JSON object; using default settings");
         return s;
     }
-    readNumber(j, "speed", s.speed, source, warnings);
-    readTextSize(j, s, source, warnings);
-    readNumber(j, "lineSpacing", s.lineSpacing, source, warnings);
-    readNumber(j, "volume", s.volume, source, warnings);
-    readBool(j, "muted", s.muted, source, warnings);
-    readTheme(j, s.theme, source, warnings);
-    readPositions(j, s.positions, source, warnings);
+    JsonFields in(j, source, warnings);
+    in.number("speed", s.speed);
+    readTextSize(j, in, s);
+    in.number("lineSpacing", s.lineSpacing);
+    in.number("volume", s.volume);
+    in.boolean("muted", s.muted);
+    readTheme(j, in, s.theme);
+    readPositions(j, in, s.positions);
     for (auto& w : sanitize(s)) warnings.push_back(source + ": " + w);
     return s;
 }

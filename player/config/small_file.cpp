@@ -2,47 +2,10 @@
 
 #include "transcripts/regular_file.h"
 
-#include <algorithm>
-
 namespace la::player {
 
-namespace fs = std::filesystem;
-
-bool readSmallFile(const fs::path& file, std::string& text, std::string& problem) {
+bool readSmallFile(const std::filesystem::path& file, std::string& text, std::string& problem) {
     return transcripts::readRegularFile(file.string(), kMaxSmallFileBytes, text, problem);
-}
-
-std::string jsonSyntaxMessage(const std::string& source, std::string_view text, const nlohmann::json::parse_error& e) {
-    // nlohmann's byte offset is 1-based and points at the last character read.
-    int line = 1, column = 1;
-    std::size_t end = std::min(text.size(), e.byte > 0 ? e.byte - 1 : 0);
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
-    std::string what = e.what();
-    auto col = what.find("column ");
-    auto colon = what.find(": ", col == std::string::npos ? 0 : col);
-    std::string problem = colon == std::string::npos ? what : what.substr(colon + 2);
-    return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + problem;
-}
-
-std::string readThemeKey(const nlohmann::json& j, ThemeChoice& out) {
-    auto it = j.find("theme");
-    if (it == j.end()) return {};
-    if (it->is_string()) {
-        if (auto t = themeFromName(it->get<std::string>())) {
-            out = *t;
-            return {};
-        }
-    }
-    return "theme should be \"light\", \"dark\" or \"high-contrast\", not " + it->dump() + "; using " +
-           std::string(themeName(out));
 }
 
 } // namespace la::player

@@ -11,11 +11,11 @@
 #include <cmath>
 
 namespace la::player {
-namespace {
 
 // Framebuffer objects are OpenGL 3.0 core, outside the 1.1 functions that
 // libGL exports directly: look them up through SDL like the ImGui backend does
-// with its own loader.
+// with its own loader. Each PartialRedraw looks them up when it is made (its
+// window's context current) and owns them: no table shared behind its back.
 struct FramebufferFunctions {
     PFNGLGENFRAMEBUFFERSPROC gen = nullptr;
     PFNGLDELETEFRAMEBUFFERSPROC del = nullptr;
@@ -24,21 +24,21 @@ struct FramebufferFunctions {
     PFNGLCHECKFRAMEBUFFERSTATUSPROC status = nullptr;
     PFNGLBLITFRAMEBUFFERPROC blit = nullptr;
 
-    bool load() {
-        gen = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(SDL_GL_GetProcAddress("glGenFramebuffers"));
-        del = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(SDL_GL_GetProcAddress("glDeleteFramebuffers"));
-        bind = reinterpret_cast<PFNGLBINDFRAMEBUFFERPROC>(SDL_GL_GetProcAddress("glBindFramebuffer"));
-        attach = reinterpret_cast<PFNGLFRAMEBUFFERTEXTURE2DPROC>(SDL_GL_GetProcAddress("glFramebufferTexture2D"));
-        status = reinterpret_cast<PFNGLCHECKFRAMEBUFFERSTATUSPROC>(SDL_GL_GetProcAddress("glCheckFramebufferStatus"));
-        blit = reinterpret_cast<PFNGLBLITFRAMEBUFFERPROC>(SDL_GL_GetProcAddress("glBlitFramebuffer"));
-        return gen && del && bind && attach && status && blit;
+    /// All six from the current context, or nullptr when any is missing.
+    static std::unique_ptr<FramebufferFunctions> load() {
+        auto f = std::make_unique<FramebufferFunctions>();
+        f->gen = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(SDL_GL_GetProcAddress("glGenFramebuffers"));
+        f->del = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(SDL_GL_GetProcAddress("glDeleteFramebuffers"));
+        f->bind = reinterpret_cast<PFNGLBINDFRAMEBUFFERPROC>(SDL_GL_GetProcAddress("glBindFramebuffer"));
+        f->attach = reinterpret_cast<PFNGLFRAMEBUFFERTEXTURE2DPROC>(SDL_GL_GetProcAddress("glFramebufferTexture2D"));
+        f->status = reinterpret_cast<PFNGLCHECKFRAMEBUFFERSTATUSPROC>(SDL_GL_GetProcAddress("glCheckFramebufferStatus"));
+        f->blit = reinterpret_cast<PFNGLBLITFRAMEBUFFERPROC>(SDL_GL_GetProcAddress("glBlitFramebuffer"));
+        if (!(f->gen && f->del && f->bind && f->attach && f->status && f->blit)) return nullptr;
+        return f;
     }
 };
 
-FramebufferFunctions& fb() {
-    static FramebufferFunctions f;
-    return f;
-}
+namespace {
 
 uint32_t packColour(const float c[4]) {
     auto byte = [](float v) { return uint32_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
@@ -56,7 +56,7 @@ void clearRect(const PixelRect& r, int fbHeight, const float clear[4]) {
 } // namespace
 
 PartialRedraw::PartialRedraw() {
-    framebuffersLoaded_ = fb().load();
+    fb_ = FramebufferFunctions::load();
     subBuffer_ = SubBufferCopy::detect();
     mode_ = bestMode();
 }
@@ -65,13 +65,13 @@ PartialRedraw::~PartialRedraw() { releaseOffscreen(); }
 
 PartialRedraw::Mode PartialRedraw::bestMode() const {
     if (subBuffer_) return Mode::InPlace;
-    if (framebuffersLoaded_) return Mode::Offscreen;
+    if (fb_) return Mode::Offscreen;
     return Mode::Whole;
 }
 
 void PartialRedraw::setMode(Mode mode) {
     if (mode == Mode::InPlace && !subBuffer_) mode = Mode::Offscreen;
-    if (mode == Mode::Offscreen && !framebuffersLoaded_) mode = Mode::Whole;
+    if (mode == Mode::Offscreen && !fb_) mode = Mode::Whole;
     mode_ = mode;
     if (mode_ != Mode::Offscreen) releaseOffscreen();
     damage_.invalidate();
@@ -80,7 +80,7 @@ void PartialRedraw::setMode(Mode mode) {
 }
 
 void PartialRedraw::releaseOffscreen() {
-    if (framebuffer_) fb().del(1, &framebuffer_);
+    if (framebuffer_) fb_->del(1, &framebuffer_);
     if (texture_) glDeleteTextures(1, &texture_);
     framebuffer_ = texture_ = 0;
     width_ = height_ = 0;
@@ -94,11 +94,11 @@ bool PartialRedraw::ensureOffscreen(int fbWidth, int fbHeight) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fbWidth, fbHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    fb().gen(1, &framebuffer_);
-    fb().bind(GL_FRAMEBUFFER, framebuffer_);
-    fb().attach(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-    const bool complete = fb().status(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    fb().bind(GL_FRAMEBUFFER, 0);
+    fb_->gen(1, &framebuffer_);
+    fb_->bind(GL_FRAMEBUFFER, framebuffer_);
+    fb_->attach(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    const bool complete = fb_->status(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    fb_->bind(GL_FRAMEBUFFER, 0);
     if (!complete) {
         releaseOffscreen();
         return false;
@@ -186,19 +186,19 @@ std::vector<PixelRect> PartialRedraw::render(SDL_Window* window, ImDrawData& dra
         unshown_.insert(unshown_.end(), rects.begin(), rects.end());
         return rects;
     }
-    fb().bind(GL_FRAMEBUFFER, framebuffer_);
+    fb_->bind(GL_FRAMEBUFFER, framebuffer_);
     drawRects(draw, rects, fbWidth, fbHeight, clear);
-    fb().bind(GL_FRAMEBUFFER, 0);
+    fb_->bind(GL_FRAMEBUFFER, 0);
     copyOffscreenToBackBuffer();
     return rects;
 }
 
 // The back buffer is undefined after every swap: the whole frame is copied.
 void PartialRedraw::copyOffscreenToBackBuffer() {
-    fb().bind(GL_READ_FRAMEBUFFER, framebuffer_);
-    fb().bind(GL_DRAW_FRAMEBUFFER, 0);
-    fb().blit(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    fb().bind(GL_FRAMEBUFFER, 0);
+    fb_->bind(GL_READ_FRAMEBUFFER, framebuffer_);
+    fb_->bind(GL_DRAW_FRAMEBUFFER, 0);
+    fb_->blit(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    fb_->bind(GL_FRAMEBUFFER, 0);
 }
 
 void PartialRedraw::present(SDL_Window* window) {
@@ -241,9 +241,9 @@ void PartialRedraw::readPixels(int width, int height, std::vector<unsigned char>
     rgba.assign(size_t(width) * size_t(height) * 4, 0);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     if (mode_ == Mode::Offscreen && framebuffer_) {
-        fb().bind(GL_READ_FRAMEBUFFER, framebuffer_);
+        fb_->bind(GL_READ_FRAMEBUFFER, framebuffer_);
         glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-        fb().bind(GL_READ_FRAMEBUFFER, 0);
+        fb_->bind(GL_READ_FRAMEBUFFER, 0);
     } else {
         glReadBuffer(GL_BACK);
         glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());

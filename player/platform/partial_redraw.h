@@ -33,6 +33,7 @@ struct SDL_Window;
 
 namespace la::player {
 
+struct FramebufferFunctions;
 class SubBufferCopy;
 
 class PartialRedraw {
@@ -73,7 +74,7 @@ private:
 
     FrameDamage damage_;
     std::unique_ptr<SubBufferCopy> subBuffer_;
-    bool framebuffersLoaded_ = false;
+    std::unique_ptr<FramebufferFunctions> fb_; ///< null: no framebuffer objects, so no Offscreen mode
     Mode mode_ = Mode::Whole;
     unsigned framebuffer_ = 0, texture_ = 0;
     int width_ = 0, height_ = 0;

@@ -117,7 +117,7 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
     std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
     for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
                             "chordHoldSeconds", "maxVolume", "textSize", "controlsSize", "theme", "speed",
-                            "volume", "showChapters", "searchAndCopy"}) {
+                            "volume", "searchAndCopy"}) {
         INFO(key);
         CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
     }
@@ -235,6 +235,13 @@ TEST_CASE("Unknown kiosk keys are reported by name (likely typos)") {
     CHECK(r.config.idleResetSeconds == 120);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0] == "k.json: unknown key \"idleResetSecs\" is ignored");
+}
+
+TEST_CASE("showChapters, which no view ever read, is now an unknown kiosk key") {
+    auto r = parseKioskConfig(R"({"showChapters": false, "pin": "1234"})", "k.json");
+    CHECK(r.config.pin == "1234");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == "k.json: unknown key \"showChapters\" is ignored");
 }
 
 TEST_CASE("NaN-like and huge numbers never reach the kiosk") {
