@@ -41,7 +41,7 @@ void DisplayController::setLineSpacing(double spacing) {
     setPreferences(p);
 }
 
-void DisplayController::setTheme(ThemeChoice theme) {
+void DisplayController::setTheme(ui::ThemeId theme) {
     DisplayPreferences p = prefs_;
     p.theme = theme;
     setPreferences(p);

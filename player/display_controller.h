@@ -28,7 +28,7 @@ public:
     void stepTextSize(int direction);
     void setControlsSize(double scale); ///< 0: automatic
     void setLineSpacing(double spacing);
-    void setTheme(ThemeChoice theme);
+    void setTheme(ui::ThemeId theme);
 
     /// Between frames on the UI thread: rebuilds fonts and style if needed
     /// (the controls' size depends on the window's height, in points).

@@ -46,8 +46,8 @@ ui::Commands KioskSession::draw(double now, const std::string& title, const Kios
         vm.titleFont = look.titleFont;
         vm.bodyFont = look.bodyFont;
         vm.textPercent = int(std::lround(look.textScale * 100));
-        vm.highContrast = look.theme == ThemeChoice::HighContrast;
-        vm.normalTheme = policy_.config().defaults.theme == ThemeChoice::HighContrast ? ThemeChoice::Light : policy_.config().defaults.theme;
+        vm.highContrast = look.theme == ui::ThemeId::HighContrast;
+        vm.normalTheme = policy_.config().defaults.theme == ui::ThemeId::HighContrast ? ui::ThemeId::Light : policy_.config().defaults.theme;
         return ui::drawAttractScreen(vm);
     }
     case KioskMode::Countdown: return ui::drawStillListeningOverlay({policy_.countdownSecondsLeft(now)});

@@ -24,7 +24,7 @@ struct KioskWelcomeLook {
     ImFont* titleFont = nullptr;
     ImFont* bodyFont = nullptr;
     double textScale = 1.0;
-    ThemeChoice theme = ThemeChoice::Light;
+    ui::ThemeId theme = ui::ThemeId::Light;
 };
 
 class KioskSession {

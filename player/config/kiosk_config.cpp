@@ -33,7 +33,7 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "controlsSize",     "theme",            "speed",
                                       "volume",           "searchAndCopy"};
 
-void readTheme(const json& j, JsonFields& in, ThemeChoice& out) {
+void readTheme(const json& j, JsonFields& in, ui::ThemeId& out) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
 }
 

@@ -20,7 +20,7 @@ public:
 
 private:
     std::optional<double> speed_, textSize_;
-    std::optional<ThemeChoice> theme_;
+    std::optional<ui::ThemeId> theme_;
     Settings saved_;     ///< as read from the file
     Settings overrides_; ///< after the command-line overrides
 };

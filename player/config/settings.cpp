@@ -42,9 +42,9 @@ std::vector<std::string> sanitize(Preferences& s) {
     clampField(s.lineSpacing, kLineSpacingRange, "lineSpacing", warnings);
     clampField(s.volume, kVolumeRange, "volume", warnings);
     int themeIndex = static_cast<int>(s.theme);
-    if (themeIndex < 0 || themeIndex > static_cast<int>(ThemeChoice::HighContrast)) {
+    if (themeIndex < 0 || themeIndex > static_cast<int>(ui::ThemeId::HighContrast)) {
         warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");
-        s.theme = ThemeChoice::Light;
+        s.theme = ui::ThemeId::Light;
     }
     return warnings;
 }
@@ -67,17 +67,17 @@ bool samePreferences(const Settings& a, const Settings& b) {
     return static_cast<const Preferences&>(a) == static_cast<const Preferences&>(b);
 }
 
-std::string_view themeName(ThemeChoice t) {
+std::string_view themeName(ui::ThemeId t) {
     switch (t) {
-    case ThemeChoice::Light: return "light";
-    case ThemeChoice::Dark: return "dark";
-    case ThemeChoice::HighContrast: return "high-contrast";
+    case ui::ThemeId::Light: return "light";
+    case ui::ThemeId::Dark: return "dark";
+    case ui::ThemeId::HighContrast: return "high-contrast";
     }
     return "light";
 }
 
-std::optional<ThemeChoice> themeFromName(std::string_view name) {
-    for (ThemeChoice t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
+std::optional<ui::ThemeId> themeFromName(std::string_view name) {
+    for (ui::ThemeId t : {ui::ThemeId::Light, ui::ThemeId::Dark, ui::ThemeId::HighContrast})
         if (themeName(t) == name) return t;
     return std::nullopt;
 }

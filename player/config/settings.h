@@ -21,8 +21,6 @@
 
 namespace la::player {
 
-// TRANSITION: replaced by ui::ThemeId everywhere below after the merges.
-using ThemeChoice = ui::ThemeId;
 
 /// One numeric setting's range and default, inclusive at both ends.
 struct NumericRange {
@@ -71,7 +69,7 @@ struct DisplayPreferences {
     double textScale = kTextScaleRange.defaultValue;
     double controlsScale = 0; ///< buttons and labels by hand (advanced); 0: automatic
     double lineSpacing = kLineSpacingRange.defaultValue;       ///< reading text only
-    ThemeChoice theme = ThemeChoice::Light;
+    ui::ThemeId theme = ui::ThemeId::Light;
 
     bool operator==(const DisplayPreferences&) const = default;
 };
@@ -117,9 +115,9 @@ std::vector<std::string> sanitize(Settings& s);
 std::vector<std::string> sanitize(Preferences& p);
 
 /// "light", "dark", "high-contrast": the names used in settings.json.
-std::string_view themeName(ThemeChoice t);
+std::string_view themeName(ui::ThemeId t);
 /// The inverse of themeName; nullopt for anything else.
-std::optional<ThemeChoice> themeFromName(std::string_view name);
+std::optional<ui::ThemeId> themeFromName(std::string_view name);
 
 /// The size of buttons and labels for these settings: never above the text
 /// size (the words being read are never smaller than a control's label). In

@@ -49,7 +49,7 @@ void readTextSize(const json& j, JsonFields& in, Settings& s) {
 // Keys this version replaced: read once (readTextSize), never written back.
 bool isRetiredKey(const std::string& key) { return key == "uiTextScale" || key == "transcriptTextScale"; }
 
-void readTheme(const json& j, JsonFields& in, ThemeChoice& out) {
+void readTheme(const json& j, JsonFields& in, ui::ThemeId& out) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
 }
 

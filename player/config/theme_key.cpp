@@ -4,7 +4,7 @@
 
 namespace la::player {
 
-std::string readThemeKey(const nlohmann::json& j, ThemeChoice& out) {
+std::string readThemeKey(const nlohmann::json& j, ui::ThemeId& out) {
     auto it = j.find("theme");
     if (it == j.end()) return {};
     if (it->is_string()) {

@@ -12,6 +12,6 @@ namespace la::player {
 /// The "theme" key of `j` into `out` when it names a theme. Returns what is
 /// wrong with it ("theme should be ... not X; using <out>") when it is there
 /// but names none, else an empty string.
-std::string readThemeKey(const nlohmann::json& j, ThemeChoice& out);
+std::string readThemeKey(const nlohmann::json& j, ui::ThemeId& out);
 
 } // namespace la::player

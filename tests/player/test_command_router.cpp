@@ -136,7 +136,7 @@ TEST_CASE("Text size and theme go to the display's owner; a kiosk counts them as
     r.router->route({ui::SetTextSize{3.1}});
     CHECK(r.display.preferences().textScale == 3.0); // the nearest size offered
     r.router->route({ui::SetTheme{ui::ThemeId::HighContrast}, ui::SetLineSpacing{1.75}, ui::SetControlsSize{1.5}});
-    CHECK(r.display.preferences().theme == ThemeChoice::HighContrast);
+    CHECK(r.display.preferences().theme == ui::ThemeId::HighContrast);
     CHECK(r.display.preferences().lineSpacing == 1.75);
     CHECK(r.display.preferences().controlsScale == 1.5);
 }

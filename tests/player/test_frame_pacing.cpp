@@ -72,12 +72,12 @@ TEST_CASE("Command-line overrides last one run unless the listener changes them"
     RunOverrides run(options);
     Settings saved;
     saved.speed = 1.0;
-    saved.theme = ThemeChoice::Light;
+    saved.theme = ui::ThemeId::Light;
     Settings now = run.begin(saved);
     CHECK(now.speed == 1.5);
-    CHECK(now.theme == ThemeChoice::HighContrast);
+    CHECK(now.theme == ui::ThemeId::HighContrast);
     CHECK(run.toSave(now).speed == 1.0);             // untouched: the saved value stays
-    CHECK(run.toSave(now).theme == ThemeChoice::Light);
+    CHECK(run.toSave(now).theme == ui::ThemeId::Light);
     now.speed = 2.0;                                 // changed during the run: kept
     CHECK(run.toSave(now).speed == 2.0);
     options.speed = 9.0;                             // out of range: brought into range

@@ -63,7 +63,7 @@ TEST_CASE("Kiosk config defaults are the documented ones and in range") {
     CHECK(c.maxVolume == Approx(0.8));
     CHECK(c.defaults.textScale == 2.0); // someone walking up to the screen: 200 %
     CHECK(c.defaults.controlsScale == 0); // automatic
-    CHECK(c.defaults.theme == ThemeChoice::Light);
+    CHECK(c.defaults.theme == la::ui::ThemeId::Light);
     CHECK(c.defaults.speed == 1.0);
     CHECK(c.defaults.volume == Approx(0.5));
     // The countdown always fits inside the shortest idle time, with quiet time first.
@@ -103,7 +103,7 @@ TEST_CASE("Every kiosk config key is read") {
     CHECK(c.maxVolume == Approx(0.7));
     CHECK(c.defaults.textScale == 1.5);
     CHECK(c.defaults.controlsScale == 1.25);
-    CHECK(c.defaults.theme == ThemeChoice::HighContrast);
+    CHECK(c.defaults.theme == la::ui::ThemeId::HighContrast);
     CHECK(c.defaults.speed == Approx(0.9));
     CHECK(c.defaults.volume == Approx(0.4));
 }
@@ -163,7 +163,7 @@ TEST_CASE("Wrong-typed kiosk values are named and replaced by safe values") {
     CHECK(hasWarning(w, {"pin", "string of digits", "4200", "quitting is turned off"}));
     CHECK(c.maxVolume == Approx(0.8));
     CHECK(hasWarning(w, {"maxVolume", "null"}));
-    CHECK(c.defaults.theme == ThemeChoice::Light);
+    CHECK(c.defaults.theme == la::ui::ThemeId::Light);
     CHECK(hasWarning(w, {"theme", "\"purple\""}));
     // Quitting is off, so there is no no-PIN warning.
     CHECK_FALSE(hasWarning(w, {kNoPinWarning}));
@@ -367,14 +367,14 @@ TEST_CASE("kioskVisitorStart gives a new person the kiosk defaults, unmuted") {
     KioskConfig c;
     c.defaults.textScale = 2.0;
     c.defaults.controlsScale = 1.5;
-    c.defaults.theme = ThemeChoice::Dark;
+    c.defaults.theme = la::ui::ThemeId::Dark;
     c.defaults.speed = 0.75;
     c.defaults.volume = 0.6;
     c.defaults.muted = true; // not a config key: whatever it holds, a new person starts unmuted
     Preferences s = kioskVisitorStart(c);
     CHECK(s.textScale == 2.0);
     CHECK(s.controlsScale == 1.5);
-    CHECK(s.theme == ThemeChoice::Dark);
+    CHECK(s.theme == la::ui::ThemeId::Dark);
     CHECK(s.speed == 0.75);
     CHECK(s.volume == Approx(0.6));
     CHECK_FALSE(s.muted);

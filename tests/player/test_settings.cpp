@@ -99,7 +99,7 @@ TEST_CASE("Settings defaults are the documented ones and already valid", "[setti
     CHECK(s.textScale == 1.0);
     CHECK(s.controlsScale == 0); // automatic
     CHECK(s.lineSpacing == 1.5);
-    CHECK(s.theme == ThemeChoice::Light);
+    CHECK(s.theme == la::ui::ThemeId::Light);
     CHECK(s.volume == 0.8);
     CHECK_FALSE(s.muted);
     CHECK(s.positions.empty());
@@ -158,9 +158,9 @@ TEST_CASE("sanitize snaps speed to the 0.05 grid and fixes theme and positions",
     CHECK(s.speed == Approx(1.05));
     CHECK(anyContains(w, "0.05"));
 
-    s.theme = static_cast<ThemeChoice>(7);
+    s.theme = static_cast<la::ui::ThemeId>(7);
     CHECK(sanitize(s).size() == 1);
-    CHECK(s.theme == ThemeChoice::Light);
+    CHECK(s.theme == la::ui::ThemeId::Light);
 
     s.positions = {{"ok.ogg", played(12.0)}, {"neg.ogg", played(-1.0)}, {"", played(3.0)},
                    {"nan.ogg", played(std::numeric_limits<double>::quiet_NaN())}};
@@ -170,9 +170,9 @@ TEST_CASE("sanitize snaps speed to the 0.05 grid and fixes theme and positions",
 }
 
 TEST_CASE("theme names round-trip", "[settings]") {
-    for (auto t : {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::HighContrast})
+    for (auto t : {la::ui::ThemeId::Light, la::ui::ThemeId::Dark, la::ui::ThemeId::HighContrast})
         CHECK(themeFromName(themeName(t)) == t);
-    CHECK(themeName(ThemeChoice::HighContrast) == "high-contrast");
+    CHECK(themeName(la::ui::ThemeId::HighContrast) == "high-contrast");
     CHECK_FALSE(themeFromName("Dark").has_value());
     CHECK_FALSE(themeFromName("").has_value());
 }
@@ -249,7 +249,7 @@ TEST_CASE("a valid file loads every field", "[settings][store]") {
     CHECK(r.settings.textScale == 2.5);
     CHECK(r.settings.controlsScale == 1.5);
     CHECK(r.settings.lineSpacing == 1.75);
-    CHECK(r.settings.theme == ThemeChoice::HighContrast);
+    CHECK(r.settings.theme == la::ui::ThemeId::HighContrast);
     CHECK(r.settings.volume == 0.5);
     CHECK(r.settings.muted);
     CHECK(secondsOf(r.settings.positions) == std::map<std::string, double>{{"episode-01.ogg", 312.5}, {"episode-02.ogg", 0}});
@@ -470,7 +470,7 @@ TEST_CASE("save then load gives the same settings", "[settings][store]") {
     s.textScale = 3.0;
     s.controlsScale = 1.25;
     s.lineSpacing = 2.0;
-    s.theme = ThemeChoice::Dark;
+    s.theme = la::ui::ThemeId::Dark;
     s.volume = 0.35;
     s.muted = true;
     s.positions = {{"ep 1 “quoted” ’.ogg", played(61.25, 1764860000)}, {"b", SavedPosition{0, false, 7}}};
@@ -636,7 +636,7 @@ TEST_CASE("a file from before one text size reads the larger of its two sizes an
     SettingsLoadResult r = store.load();
     CHECK(r.settings.textScale == 2.5);
     CHECK(r.settings.controlsScale == 0);
-    CHECK(r.settings.theme == ThemeChoice::Dark);
+    CHECK(r.settings.theme == la::ui::ThemeId::Dark);
     std::string error;
     REQUIRE(store.save(r.settings, error));
     const std::string text = readText(file);
