@@ -1,6 +1,7 @@
 #include "ui/transport_bar.h"
 
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 #include "ui/time_format.h"
 #include "ui/transport_menus.h"
 
@@ -38,6 +39,8 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     }
     double shown = view.dragging ? view.dragSeconds : s.position;
     float f = float(std::clamp(shown / duration, 0.0, 1.0));
+    int node = declareLastItem("transport/seek", SemanticRole::Slider, "Position", kIncrement | kDecrement | kSetValue);
+    declareValue(node, {shown, 0, s.duration, 5, formatClock(shown) + " of " + formatClock(s.duration)});
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float trackH = std::max(8.0f, fs * 0.45f);
@@ -138,13 +141,16 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     const char* back = full ? "Back 15 s###back" : "15 s###back";
     const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
     if (iconButton(back, Icon::Back, controlH)) out.push_back(SeekBy{-15});
+    declareLastItem("transport/back", SemanticRole::PushButton, "Back 15 seconds");
     flowNext(playW);
     if (iconButton(s.playing ? "Pause###toggle" : "Play###toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW)) {
         out.push_back(TogglePlay{});
     }
     view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
+    declareLastItem("transport/play", SemanticRole::PushButton, s.playing ? "Pause" : "Play");
     flowNext(iconButtonWidth(forward, Icon::Forward));
     if (iconButton(forward, Icon::Forward, controlH)) out.push_back(SeekBy{30});
+    declareLastItem("transport/forward", SemanticRole::PushButton, "Forward 30 seconds");
     // Speed is always on the main screen: a chip with the current speed.
     flowNext(speedChipWidth(brief));
     Commands speed = drawSpeedChip(s.speed, controlH, brief, view.speedMin, view.speedMax);
@@ -165,6 +171,7 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     if (s.finishButton) { // works even without sound
         flowNext(iconButtonWidth("I'm finished", Icon::None));
         if (iconButton("I'm finished", Icon::None, controlH)) out.push_back(KioskFinish{});
+        declareLastItem("transport/finish", SemanticRole::PushButton, "I'm finished");
         view.finishMin = ImGui::GetItemRectMin(), view.finishMax = ImGui::GetItemRectMax();
     }
     return out;
@@ -180,6 +187,7 @@ Commands drawVolumeControls(const TransportState& s) {
     if (iconButton(s.muted ? "Unmute###mute" : "Mute###mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
         out.push_back(ToggleMute{});
     }
+    declareLastItem("transport/mute", SemanticRole::ToggleButton, "Mute", kPress, s.muted ? kChecked : 0u);
     int volume = int(std::lround(s.volume * 100));
     float sliderW = volumeSliderWidth();
     flowNext(sliderW);
@@ -192,6 +200,8 @@ Commands drawVolumeControls(const TransportState& s) {
     ImGui::PushAllowKeyboardFocus(false);
     // The value beside the slider, never under its handle.
     if (ImGui::SliderInt("##Volume", &volume, 0, 100, "")) out.push_back(SetVolume{volume / 100.0f});
+    declareValue(declareLastItem("transport/volume", SemanticRole::Slider, "Volume", kIncrement | kDecrement | kSetValue),
+                 {double(volume), 0, 100, 5, std::to_string(volume) + " %"});
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar(2);
     const std::string value = "Volume " + std::to_string(volume) + " %";

@@ -1,11 +1,13 @@
 #include "ui/transport_menus.h"
 
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 #include "ui/time_format.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace la::ui {
 namespace {
@@ -33,11 +35,20 @@ std::string speedLabel(double speed) {
 
 float speedChipWidth(bool brief) { return iconButtonWidth(brief ? "2.75\u00d7" : "Speed 2.75\u00d7", Icon::None); }
 
+std::string spokenSpeed(double speed) {
+    std::string label = speedLabel(speed);
+    return label.substr(0, label.size() - std::string_view("\u00d7").size()) + " times";
+}
+
 Commands drawSpeedChip(double speed, float controlH, bool brief, ImVec2& min, ImVec2& max) {
     Commands out;
     const std::string label = (brief ? "" : "Speed ") + speedLabel(speed) + "###speed chip";
     if (iconButton(label.c_str(), Icon::None, controlH, speedChipWidth(brief))) ImGui::OpenPopup("##speed menu");
     min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const std::string spoken = spokenSpeed(speed);
+    declareValue(declareLastItem("transport/speed", SemanticRole::PushButton, "Speed " + spoken, kPress,
+                                 ImGui::IsPopupOpen("##speed menu") ? kExpanded : 0u),
+                 {speed, 0.5, 3.0, 0.05, spoken});
     placeMenuAbove(min, max);
     if (ImGui::BeginPopup("##speed menu")) {
         const std::string title = "Playback speed: " + speedLabel(speed);

@@ -20,6 +20,8 @@ inline constexpr double kSpeedMenuPresets[] = {0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 
 
 /// "1×", "1.5×", "1.25×": the speed as the chip shows it.
 std::string speedLabel(double speed);
+/// The same for a screen reader: "1.5 times".
+std::string spokenSpeed(double speed);
 
 /// The width the chip takes whatever the speed (a fixed slot); `brief`: the
 /// speed alone ("1.5×"), for narrow windows.

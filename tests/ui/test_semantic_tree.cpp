@@ -78,3 +78,82 @@ TEST_CASE("Elements that appear and disappear are added and removed, and their p
     CHECK(has(back, SemanticChange::Kind::Removed, "toast"));
     CHECK(has(back, SemanticChange::Kind::Children, "frame"));
 }
+
+// ---- the transport bar declares what it draws ----------------------------------
+
+#include "support/headless_imgui.h"
+#include "ui/semantic_scope.h"
+#include "ui/transport_bar.h"
+
+namespace {
+
+SemanticTree drawBar(const TransportState& s) {
+    SemanticTree tree;
+    tree.begin("ListenAlong");
+    SemanticScope scope(&tree);
+    TransportViewState view;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({1280, 300});
+    ImGui::Begin("bar", nullptr, ImGuiWindowFlags_NoDecoration);
+    drawTransportBar(s, view);
+    ImGui::End();
+    ImGui::Render();
+    return tree;
+}
+
+} // namespace
+
+TEST_CASE("The transport bar names its controls for a screen reader, with values and states") {
+    la::test::HeadlessImGui imgui;
+    TransportState s;
+    s.position = 129;
+    s.duration = 421;
+    s.audioLoaded = true;
+    s.speed = 1.5;
+    s.volume = 0.8f;
+    s.muted = true;
+    SemanticTree t = drawBar(s);
+    auto at = [&](const char* id) -> const SemanticNode& {
+        int i = t.find(id);
+        INFO(id);
+        REQUIRE(i >= 0);
+        return t.node(i);
+    };
+    CHECK(at("transport/play").name == "Play");
+    CHECK(at("transport/play").role == SemanticRole::PushButton);
+    CHECK(at("transport/play").actions == kPress);
+    CHECK(at("transport/back").name == "Back 15 seconds");
+    CHECK(at("transport/forward").name == "Forward 30 seconds");
+    REQUIRE(at("transport/seek").value);
+    CHECK(at("transport/seek").value->text == "2:09 of 7:01");
+    CHECK(at("transport/seek").role == SemanticRole::Slider);
+    CHECK(at("transport/speed").name == "Speed 1.5 times");
+    CHECK(at("transport/speed").value->current == 1.5);
+    CHECK(at("transport/mute").states & kChecked);
+    CHECK(at("transport/volume").value->text == "80 %");
+    // Bounds are where the control was drawn, in reading order left to right.
+    const SemanticNode& back = at("transport/back");
+    const SemanticNode& play = at("transport/play");
+    CHECK(back.bounds.width > 20);
+    CHECK(play.bounds.x > back.bounds.x);
+    CHECK(t.find("transport/finish") == -1); // only in a kiosk
+
+    s.audioLoaded = false; // no episode: the controls are there, and disabled
+    SemanticTree off = drawBar(s);
+    const SemanticNode& p = off.node(off.find("transport/play"));
+    CHECK(p.states & kDisabled);
+    CHECK_FALSE(p.states & kFocusable);
+}
+
+TEST_CASE("Without a tree, drawing declares nothing and nothing breaks") {
+    la::test::HeadlessImGui imgui;
+    CHECK(currentSemanticTree() == nullptr);
+    ImGui::NewFrame();
+    ImGui::Begin("bar");
+    TransportViewState view;
+    drawTransportBar(TransportState{}, view);
+    ImGui::End();
+    ImGui::Render();
+    CHECK(currentSemanticTree() == nullptr);
+}

@@ -1,0 +1,38 @@
+#pragma once
+// How a view declares what it draws into the frame's semantic tree
+// (semantic_tree.h) without threading the tree through every call: like
+// ImGui's own context, one tree is current while a frame is drawn. With no
+// tree current (tests that only draw, the render sub-command) declaring does
+// nothing.
+
+#include "ui/semantic_tree.h"
+
+#include <string>
+
+namespace la::ui {
+
+/// Makes `tree` current for its lifetime (the previous one comes back after).
+class SemanticScope {
+public:
+    explicit SemanticScope(SemanticTree* tree);
+    ~SemanticScope();
+    SemanticScope(const SemanticScope&) = delete;
+    SemanticScope& operator=(const SemanticScope&) = delete;
+
+private:
+    SemanticTree* previous_;
+};
+
+/// The tree being built, or null.
+SemanticTree* currentSemanticTree();
+
+/// Declares ImGui's last item as an element: its bounds, and its focused,
+/// focusable and disabled states from ImGui. Returns the element's index in
+/// the current tree, or -1 when there is none.
+int declareLastItem(std::string id, SemanticRole role, std::string name, std::uint32_t actions = kPress,
+                    std::uint32_t states = 0);
+
+/// Sets the value of element `index` (from declareLastItem; -1 is ignored).
+void declareValue(int index, SemanticValue value);
+
+} // namespace la::ui
