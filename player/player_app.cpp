@@ -16,6 +16,7 @@
 #include "player/state_file.h"
 #include "player/toast.h"
 #include "player/visible_state.h"
+#include "player/window_title.h"
 #include "ui/main_view.h"
 #include "ui/transport_menus.h"
 
@@ -60,6 +61,7 @@ public:
             // Sleep through frames that would look the same: draw only after
             // input or when something visible moved on.
             autosave();
+            updateTitle();
             VisibleState visible = visibleState();
             if (!last && busyFrames_ == 0 && options_.frames < 0 && visible == lastVisible_) continue;
             lastVisible_ = visible;
@@ -124,8 +126,6 @@ private:
             failLoad("Cannot play the episode: " + error);
             return;
         }
-        std::string title = playback_->title().empty() ? kDefaultTitle : playback_->title();
-        host_.setTitle("ListenAlong – " + title);
         if (std::string late = startAfterEndProblem(options_.start, playback_->status().duration); !late.empty()) {
             err_ << "listenalong: " << late << "\n";
             notice(ui::Notice::Level::Warning, late);
@@ -207,6 +207,23 @@ private:
             quit_ = true;
             exitCode_ = kAdminQuitExitStatus;
         }
+    }
+
+    // Only when it changes: a title change is a window-system round trip.
+    void updateTitle() {
+        TitleFacts f;
+        f.loaded = playback_->loaded();
+        f.episodeTitle = playback_->title().empty() ? kDefaultTitle : playback_->title();
+        if (f.loaded) {
+            media::PlaybackStatus st = playback_->status();
+            f.playing = st.playing;
+            f.chapter = chapterIndexAt(st.position);
+            f.chapterCount = content_.chapterRows.size();
+        }
+        std::string title = windowTitle(f);
+        if (title == title_) return;
+        title_ = std::move(title);
+        host_.setTitle(title_);
     }
 
     std::function<void()> fontTextureUpload() {
@@ -388,6 +405,7 @@ private:
     size_t lastChapter_ = 0;
     std::string lastSaveError_;
     std::string lastFontWarning_;
+    std::string title_; ///< the window's, as last set
     std::vector<ui::Notice> notices_;
     Toast toast_;
     ui::MainViewUi view_;
