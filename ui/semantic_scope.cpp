@@ -33,6 +33,18 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
     return index;
 }
 
+int declareOpen(std::string id, SemanticRole role, std::string name) {
+    if (!g_current) return -1;
+    const int index = g_current->open(std::move(id), role, std::move(name));
+    const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    g_current->node(index).bounds = {min.x, min.y, size.x, size.y};
+    return index;
+}
+
+void declareClose() {
+    if (g_current) g_current->close();
+}
+
 void declareValue(int index, SemanticValue value) {
     if (g_current && index >= 0) g_current->node(index).value = std::move(value);
 }

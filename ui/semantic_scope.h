@@ -32,6 +32,12 @@ SemanticTree* currentSemanticTree();
 int declareLastItem(std::string id, SemanticRole role, std::string name, std::uint32_t actions = kPress,
                     std::uint32_t states = 0);
 
+/// Starts a group (a list, a panel, a tab list) in the current tree; what is
+/// declared until declareClose() goes inside it. Bounds: the current
+/// ImGui window's. Returns its index, or -1 when there is no tree.
+int declareOpen(std::string id, SemanticRole role, std::string name);
+void declareClose();
+
 /// Sets the value of element `index` (from declareLastItem; -1 is ignored).
 void declareValue(int index, SemanticValue value);
 

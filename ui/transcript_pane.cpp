@@ -15,6 +15,7 @@
 
 #include "ui/long_text.h"
 #include "ui/nav_visible.h"
+#include "ui/semantic_scope.h"
 
 #include "ui/icon_button.h"
 #include "ui/time_format.h"
@@ -462,6 +463,17 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
         NavOnlyWhenVisible nav(size);
         pressed = ImGui::InvisibleButton("##cue", size);
     }
+    // The words are the name a screen reader says; time and speaker describe them.
+    const float viewTop = ImGui::GetWindowPos().y, viewBottom = viewTop + ImGui::GetWindowHeight();
+    const bool showing = pos.y + size.y > viewTop && pos.y < viewBottom;
+    int node = declareLastItem("transcript/cue/" + std::to_string(i), SemanticRole::ListItem, cue.text,
+                               kPress | kScrollIntoView,
+                               (current ? kCurrent : 0u) | (selected ? kSelected : 0u));
+    if (SemanticTree* tree = currentSemanticTree(); tree && node >= 0) {
+        SemanticNode& n = tree->node(node);
+        n.description = formatClock(cue.start) + (cue.speaker.empty() ? "" : ", " + cue.speaker);
+        if (!showing) n.states &= ~std::uint32_t(kShowing);
+    }
     bool hovered = ImGui::IsItemHovered();
     bool focused = ImGui::IsItemFocused();
     if (ImGui::BeginPopupContextItem("cue actions")) {
@@ -535,12 +547,14 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     if (first > 0) --first;
     last = std::min(last + 1, vm.cues->size());
     CueDrawContext c{vm, st, font, m, rowWidth, out};
+    declareOpen("transcript", SemanticRole::List, "Transcript");
     st.hit.rows.clear();
     st.hit.wordMin = st.hit.wordMax = {0, 0};
     for (size_t i = first; i < last; ++i) {
         const float top = st.layout.top[i];
         drawCue(c, i, {origin.x, origin.y + top}, st.layout.top[i + 1] - top);
     }
+    declareClose();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy({rowWidth, st.layout.top.back()}); // the list's full height, for the scroll bar
     if (st.readingFont) ImGui::PopFont();

@@ -4,6 +4,7 @@
 // when the width changes, search counts and steps through matches.
 
 #include "support/headless_imgui.h"
+#include "ui/semantic_scope.h"
 #include "ui/transcript_pane.h"
 
 #include <catch2/catch.hpp>
@@ -385,4 +386,41 @@ TEST_CASE("In a cue taller than the view the word being heard stays in view") {
         CHECK(st.hit.wordMin.y >= st.hit.listMin.y - 2);
         CHECK(st.hit.wordMax.y <= st.hit.listMax.y + 2);
     }
+}
+
+TEST_CASE("The transcript is a list for a screen reader: lines near the view, their words, which one is being heard") {
+    Headless ui;
+    std::vector<transcripts::Cue> cues = makeCues(10000);
+    TranscriptPaneState st;
+    const double t = 2 * 5000 + 0.5; // line 5000 is being heard
+    ui.frames(3, at(cues, t), st);
+    SemanticTree tree;
+    tree.begin("ListenAlong");
+    {
+        SemanticScope scope(&tree);
+        ui.frame(at(cues, t), st);
+    }
+    const int list = tree.find("transcript");
+    REQUIRE(list >= 0);
+    CHECK(tree.node(list).role == SemanticRole::List);
+    const auto& items = tree.node(list).children;
+    // Only what is near the view: not 10,000 objects a frame.
+    CHECK(items.size() > 3);
+    CHECK(items.size() < 40);
+    const int heard = tree.find("transcript/cue/5000");
+    REQUIRE(heard >= 0);
+    const SemanticNode& n = tree.node(heard);
+    CHECK(n.role == SemanticRole::ListItem);
+    CHECK(n.name == cues[5000].text);
+    CHECK(n.description == "2:46:40, Host");
+    CHECK(n.states & kCurrent);
+    CHECK(n.states & kShowing);
+    CHECK(n.actions & kPress);
+    int current = 0, hidden = 0;
+    for (int i : items) {
+        current += (tree.node(i).states & kCurrent) != 0;
+        hidden += (tree.node(i).states & kShowing) == 0;
+    }
+    CHECK(current == 1);
+    CHECK(hidden >= 1); // the extra line past the edge, for keyboard steps, is not on screen
 }
