@@ -90,6 +90,16 @@ private:
     std::vector<int> openStack_;
 };
 
+/// What an assistive technology (a screen reader) asked of an element: the
+/// platform adapter queues these, and the next frame turns each into what the
+/// same action by a person would have done. `value`: kSetValue's new value.
+struct SemanticRequest {
+    std::string id;
+    SemanticAction action = kPress;
+    double value = 0;
+    bool operator==(const SemanticRequest&) const = default;
+};
+
 /// What changed between two frames' trees, for the adapter to signal.
 struct SemanticChange {
     enum class Kind { Added, Removed, Name, Description, Value, States, Bounds, Children, Focus };
