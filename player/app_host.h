@@ -4,7 +4,11 @@
 // window chores. player/platform/sdl_host.h provides it; a test can provide
 // its own and drive PlayerApp without a display.
 
+#include "media/audio_sink.h"
+#include "ui/semantic_tree.h"
+
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace la::player {
@@ -28,6 +32,10 @@ struct InputBatch {
 class AppHost {
 public:
     virtual ~AppHost() = default;
+
+    /// The audio device (SDL_mixer in a window; a test's own sink headless).
+    /// Null and `error` when there is none: the app then plays silently.
+    virtual std::unique_ptr<media::AudioSink> openAudioSink(std::string& error) = 0;
 
     /// Milliseconds since the host was opened (its clock starts before its
     /// window is made, so --quit-after counts the window's creation too).
@@ -54,6 +62,9 @@ public:
     /// Renders the ImGui frame (not shown yet).
     virtual void render() = 0;
     virtual void present() = 0;
+    /// What the frame just rendered shows, for assistive technologies (a
+    /// screen reader's adapter mirrors it; a test can read it back).
+    virtual void describeFrame(const ui::SemanticTree& tree) = 0;
     /// Writes the last rendered frame as PNG; false and `error` on failure.
     virtual bool saveScreenshot(const std::string& path, std::string& error) = 0;
 };

@@ -5,34 +5,43 @@
 #include <imgui.h>
 
 namespace la::player {
+namespace {
 
-ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed) {
+// Shortcuts and the mode keys wait while a text field types or a modifier
+// makes the key mean something else.
+bool keysAreForTyping(const ImGuiIO& io) { return io.WantTextInput; }
+bool modified(const ImGuiIO& io) { return io.KeyCtrl || io.KeyAlt || io.KeySuper; }
+
+bool navigating() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0; }
+
+} // namespace
+
+KeyboardNavigation updateKeyboardNavigation(const KeyPressed& keyPressed) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (keysAreForTyping(io) || modified(io)) return navigating() ? KeyboardNavigation::On : KeyboardNavigation::Off;
+    if (!navigating() && keyPressed(Key::Tab, false)) {
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        return KeyboardNavigation::JustTurnedOn;
+    }
+    if (navigating() && keyPressed(Key::Escape, false)) leaveKeyboardNavigation();
+    return navigating() ? KeyboardNavigation::On : KeyboardNavigation::Off;
+}
+
+void leaveKeyboardNavigation() { ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard; }
+
+ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed, KeyboardNavigation navigation) {
     ui::Commands out;
     const ImGuiIO& io = ImGui::GetIO();
     auto pressed = [&](Key k, bool repeat = true) { return keyPressed(k, repeat); };
-    if (io.WantTextInput) return out;
+    if (keysAreForTyping(io)) return out;
     if (io.KeyCtrl && !io.KeyAlt && pressed(Key::F, false)) out.push_back(ui::FocusSearch{});
     if (io.KeyCtrl && !io.KeyAlt) { // text size, as in browsers
         if (pressed(Key::Equals, false) || pressed(Key::KeypadPlus, false)) out.push_back(ui::StepTextSize{+1});
         if (pressed(Key::Minus, false) || pressed(Key::KeypadMinus, false)) out.push_back(ui::StepTextSize{-1});
         if (pressed(Key::Num0, false) || pressed(Key::Keypad0, false)) out.push_back(ui::StepTextSize{0});
     }
-    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return out;
-    // Control-by-control mode: Tab turns on ImGui's keyboard navigation
-    // (arrows move the focus outline, Space/Enter press the focused control),
-    // Escape turns it off again. In 1.86 navigation owns the arrows and Space,
-    // so the playback shortcuts on those keys pause while it is on.
-    ImGuiIO& mutableIo = ImGui::GetIO();
-    bool navigating = (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0;
-    if (!navigating && pressed(Key::Tab, false)) {
-        mutableIo.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        return out;
-    }
-    if (navigating && pressed(Key::Escape, false)) {
-        mutableIo.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-        navigating = false;
-    }
-    if (!navigating) {
+    if (modified(io) || navigation == KeyboardNavigation::JustTurnedOn) return out;
+    if (navigation == KeyboardNavigation::Off) {
         if (pressed(Key::Space, false)) out.push_back(ui::TogglePlay{});
         if (pressed(Key::Left)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
         if (pressed(Key::Right)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});

@@ -18,6 +18,7 @@
 #include "player/visible_state.h"
 #include "player/window_title.h"
 #include "ui/main_view.h"
+#include "ui/semantic_scope.h"
 #include "ui/transport_menus.h"
 
 #include <imgui.h>
@@ -94,7 +95,7 @@ private:
 
     std::unique_ptr<media::AudioSink> openAudio() {
         std::string error;
-        auto sink = media::openSdlMixerSink(error);
+        auto sink = host_.openAudioSink(error);
         if (sink) return sink;
         notice(ui::Notice::Level::Warning,
                "Sound is not available on this computer (" + error + "). You can still read along; playback runs silently.");
@@ -198,6 +199,7 @@ private:
         playback_->seek(0);
         usePreferences(kioskVisitorStart(kiosk_->config()));
         view_ = ui::MainViewUi{};
+        leaveKeyboardNavigation(); // the next person starts where everyone starts
         notices_ = startupNotices_;
     }
 
@@ -338,6 +340,9 @@ private:
         view_.article.readingFont = display_->fonts().reading;
         view_.article.headingFont = display_->fonts().readingBold;
         host_.beginFrame();
+        // The views declare what they draw for screen readers as they draw it.
+        semantics_.begin(title_);
+        ui::SemanticScope describing(&semantics_);
         ui::MainViewState state;
         state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         state.notices = notices_;
@@ -357,9 +362,12 @@ private:
                                           {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
-        ui::Commands keys = collectShortcuts(state.transport.duration, [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); });
+        KeyPressed keyPressed = [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); };
+        KeyboardNavigation navigation = updateKeyboardNavigation(keyPressed);
+        ui::Commands keys = collectShortcuts(state.transport.duration, keyPressed, navigation);
         commands.insert(commands.end(), keys.begin(), keys.end());
         host_.render();
+        host_.describeFrame(semantics_);
         return commands;
     }
 
@@ -409,6 +417,7 @@ private:
     std::vector<ui::Notice> notices_;
     Toast toast_;
     ui::MainViewUi view_;
+    ui::SemanticTree semantics_; ///< what this frame shows, for screen readers (AppHost::describeFrame)
     EpisodeContent content_;
     int busyFrames_ = 3;
     bool quit_ = false;

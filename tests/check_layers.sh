@@ -21,5 +21,14 @@ if [ -n "$linked" ]; then
   echo "$linked"
   status=1
 fi
+# The app core and the sub-commands reach the sound device only through
+# AppHost::openAudioSink: they link media's core, not its SDL sink.
+core=$(grep -nE 'la_media_sdl|la_media[^_]|la_media$|SDL2|OpenGL|X11' player/CMakeLists.txt player/cli/CMakeLists.txt player/config/CMakeLists.txt |
+       grep -v ':[0-9]*: *#' | grep -e 'la_app' -e 'la_cli' -e 'la_config')
+if [ -n "$core" ]; then
+  echo "the app core, la_cli or la_config links SDL, OpenGL, X11 or media's SDL sink:"
+  echo "$core"
+  status=1
+fi
 [ $status = 0 ] && echo "SDL, OpenGL, X11 and ImGui backends only in player/platform/ (and SDL_mixer in media's sink)"
 exit $status

@@ -1,6 +1,7 @@
 #include "ui/attract_screen.h"
 
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -83,14 +84,16 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     flowNext(iconButtonWidth(l.smaller, Icon::None));
     if (iconButton(l.smaller, Icon::None, h)) out.push_back(StepTextSize{-1});
     store(placed.smaller);
+    const std::string size = "Text " + std::to_string(vm.textPercent) + " %";
+    declareLastItem("attract/smaller", SemanticRole::PushButton, "Smaller text, now " + size);
     if (l.showSize) {
-        const std::string size = "Text " + std::to_string(vm.textPercent) + " %";
         flowNext(ImGui::CalcTextSize("Text 400 %").x);
         rowText(size.c_str(), h);
     }
     flowNext(iconButtonWidth(l.bigger, Icon::None));
     if (iconButton(l.bigger, Icon::None, h)) out.push_back(StepTextSize{+1});
     store(placed.bigger);
+    declareLastItem("attract/bigger", SemanticRole::PushButton, "Bigger text, now " + size);
     const float contrastW = iconButtonWidth(l.widest, Icon::None);
     flowNext(contrastW);
     if (vm.highContrast) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -98,6 +101,7 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
         out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
     if (vm.highContrast) ImGui::PopStyleColor();
     store(placed.contrast);
+    declareLastItem("attract/contrast", SemanticRole::ToggleButton, "High contrast", kPress, vm.highContrast ? kChecked : 0u);
 }
 
 // Height drawChoices takes at `width` (one row, or more when even the brief labels wrap).
@@ -120,6 +124,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {st.WindowPadding.x, std::min(st.WindowPadding.y, fs * 0.5f)});
     const bool open = ImGui::Begin("##attract", nullptr, kFullScreenFlags);
     ImGui::PopStyleVar();
+    declareOpen("attract", SemanticRole::Panel, "Welcome");
     if (open) {
         const float choicesH = choicesHeight(ImGui::GetContentRegionAvail().x); // in the controls' font
         if (vm.bodyFont) ImGui::PushFont(vm.bodyFont);
@@ -171,15 +176,18 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         space(gap);
         if (vm.titleFont) ImGui::PushFont(vm.titleFont);
         wrappedText(vm.title);
+        declareLastText("attract/title", SemanticRole::Heading, vm.title);
         if (vm.titleFont) ImGui::PopFont();
         if (intro) {
             space(gap * 0.5f);
             wrappedText(kIntro);
+            declareLastText("attract/intro", SemanticRole::Paragraph, std::string(kIntro));
         }
         space(gap * (intro ? 1.0f : 1.5f));
         if (entryButton("##listen", twoLines ? "Touch to" : "Touch to listen", twoLines ? "listen" : "",
                         {width, height}, placed.listen))
             out.push_back(StartListening{});
+        declareLastItem("attract/listen", SemanticRole::PushButton, "Touch to listen");
         if (placed.stacked)
             ImGui::Dummy({0, fs * 0.5f});
         else
@@ -187,6 +195,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         if (entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
                         placed.read))
             out.push_back(StartReading{});
+        declareLastItem("attract/read", SemanticRole::PushButton, "Touch to read");
         space(gap);
         if (vm.bodyFont) ImGui::PopFont();
         drawChoices(vm, placed, out); // controls: they grow more slowly than the words
@@ -194,9 +203,11 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         space(gap * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
         wrappedText(vm.reviewed);
+        declareLastText("attract/reviewed", SemanticRole::Paragraph, vm.reviewed);
         ImGui::PopStyleColor();
         space(gap * 0.5f);
         wrappedText(vm.support);
+        declareLastText("attract/support", SemanticRole::Paragraph, vm.support);
         if (!vm.staffNotice.empty()) {
             // In the bottom corner, away from what visitors read, when there is room.
             ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), bottom - textHeight(vm.staffNotice, wrapW)));
@@ -208,6 +219,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         ImGui::PopStyleVar();
         if (vm.bodyFont) ImGui::PopFont();
     }
+    declareClose();
     ImGui::End();
     if (layout) *layout = placed;
     return out;

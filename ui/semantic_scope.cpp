@@ -33,6 +33,14 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
     return index;
 }
 
+int declareLastText(std::string id, SemanticRole role, std::string text) {
+    if (!g_current) return -1;
+    const int index = g_current->add(std::move(id), role, std::move(text));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    g_current->node(index).bounds = {min.x, min.y, max.x - min.x, max.y - min.y};
+    return index;
+}
+
 int declareOpen(std::string id, SemanticRole role, std::string name) {
     if (!g_current) return -1;
     const int index = g_current->open(std::move(id), role, std::move(name));

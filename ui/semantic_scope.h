@@ -32,6 +32,10 @@ SemanticTree* currentSemanticTree();
 int declareLastItem(std::string id, SemanticRole role, std::string name, std::uint32_t actions = kPress,
                     std::uint32_t states = 0);
 
+/// Declares ImGui's last item as text to read (a heading, a paragraph): its
+/// bounds, no focus and no actions. Returns its index, or -1.
+int declareLastText(std::string id, SemanticRole role, std::string text);
+
 /// Starts a group (a list, a panel, a tab list) in the current tree; what is
 /// declared until declareClose() goes inside it. Bounds: the current
 /// ImGui window's. Returns its index, or -1 when there is no tree.

@@ -58,6 +58,8 @@ std::unique_ptr<SdlHost> SdlHost::open(const WindowOptions& options, std::string
     return std::unique_ptr<SdlHost>(new SdlHost(std::move(window)));
 }
 
+std::unique_ptr<media::AudioSink> SdlHost::openAudioSink(std::string& error) { return media::openSdlMixerSink(error); }
+
 std::uint64_t SdlHost::ticksMs() const { return SDL_GetTicks64(); }
 
 InputBatch SdlHost::pollInput(int timeoutMs) {
@@ -98,6 +100,9 @@ void SdlHost::uploadFontTexture() {
 void SdlHost::beginFrame() { window_->beginFrame(); }
 void SdlHost::render() { window_->render(); }
 void SdlHost::present() { window_->present(); }
+
+// The AT-SPI adapter (issue #13) will mirror it here.
+void SdlHost::describeFrame(const ui::SemanticTree&) {}
 
 bool SdlHost::saveScreenshot(const std::string& path, std::string& error) { return window_->saveScreenshot(path, error); }
 

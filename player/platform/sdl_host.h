@@ -20,6 +20,7 @@ public:
     /// Returns nullptr and sets `error` when no window can be made.
     static std::unique_ptr<SdlHost> open(const WindowOptions& options, std::string& error);
 
+    std::unique_ptr<media::AudioSink> openAudioSink(std::string& error) override;
     std::uint64_t ticksMs() const override;
     InputBatch pollInput(int timeoutMs) override;
     bool adminChordHeld() const override;
@@ -32,6 +33,7 @@ public:
     void beginFrame() override;
     void render() override;
     void present() override;
+    void describeFrame(const ui::SemanticTree& tree) override;
     bool saveScreenshot(const std::string& path, std::string& error) override;
 
 private:

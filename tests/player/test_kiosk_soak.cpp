@@ -1,58 +1,34 @@
-// Memory stays flat over a day of kiosk use. One "person" per simulated five
-// minutes: they touch the attract screen, listen (real audio through the real
-// engine, pulled by a stand-in device), seek, change speed and volume, search
-// the screen; then they walk away, the "Still listening?" countdown runs out
-// and the idle reset puts everything back. Every frame goes through the real
-// window (OpenGL under xvfb-run, partial redraws included) and the kiosk
-// session that draws the attract screen and overlays. The kiosk clock is
-// injected, so 24 hours run in seconds. After warm-up, the process's resident
-// memory may not grow by more than 1 MB.
+// The kiosk through a day of visitors, driven as people drive it: the real app
+// core (PlayerApp in kiosk mode, its loop, its command router, its kiosk
+// session and its idle reset) on a host without a window whose clock moves
+// only when the app waits, so a day runs in seconds. One person every five
+// minutes of kiosk time: they touch "Touch to listen" where the frame's
+// semantic tree says it is, listen (real audio through the real engine,
+// pulled by a stand-in device), skip forward, speed up, turn the volume up,
+// pause, press Tab for control-by-control mode, and walk away; the
+// "Still listening?" countdown runs out and the reset puts everything back.
 //
-// LA_SOAK_HOURS overrides the simulated day (e.g. LA_SOAK_HOURS=72).
-#include "player/platform/app_window.h"
-#include "player/episode_content.h"
-#include "player/kiosk_session.h"
-#include "player/playback_controller.h"
-#include "ui/main_view.h"
+// Checked for every person: the welcome screen comes back, control-by-control
+// mode is off again, and the next person starts at the kiosk's speed. Over the day, resident memory after warm-up may not grow by more
+// than 1 MB. LA_SOAK_HOURS overrides the simulated day (e.g. LA_SOAK_HOURS=72).
 
-#include <SDL.h>
+#include "player/player_app.h"
+#include "support/headless_imgui.h"
+#include "support/ogg_fixture.h"
+#include "support/scripted_host.h"
+
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
-#include <chrono>
-#include <functional>
-#include <unistd.h>
 #include <cstdlib>
 #include <fstream>
-#include <thread>
-#include <vector>
+#include <sstream>
+#include <unistd.h>
 
 using namespace la;
+using player::Key;
 
 namespace {
-
-// A device that plays only when the test pulls: render() as fast as the
-// decoder thread supplies.
-class PullSink final : public media::AudioSink {
-public:
-    media::DeviceFormat format() const override { return {}; }
-    void attach(media::AudioEngine* e) override { engine_ = e; }
-    std::string description() const override { return "test pull sink"; }
-    bool audible() const override { return false; }
-    void pull(double seconds) {
-        if (!engine_) return;
-        const media::DeviceFormat f;
-        std::vector<float> buf(size_t(f.bufferFrames * f.channels));
-        int blocks = int(seconds * f.sampleRate / f.bufferFrames);
-        for (int i = 0; i < blocks; ++i) {
-            engine_->render(buf.data(), f.bufferFrames);
-            std::this_thread::sleep_for(std::chrono::microseconds(200)); // let the decoder refill the ring
-        }
-    }
-
-private:
-    media::AudioEngine* engine_ = nullptr;
-};
 
 long residentKiB() {
     std::ifstream in("/proc/self/statm");
@@ -61,98 +37,139 @@ long residentKiB() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-ui::Commands frame(player::AppWindow& window, const std::function<ui::Commands()>& draw) {
-    SDL_PumpEvents();
-    window.beginFrame();
-    ui::Commands commands = draw();
-    window.render();
-    window.present();
-    return commands;
+bool keyboardNavigationOn() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0; }
+
+/// One visitor after another, each a small play in acts; the host runs it
+/// at each turn of the app's loop.
+struct Visitors {
+    double personEvery = 300; // seconds of kiosk time per person
+    enum class Act { Arrive, Touched, Listening, Paused, WalkedAway } act = Act::Arrive;
+    int person = 0;
+    double actAt = 0;
+    // What was seen, per person.
+    int welcomed = 0;         ///< touched the welcome screen's "Touch to listen"
+    int listened = 0;         ///< the player showed, playing
+    int resets = 0;           ///< the welcome screen came back after they left
+    int navigationLeftOn = 0; ///< control-by-control mode still on after a reset
+    int navigationWasOn = 0;  ///< it was on when they walked away
+    std::vector<std::string> firstSpeed; ///< each person's speed as they start
+    std::vector<std::string> leftSpeed;  ///< ... and as they leave
+    long rssAfterWarmUp = 0;
+    int warmUp = 20;
+
+    void operator()(test::ScriptedHost& host) {
+        const double t = double(host.now) / 1000.0;
+        switch (act) {
+        case Act::Arrive:
+            if (t < person * personEvery || !host.shows("attract/listen")) return;
+            if (person == warmUp) rssAfterWarmUp = residentKiB();
+            if (host.click("attract/listen")) ++welcomed, act = Act::Touched;
+            return;
+        case Act::Touched:
+            if (!host.shows("transport/play")) return;
+            firstSpeed.push_back(host.valueText("transport/speed"));
+            if (host.lastTree.node(host.lastTree.find("transport/play")).name == "Pause") ++listened;
+            host.sink->pull(0.5); // what they hear
+            // They skip ahead, speed up, turn it up a little.
+            host.press(person % 2 ? Key::Right : Key::Left);
+            host.press(Key::RightBracket);
+            host.press(Key::Up);
+            act = Act::Listening, actAt = t;
+            return;
+        case Act::Listening:
+            if (t < actAt + 2) return;
+            host.sink->pull(0.25);
+            host.press(Key::Space); // pause
+            act = Act::Paused;
+            return;
+        case Act::Paused:
+            leftSpeed.push_back(host.valueText("transport/speed"));
+            host.press(Key::Tab); // control by control, then they leave
+            act = Act::WalkedAway;
+            return;
+        case Act::WalkedAway:
+            if (!host.shows("attract/listen")) {
+                if (keyboardNavigationOn()) navigationWasOn = std::max(navigationWasOn, 1);
+                return;
+            }
+            ++resets;
+            if (keyboardNavigationOn()) ++navigationLeftOn;
+            ++person;
+            act = Act::Arrive;
+            return;
+        }
+    }
+};
+
+std::string writeKioskConfig(const test::TempDir& dir) {
+    std::string path = dir.file("kiosk.json");
+    std::ofstream(path) << R"({"idleResetSeconds": 120, "countdownSeconds": 10, "allowQuit": false})";
+    return path;
 }
 
+player::AppOptions kioskOptions(const test::TempDir& dir, double seconds) {
+    player::AppOptions options;
+    options.kiosk = true;
+    options.kioskConfig = writeKioskConfig(dir);
+    options.audioFile = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+    options.quitAfter = seconds;
+    return options;
+}
 
 } // namespace
 
+TEST_CASE("A kiosk visitor's control-by-control mode ends with the idle reset, not with the next visitor") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    Visitors visitors;
+    visitors.warmUp = -1;
+    test::ScriptedHost host;
+    host.script = std::ref(visitors);
+    std::ostringstream err;
+    int code = player::PlayerApp(kioskOptions(dir, visitors.personEvery + 60), host, err).run();
+    INFO("stderr: " << err.str());
+    CHECK(code == 0);
+    REQUIRE(visitors.welcomed == 2);
+    REQUIRE(visitors.resets == 1);
+    CHECK(visitors.navigationWasOn == 1); // Tab turned it on for the first person
+    CHECK(visitors.navigationLeftOn == 0);
+}
+
 TEST_CASE("Kiosk memory stays flat over a simulated day of people and idle resets") {
     double hours = std::getenv("LA_SOAK_HOURS") ? std::atof(std::getenv("LA_SOAK_HOURS")) : 24.0;
-    const std::string episode = LA_SOURCE_DIR "/assets/episode/episode.ogg";
-
-    std::string error;
-    auto window = player::AppWindow::create({"kiosk soak", 1280, 800, false}, error);
-    REQUIRE(window); // tests run under xvfb-run
-    ImGui::GetIO().IniFilename = nullptr;
-
-    auto sinkOwner = std::make_unique<PullSink>();
-    PullSink* sink = sinkOwner.get();
-    player::PlaybackController playback(std::move(sinkOwner));
-    REQUIRE(playback.open(episode, error));
-    player::EpisodeContent content = player::loadEpisodeContent(episode, {});
-    REQUIRE_FALSE(content.transcript.cues.empty());
-
-    player::KioskConfig config;
-    config.idleResetSeconds = 120;
-    player::KioskSession kiosk(config);
-    ui::MainViewUi view;
-
-    const double personEvery = 300; // seconds of kiosk time per person
-    const int people = int(hours * 3600 / personEvery);
-    const int warmUp = std::min(20, people / 4);
-    double now = 0;
-    long rssAfterWarmUp = 0;
-    for (int person = 0; person < people; ++person) {
-        if (person == warmUp) rssAfterWarmUp = residentKiB();
-        CHECK(kiosk.showsAttract());
-        // A touch on "Touch to listen", as the attract screen reports it.
-        ui::Commands touched = frame(*window, [&] { return kiosk.draw(now, "Soak"); });
-        touched.push_back(ui::StartListening{});
-        kiosk.startSession(now);
-        playback.play();
-        playback.seek(double((person * 37) % 400));
-        playback.setSpeed(person % 2 ? 1.5 : 1.0);
-        playback.setVolume(0.3f + 0.1f * float(person % 4));
-        sink->pull(0.5);
-        view.transcript.search.query = person % 3 ? "immune" : "";
-        for (int f = 0; f < 3; ++f) {
-            frame(*window, [&] {
-                ui::MainViewState state;
-                state.transport = playback.transportState();
-                player::fillContentViews(content, state.transport.position, state);
-                ui::drawMainView(state, view);
-                return kiosk.draw(now, "Soak");
-            });
-            now += 1;
-            kiosk.onInput(now);
-        }
-        // They pause and walk away: the idle reset and its countdown run on the
-        // injected clock (while playing, the limit is 20 minutes instead).
-        playback.pause();
-        player::KioskAction action = player::KioskAction::None;
-        bool countdownShown = false;
-        for (double t = now; t < now + personEvery && action == player::KioskAction::None; t += 1) {
-            action = kiosk.update(t, playback.status().playing, playback.status().ended, false);
-            if (kiosk.mode() == player::KioskMode::Countdown && !countdownShown) {
-                frame(*window, [&] { return kiosk.draw(t, "Soak"); }); // "Still listening?"
-                countdownShown = true;
-            }
-        }
-        CHECK(countdownShown);
-        REQUIRE(action == player::KioskAction::ResetToDefaults);
-        playback.pause();
-        playback.seek(0);
-        playback.setSpeed(1.0);
-        view = ui::MainViewUi{};
-        now += personEvery;
-        CHECK(kiosk.mode() == player::KioskMode::Attract);
-    }
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    Visitors visitors;
+    const int people = int(hours * 3600 / visitors.personEvery);
+    visitors.warmUp = std::min(20, people / 4);
+    test::ScriptedHost host;
+    host.script = std::ref(visitors);
+    std::ostringstream err;
+    int code = player::PlayerApp(kioskOptions(dir, hours * 3600 - 1), host, err).run();
     long rssEnd = residentKiB();
-    INFO(people << " people over " << hours << " h; resident memory after warm-up " << rssAfterWarmUp
+    INFO("stderr: " << err.str());
+    CHECK(code == 0);
+    CHECK(visitors.welcomed == people);
+    CHECK(visitors.listened == people); // "Touch to listen" started the episode
+    CHECK(visitors.resets == people);
+    CHECK(visitors.navigationLeftOn == 0);
+    // Every person starts where the first did: the kiosk's speed.
+    REQUIRE(visitors.firstSpeed.size() == size_t(people));
+    CHECK_FALSE(visitors.firstSpeed.front().empty());
+    REQUIRE(visitors.leftSpeed.size() == size_t(people));
+    for (size_t i = 0; i < visitors.firstSpeed.size(); ++i) {
+        CHECK(visitors.leftSpeed[i] != visitors.firstSpeed.front()); // they did change it
+        CHECK(visitors.firstSpeed[i] == visitors.firstSpeed.front());
+    }
+    INFO(people << " people over " << hours << " h; resident memory after warm-up " << visitors.rssAfterWarmUp
                 << " KiB, at the end " << rssEnd << " KiB");
 #if defined(__SANITIZE_ADDRESS__)
     // AddressSanitizer keeps freed memory in quarantine, so resident memory
     // says nothing here; the run still checks every access on the way.
     WARN("RSS not checked under AddressSanitizer");
 #else
-    CHECK(rssEnd - rssAfterWarmUp <= 1024);
+    CHECK(rssEnd - visitors.rssAfterWarmUp <= 1024);
 #endif
-    WARN("kiosk soak: " << people << " people, RSS " << rssAfterWarmUp << " -> " << rssEnd << " KiB");
+    WARN("kiosk soak: " << people << " people in " << host.frames << " frames, RSS " << visitors.rssAfterWarmUp << " -> "
+                        << rssEnd << " KiB");
 }

@@ -1,11 +1,13 @@
 // Issue #12: the core (PlayerApp) runs on any AppHost. Here, a host without a
-// window: no display, no SDL window, no OpenGL; ImGui draws into a headless
-// context and the clock moves only when the app waits.
+// window (tests/support/scripted_host.h): no display, no SDL window, no
+// OpenGL; ImGui draws into a headless context and the clock moves only when
+// the app waits.
 
 #include "player/app_host.h"
 #include "player/player_app.h"
 #include "support/headless_imgui.h"
 #include "support/ogg_fixture.h"
+#include "support/scripted_host.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -14,49 +16,6 @@
 #include <sstream>
 
 using namespace la;
-
-namespace {
-
-struct HeadlessHost final : player::AppHost {
-    std::uint64_t now = 0;
-    int frames = 0;
-    std::string title;
-
-    std::uint64_t ticksMs() const override { return now; }
-    player::InputBatch pollInput(int timeoutMs) override {
-        now += std::uint64_t(timeoutMs);
-        return {};
-    }
-    bool adminChordHeld() const override { return false; }
-    bool keyPressed(player::Key, bool) const override { return false; }
-    void windowSize(int& width, int& height) const override {
-        width = 1280;
-        height = 800;
-    }
-    void setTitle(const std::string& t) override { title = t; }
-    bool copyToClipboard(const std::string&) override { return true; }
-    void holdKioskInFront() override {}
-    void uploadFontTexture() override {
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    void beginFrame() override {
-        ImGui::GetIO().DisplaySize = {1280, 800};
-        ImGui::NewFrame();
-    }
-    void render() override {
-        ImGui::Render();
-        ++frames;
-    }
-    void present() override {}
-    bool saveScreenshot(const std::string&, std::string& error) override {
-        error = "no screen";
-        return false;
-    }
-};
-
-} // namespace
 
 TEST_CASE("PlayerApp runs headless on its own host: it draws the frames asked for and saves its state") {
     test::HeadlessImGui imgui;
@@ -67,7 +26,7 @@ TEST_CASE("PlayerApp runs headless on its own host: it draws the frames asked fo
     options.frames = 3;
     options.settingsFile = dir.file("settings.json");
     options.stateFile = dir.file("state.json");
-    HeadlessHost host;
+    test::ScriptedHost host;
     std::ostringstream err;
     int code = player::PlayerApp(options, host, err).run();
     INFO("stderr: " << err.str());
