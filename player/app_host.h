@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace la::player {
 
@@ -65,6 +66,9 @@ public:
     /// What the frame just rendered shows, for assistive technologies (a
     /// screen reader's adapter mirrors it; a test can read it back).
     virtual void describeFrame(const ui::SemanticTree& tree) = 0;
+    /// What assistive technologies asked since the last frame (press, set a
+    /// value, move the focus), for the views to carry out in the next one.
+    virtual std::vector<ui::SemanticRequest> takeAccessRequests() = 0;
     /// Writes the last rendered frame as PNG; false and `error` on failure.
     virtual bool saveScreenshot(const std::string& path, std::string& error) = 0;
 };

@@ -342,7 +342,8 @@ private:
         host_.beginFrame();
         // The views declare what they draw for screen readers as they draw it.
         semantics_.begin(title_);
-        ui::SemanticScope describing(&semantics_);
+        std::vector<ui::SemanticRequest> requests = host_.takeAccessRequests();
+        ui::SemanticScope describing(&semantics_, &requests);
         ui::MainViewState state;
         state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
         state.notices = notices_;

@@ -82,26 +82,33 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     ImGui::Dummy({0, h}); // row anchor: what follows flows and wraps
     auto store = [](ScreenRect& r) { r.min = ImGui::GetItemRectMin(), r.max = ImGui::GetItemRectMax(); };
     flowNext(iconButtonWidth(l.smaller, Icon::None));
-    if (iconButton(l.smaller, Icon::None, h)) out.push_back(StepTextSize{-1});
+    bool pressed = iconButton(l.smaller, Icon::None, h);
     store(placed.smaller);
     const std::string size = "Text " + std::to_string(vm.textPercent) + " %";
-    declareLastItem("attract/smaller", SemanticRole::PushButton, "Smaller text, now " + size);
+    if (takeRequest(declareLastItem("attract/smaller", SemanticRole::PushButton, "Smaller text, now " + size), kPress) ||
+        pressed)
+        out.push_back(StepTextSize{-1});
     if (l.showSize) {
         flowNext(ImGui::CalcTextSize("Text 400 %").x);
         rowText(size.c_str(), h);
     }
     flowNext(iconButtonWidth(l.bigger, Icon::None));
-    if (iconButton(l.bigger, Icon::None, h)) out.push_back(StepTextSize{+1});
+    pressed = iconButton(l.bigger, Icon::None, h);
     store(placed.bigger);
-    declareLastItem("attract/bigger", SemanticRole::PushButton, "Bigger text, now " + size);
+    if (takeRequest(declareLastItem("attract/bigger", SemanticRole::PushButton, "Bigger text, now " + size), kPress) ||
+        pressed)
+        out.push_back(StepTextSize{+1});
     const float contrastW = iconButtonWidth(l.widest, Icon::None);
     flowNext(contrastW);
     if (vm.highContrast) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (iconButton(vm.highContrast ? l.contrastOn : l.contrastOff, Icon::None, h, contrastW))
-        out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
+    pressed = iconButton(vm.highContrast ? l.contrastOn : l.contrastOff, Icon::None, h, contrastW);
     if (vm.highContrast) ImGui::PopStyleColor();
     store(placed.contrast);
-    declareLastItem("attract/contrast", SemanticRole::ToggleButton, "High contrast", kPress, vm.highContrast ? kChecked : 0u);
+    if (takeRequest(declareLastItem("attract/contrast", SemanticRole::ToggleButton, "High contrast", kPress,
+                                    vm.highContrast ? kChecked : 0u),
+                    kPress) ||
+        pressed)
+        out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
 }
 
 // Height drawChoices takes at `width` (one row, or more when even the brief labels wrap).
@@ -184,18 +191,18 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
             declareLastText("attract/intro", SemanticRole::Paragraph, std::string(kIntro));
         }
         space(gap * (intro ? 1.0f : 1.5f));
-        if (entryButton("##listen", twoLines ? "Touch to" : "Touch to listen", twoLines ? "listen" : "",
-                        {width, height}, placed.listen))
+        bool listen = entryButton("##listen", twoLines ? "Touch to" : "Touch to listen", twoLines ? "listen" : "",
+                                  {width, height}, placed.listen);
+        if (takeRequest(declareLastItem("attract/listen", SemanticRole::PushButton, "Touch to listen"), kPress) || listen)
             out.push_back(StartListening{});
-        declareLastItem("attract/listen", SemanticRole::PushButton, "Touch to listen");
         if (placed.stacked)
             ImGui::Dummy({0, fs * 0.5f});
         else
             ImGui::SameLine(0, fs);
-        if (entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
-                        placed.read))
+        bool read = entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
+                                placed.read);
+        if (takeRequest(declareLastItem("attract/read", SemanticRole::PushButton, "Touch to read"), kPress) || read)
             out.push_back(StartReading{});
-        declareLastItem("attract/read", SemanticRole::PushButton, "Touch to read");
         space(gap);
         if (vm.bodyFont) ImGui::PopFont();
         drawChoices(vm, placed, out); // controls: they grow more slowly than the words

@@ -3,17 +3,41 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace la::ui {
 namespace {
 
 SemanticTree* g_current = nullptr; // the UI thread's; views draw on it only
+std::vector<SemanticRequest>* g_requests = nullptr;
+
+std::vector<SemanticRequest>::iterator findRequest(const std::string& id, SemanticAction action) {
+    return std::find_if(g_requests->begin(), g_requests->end(),
+                        [&](const SemanticRequest& r) { return r.id == id && r.action == action; });
+}
+
+// A screen reader moved the focus: ImGui's keyboard focus follows, shown and
+// scrolled into view, as if the person had tabbed there.
+void focusLastItem() {
+    ImGuiContext& g = *GImGui;
+    ImGui::SetFocusID(g.LastItemData.ID, g.CurrentWindow);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+}
 
 } // namespace
 
-SemanticScope::SemanticScope(SemanticTree* tree) : previous_(g_current) { g_current = tree; }
-SemanticScope::~SemanticScope() { g_current = previous_; }
+SemanticScope::SemanticScope(SemanticTree* tree, std::vector<SemanticRequest>* requests)
+    : previousTree_(g_current), previousRequests_(g_requests) {
+    g_current = tree;
+    g_requests = requests;
+}
+SemanticScope::~SemanticScope() {
+    g_current = previousTree_;
+    g_requests = previousRequests_;
+}
 
 SemanticTree* currentSemanticTree() { return g_current; }
 
@@ -25,12 +49,24 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
     n.bounds = {min.x, min.y, max.x - min.x, max.y - min.y};
     n.actions = actions;
     n.states |= states | kFocusable;
-    if (ImGui::IsItemFocused()) n.states |= kFocused;
     if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) {
         n.states |= kDisabled;
         n.states &= ~std::uint32_t(kFocusable);
     }
+    if ((n.states & kFocusable) && takeRequest(index, kFocus)) focusLastItem();
+    if (ImGui::IsItemFocused()) n.states |= kFocused;
     return index;
+}
+
+bool takeRequest(int index, SemanticAction action, double* value) {
+    if (!g_current || !g_requests || index < 0) return false;
+    const SemanticNode& n = g_current->node(index);
+    if (n.states & kDisabled) return false;
+    auto it = findRequest(n.id, action);
+    if (it == g_requests->end()) return false;
+    if (value) *value = it->value;
+    g_requests->erase(it);
+    return true;
 }
 
 int declareLastText(std::string id, SemanticRole role, std::string text) {

@@ -8,27 +8,33 @@
 #include "ui/semantic_tree.h"
 
 #include <string>
+#include <vector>
 
 namespace la::ui {
 
-/// Makes `tree` current for its lifetime (the previous one comes back after).
+/// Makes `tree` current for its lifetime (the previous one comes back after),
+/// and `requests` what a screen reader asked since the last frame: the views
+/// take the ones for what they draw (takeRequest); the rest are stale (the
+/// element is gone) and are dropped with the frame.
 class SemanticScope {
 public:
-    explicit SemanticScope(SemanticTree* tree);
+    explicit SemanticScope(SemanticTree* tree, std::vector<SemanticRequest>* requests = nullptr);
     ~SemanticScope();
     SemanticScope(const SemanticScope&) = delete;
     SemanticScope& operator=(const SemanticScope&) = delete;
 
 private:
-    SemanticTree* previous_;
+    SemanticTree* previousTree_;
+    std::vector<SemanticRequest>* previousRequests_;
 };
 
 /// The tree being built, or null.
 SemanticTree* currentSemanticTree();
 
 /// Declares ImGui's last item as an element: its bounds, and its focused,
-/// focusable and disabled states from ImGui. Returns the element's index in
-/// the current tree, or -1 when there is none.
+/// focusable and disabled states from ImGui. A pending kFocus request for it
+/// moves ImGui's keyboard focus there (and scrolls it into view). Returns the
+/// element's index in the current tree, or -1 when there is none.
 int declareLastItem(std::string id, SemanticRole role, std::string name, std::uint32_t actions = kPress,
                     std::uint32_t states = 0);
 
@@ -41,6 +47,12 @@ int declareLastText(std::string id, SemanticRole role, std::string text);
 /// ImGui window's. Returns its index, or -1 when there is no tree.
 int declareOpen(std::string id, SemanticRole role, std::string name);
 void declareClose();
+
+/// Takes a pending request of `action` for element `index` (from
+/// declareLastItem): true once per request, so the view does what the same
+/// action by a person would do. kSetValue's value goes to `value`. A disabled
+/// element takes none.
+bool takeRequest(int index, SemanticAction action, double* value = nullptr);
 
 /// Sets the value of element `index` (from declareLastItem; -1 is ignored).
 void declareValue(int index, SemanticValue value);

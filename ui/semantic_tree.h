@@ -37,6 +37,7 @@ enum SemanticAction : std::uint32_t {
     kDecrement = 1u << 2,
     kSetValue = 1u << 3,
     kScrollIntoView = 1u << 4,
+    kFocus = 1u << 5, ///< a request only: move the keyboard focus here (every focusable element accepts it)
 };
 
 /// A slider's value: numbers for the adapter, text for the listener

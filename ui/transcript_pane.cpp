@@ -482,7 +482,8 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
         ImGui::EndPopup();
     }
     ImGui::PopID();
-    if (pressed && !c.st.drag.scrolled) {
+    // A screen reader's press is a tap on the line.
+    if ((pressed && !c.st.drag.scrolled) || takeRequest(node, kPress)) {
         c.out.push_back(SeekTo{cue.start});
         c.st.ownSeek = true; // the line stays under the finger
         c.st.follow = true;

@@ -41,6 +41,10 @@ void drawSeekBar(const TransportState& s, TransportViewState& view, float width,
     float f = float(std::clamp(shown / duration, 0.0, 1.0));
     int node = declareLastItem("transport/seek", SemanticRole::Slider, "Position", kIncrement | kDecrement | kSetValue);
     declareValue(node, {shown, 0, s.duration, 5, formatClock(shown) + " of " + formatClock(s.duration)});
+    double asked = 0;
+    if (takeRequest(node, kSetValue, &asked)) out.push_back(SeekTo{std::clamp(asked, 0.0, s.duration)});
+    if (takeRequest(node, kIncrement)) out.push_back(SeekBy{5}); // as the arrow keys on the focused bar
+    if (takeRequest(node, kDecrement)) out.push_back(SeekBy{-5});
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float trackH = std::max(8.0f, fs * 0.45f);
@@ -140,17 +144,20 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     if (s.compact && s.chapters) picker = chapterPickerLabel(*s.chapters, s.currentChapter, brief);
     const char* back = full ? "Back 15 s###back" : "15 s###back";
     const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
-    if (iconButton(back, Icon::Back, controlH)) out.push_back(SeekBy{-15});
-    declareLastItem("transport/back", SemanticRole::PushButton, "Back 15 seconds");
+    bool pressed = iconButton(back, Icon::Back, controlH);
+    if (takeRequest(declareLastItem("transport/back", SemanticRole::PushButton, "Back 15 seconds"), kPress) || pressed)
+        out.push_back(SeekBy{-15});
     flowNext(playW);
-    if (iconButton(s.playing ? "Pause###toggle" : "Play###toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW)) {
-        out.push_back(TogglePlay{});
-    }
+    pressed = iconButton(s.playing ? "Pause###toggle" : "Play###toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW);
     view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
-    declareLastItem("transport/play", SemanticRole::PushButton, s.playing ? "Pause" : "Play");
+    if (takeRequest(declareLastItem("transport/play", SemanticRole::PushButton, s.playing ? "Pause" : "Play"), kPress) ||
+        pressed)
+        out.push_back(TogglePlay{});
     flowNext(iconButtonWidth(forward, Icon::Forward));
-    if (iconButton(forward, Icon::Forward, controlH)) out.push_back(SeekBy{30});
-    declareLastItem("transport/forward", SemanticRole::PushButton, "Forward 30 seconds");
+    pressed = iconButton(forward, Icon::Forward, controlH);
+    if (takeRequest(declareLastItem("transport/forward", SemanticRole::PushButton, "Forward 30 seconds"), kPress) ||
+        pressed)
+        out.push_back(SeekBy{30});
     // Speed is always on the main screen: a chip with the current speed.
     flowNext(speedChipWidth(brief));
     Commands speed = drawSpeedChip(s.speed, controlH, brief, view.speedMin, view.speedMax);
@@ -170,8 +177,9 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     view.finishMin = view.finishMax = {0, 0};
     if (s.finishButton) { // works even without sound
         flowNext(iconButtonWidth("I'm finished", Icon::None));
-        if (iconButton("I'm finished", Icon::None, controlH)) out.push_back(KioskFinish{});
-        declareLastItem("transport/finish", SemanticRole::PushButton, "I'm finished");
+        bool finish = iconButton("I'm finished", Icon::None, controlH);
+        if (takeRequest(declareLastItem("transport/finish", SemanticRole::PushButton, "I'm finished"), kPress) || finish)
+            out.push_back(KioskFinish{});
         view.finishMin = ImGui::GetItemRectMin(), view.finishMax = ImGui::GetItemRectMax();
     }
     return out;
@@ -184,10 +192,11 @@ Commands drawVolumeControls(const TransportState& s) {
     const float controlH = largeControlHeight();
     ImGui::BeginDisabled(!s.audioLoaded);
     flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
-    if (iconButton(s.muted ? "Unmute###mute" : "Mute###mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH)) {
+    bool mute = iconButton(s.muted ? "Unmute###mute" : "Mute###mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH);
+    if (takeRequest(declareLastItem("transport/mute", SemanticRole::ToggleButton, "Mute", kPress, s.muted ? kChecked : 0u),
+                    kPress) ||
+        mute)
         out.push_back(ToggleMute{});
-    }
-    declareLastItem("transport/mute", SemanticRole::ToggleButton, "Mute", kPress, s.muted ? kChecked : 0u);
     int volume = int(std::lround(s.volume * 100));
     float sliderW = volumeSliderWidth();
     flowNext(sliderW);
@@ -200,8 +209,12 @@ Commands drawVolumeControls(const TransportState& s) {
     ImGui::PushAllowKeyboardFocus(false);
     // The value beside the slider, never under its handle.
     if (ImGui::SliderInt("##Volume", &volume, 0, 100, "")) out.push_back(SetVolume{volume / 100.0f});
-    declareValue(declareLastItem("transport/volume", SemanticRole::Slider, "Volume", kIncrement | kDecrement | kSetValue),
-                 {double(volume), 0, 100, 5, std::to_string(volume) + " %"});
+    const int node = declareLastItem("transport/volume", SemanticRole::Slider, "Volume", kIncrement | kDecrement | kSetValue);
+    declareValue(node, {double(volume), 0, 100, 5, std::to_string(volume) + " %"});
+    double asked = 0;
+    if (takeRequest(node, kSetValue, &asked)) out.push_back(SetVolume{float(std::clamp(asked, 0.0, 100.0) / 100.0)});
+    if (takeRequest(node, kIncrement)) out.push_back(ChangeVolume{0.05f});
+    if (takeRequest(node, kDecrement)) out.push_back(ChangeVolume{-0.05f});
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar(2);
     const std::string value = "Volume " + std::to_string(volume) + " %";

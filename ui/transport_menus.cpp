@@ -43,12 +43,19 @@ std::string spokenSpeed(double speed) {
 Commands drawSpeedChip(double speed, float controlH, bool brief, ImVec2& min, ImVec2& max) {
     Commands out;
     const std::string label = (brief ? "" : "Speed ") + speedLabel(speed) + "###speed chip";
-    if (iconButton(label.c_str(), Icon::None, controlH, speedChipWidth(brief))) ImGui::OpenPopup("##speed menu");
+    const bool pressed = iconButton(label.c_str(), Icon::None, controlH, speedChipWidth(brief));
     min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const std::string spoken = spokenSpeed(speed);
-    declareValue(declareLastItem("transport/speed", SemanticRole::PushButton, "Speed " + spoken, kPress,
-                                 ImGui::IsPopupOpen("##speed menu") ? kExpanded : 0u),
-                 {speed, 0.5, 3.0, 0.05, spoken});
+    // A screen reader sets the speed on the chip itself, as on a slider.
+    const int node = declareLastItem("transport/speed", SemanticRole::PushButton, "Speed " + spoken,
+                                     kPress | kIncrement | kDecrement | kSetValue,
+                                     ImGui::IsPopupOpen("##speed menu") ? kExpanded : 0u);
+    declareValue(node, {speed, 0.5, 3.0, 0.05, spoken});
+    if (takeRequest(node, kPress) || pressed) ImGui::OpenPopup("##speed menu");
+    double asked = 0;
+    if (takeRequest(node, kSetValue, &asked)) out.push_back(SetSpeed{asked});
+    if (takeRequest(node, kIncrement)) out.push_back(ChangeSpeed{+0.05});
+    if (takeRequest(node, kDecrement)) out.push_back(ChangeSpeed{-0.05});
     placeMenuAbove(min, max);
     if (ImGui::BeginPopup("##speed menu")) {
         const std::string title = "Playback speed: " + speedLabel(speed);

@@ -103,6 +103,7 @@ void SdlHost::present() { window_->present(); }
 
 // The AT-SPI adapter (issue #13) will mirror it here.
 void SdlHost::describeFrame(const ui::SemanticTree&) {}
+std::vector<ui::SemanticRequest> SdlHost::takeAccessRequests() { return {}; }
 
 bool SdlHost::saveScreenshot(const std::string& path, std::string& error) { return window_->saveScreenshot(path, error); }
 

@@ -34,6 +34,7 @@ public:
     void render() override;
     void present() override;
     void describeFrame(const ui::SemanticTree& tree) override;
+    std::vector<ui::SemanticRequest> takeAccessRequests() override;
     bool saveScreenshot(const std::string& path, std::string& error) override;
 
 private:

@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace la::test {
@@ -68,6 +69,11 @@ public:
         clickPhase_ = 1;
         return true;
     }
+    /// What a screen reader would ask (ui::SemanticRequest), taken by the next frame.
+    void request(const std::string& id, ui::SemanticAction action, double value = 0) {
+        requests_.push_back({id, action, value});
+        ++pendingInput_;
+    }
     bool shows(const std::string& id) const { return lastTree.find(id) >= 0; }
     std::string valueText(const std::string& id) const {
         int i = lastTree.find(id);
@@ -85,7 +91,8 @@ public:
         keys_.clear();
         if (script) script(*this);
         player::InputBatch in;
-        if (!nextKeys_.empty() || clickPhase_ > 0) {
+        if (!nextKeys_.empty() || clickPhase_ > 0 || pendingInput_ > 0) {
+            pendingInput_ = 0;
             in.events = 1;
             in.personInput = true;
         } else {
@@ -127,6 +134,7 @@ public:
         ++frames;
     }
     void describeFrame(const ui::SemanticTree& tree) override { lastTree = tree; }
+    std::vector<ui::SemanticRequest> takeAccessRequests() override { return std::exchange(requests_, {}); }
     void present() override {}
     bool saveScreenshot(const std::string&, std::string& error) override {
         error = "no screen";
@@ -137,6 +145,8 @@ private:
     std::set<player::Key> keys_, nextKeys_;
     ImVec2 clickAt_{-1, -1};
     int clickPhase_ = 0;
+    int pendingInput_ = 0;
+    std::vector<ui::SemanticRequest> requests_;
     bool mouseDown_ = false;
 };
 
