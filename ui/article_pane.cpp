@@ -4,6 +4,7 @@
 #include "ui/icon_button.h"
 #include "ui/long_text.h"
 #include "ui/nav_visible.h"
+#include "ui/semantic_scope.h"
 
 #include <algorithm>
 #include <string>
@@ -27,8 +28,19 @@ size_t boldLeadIn(const ArticleBlock& b) {
     return 0;
 }
 
-void drawBlock(const ArticleBlock& b, ImFont* bold) {
+// Each block is read as one piece of text: a paragraph, a list item, a
+// sub-heading; `top` is where its drawing started.
+void declareBlock(const ArticleBlock& b, const std::string& id, ImVec2 top) {
+    const bool heading = b.kind == ArticleBlock::Heading3;
+    const ImVec2 max = ImGui::GetItemRectMax();
+    declareText(id, heading ? SemanticRole::Heading : SemanticRole::Paragraph,
+                b.kind == ArticleBlock::Numbered ? std::to_string(b.number) + ". " + b.text : b.text,
+                {top.x, top.y, std::max(0.0f, max.x - top.x), std::max(0.0f, max.y - top.y)});
+}
+
+void drawBlock(const ArticleBlock& b, ImFont* bold, const std::string& id) {
     const float fs = ImGui::GetFontSize();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     const float indent = fs * 1.3f * float(b.depth + 1);
     if (b.quoted) ImGui::Indent(fs);
     switch (b.kind) {
@@ -75,6 +87,7 @@ void drawBlock(const ArticleBlock& b, ImFont* bold) {
         break;
     }
     }
+    declareBlock(b, id, top);
     if (b.quoted) ImGui::Unindent(fs);
     if (b.kind == ArticleBlock::Paragraph || b.kind == ArticleBlock::Figure) ImGui::Dummy({0, fs * 0.4f});
 }
@@ -98,6 +111,8 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
         wrapped(sec.title.c_str());
         ImGui::PopFont();
         bottom = ImGui::GetItemRectMax().y;
+        const int node = declareLastText("article/" + std::to_string(i), SemanticRole::Heading, sec.title);
+        if (SemanticTree* tree = currentSemanticTree(); tree && node >= 0 && current) tree->node(node).states |= kCurrent;
     }
     std::optional<double> start;
     if (vm.listenFrom && i < vm.listenFrom->size()) start = (*vm.listenFrom)[i];
@@ -107,7 +122,11 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
     const float controlH = largeControlHeight();
     if (start) {
         NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
-        if (iconButton("Listen from here", Icon::Play, controlH)) out.push_back(SeekTo{*start});
+        const bool pressed = iconButton("Listen from here", Icon::Play, controlH);
+        const std::string name = "Listen from here" + (sec.title.empty() ? std::string() : ": " + sec.title);
+        if (takeRequest(declareLastItem("article/" + std::to_string(i) + "/listen", SemanticRole::PushButton, name), kPress) ||
+            pressed)
+            out.push_back(SeekTo{*start});
         st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         bottom = ImGui::GetItemRectMax().y;
     }
@@ -169,6 +188,7 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size,
                 ImGui::PushFont(body);
                 ImGui::Indent(ImGui::GetFontSize() * 0.6f);
                 st.hit.listen.clear();
+                declareOpen("article", SemanticRole::Panel, "Article");
                 if (!vm.article->title.empty()) {
                     ImGui::PushFont(bold);
                     wrapped(vm.article->title.c_str());
@@ -179,9 +199,13 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size,
                     ImGui::Spacing();
                     ImGui::Separator();
                     drawSectionHeading(vm, st, i, bold, out);
-                    for (const ArticleBlock& b : vm.article->sections[i].blocks) drawBlock(b, bold);
+                    const auto& blocks = vm.article->sections[i].blocks;
+                    for (size_t k = 0; k < blocks.size(); ++k) {
+                        drawBlock(blocks[k], bold, "article/" + std::to_string(i) + "/" + std::to_string(k));
+                    }
                     ImGui::PopID();
                 }
+                declareClose();
                 ImGui::Unindent(ImGui::GetFontSize() * 0.6f);
                 ImGui::PopFont();
             }

@@ -4,6 +4,7 @@
 #include "ui/icon_button.h"
 #include "ui/long_text.h"
 #include "ui/nav_visible.h"
+#include "ui/semantic_scope.h"
 #include "ui/time_format.h"
 
 #include <algorithm>
@@ -168,7 +169,12 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
         const RowGeometry g = rowGeometry(row, title, avail, readW);
         ImGui::SetCursorScreenPos({origin.x, topOf(r)});
         ImGui::PushID(int(r));
-        if (chapterButton(row, title, g, current)) {
+        const bool pressed = chapterButton(row, title, g, current);
+        // Its title is what a screen reader says; the start time describes it.
+        const int node = declareLastItem("chapters/" + std::to_string(row.chapter), SemanticRole::ListItem, row.title,
+                                         kPress | kScrollIntoView, current ? kCurrent : 0u);
+        if (SemanticTree* tree = currentSemanticTree(); tree && node >= 0) tree->node(node).description = formatClock(row.start);
+        if (takeRequest(node, kPress) || pressed) {
             out.push_back(SeekTo{row.start});
             st.shownChapter = row.chapter; // tapped, so in view: the list stays where the finger is
         }
@@ -179,7 +185,12 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
             const float readH = std::max(controlH, g.beside ? hit.max.y - hit.min.y : 0.0f);
             NavOnlyWhenVisible nav({readW, readH});
             ImGui::PushFont(controlFont);
-            if (iconButton("Read this section", Icon::None, readH)) out.push_back(ShowSection{row.sectionLink});
+            const bool read = iconButton("Read this section", Icon::None, readH);
+            if (takeRequest(declareLastItem("chapters/" + std::to_string(row.chapter) + "/read", SemanticRole::Link,
+                                            "Read this section: " + row.title),
+                            kPress) ||
+                read)
+                out.push_back(ShowSection{row.sectionLink});
             ImGui::PopFont();
             hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
             if (!g.beside) ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
@@ -211,10 +222,14 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                 rowText(heading, controlH);
                 sameLineIfFits(iconButtonWidth("Previous chapter", Icon::Previous));
             }
-            if (iconButton("Previous chapter", Icon::Previous, controlH)) out.push_back(PreviousChapter{});
+            bool pressed = iconButton("Previous chapter", Icon::Previous, controlH);
+            if (takeRequest(declareLastItem("chapters/previous", SemanticRole::PushButton, "Previous chapter"), kPress) || pressed)
+                out.push_back(PreviousChapter{});
             st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
             sameLineIfFits(iconButtonWidth("Next chapter", Icon::Next));
-            if (iconButton("Next chapter", Icon::Next, controlH)) out.push_back(NextChapter{});
+            pressed = iconButton("Next chapter", Icon::Next, controlH);
+            if (takeRequest(declareLastItem("chapters/next", SemanticRole::PushButton, "Next chapter"), kPress) || pressed)
+                out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 
             if (beginControlsChild("##chapter list", {0, 0}, ImGuiWindowFlags_NavFlattened)) {
@@ -222,7 +237,9 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                 st.hit.rows.clear();
                 st.hit.listMin = ImGui::GetWindowPos();
                 st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};
+                declareOpen("chapters", SemanticRole::List, "Chapters");
                 drawChapterList(vm, st, out);
+                declareClose();
             }
             ImGui::EndChild();
         }

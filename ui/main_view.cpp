@@ -3,6 +3,7 @@
 #include "ui/drag_scroll.h"
 #include "ui/focus_outline.h"
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // PushOverrideID: one ID for the view tabs wherever they are drawn
@@ -151,6 +152,13 @@ struct ViewTab { const char* label; ContentTab tab; };
 constexpr ViewTab kViewTabs[] = {{"Transcript", ContentTab::Transcript}, {"Chapters", ContentTab::Chapters},
                                  {"Article", ContentTab::Article}, {"Settings", ContentTab::Settings}};
 
+// To a screen reader the view buttons are page tabs; its press picks the view.
+bool viewTabChosen(const ViewTab& t, bool shown, bool pressed) {
+    std::string id = std::string("view/") + t.label;
+    const int node = declareLastItem(std::move(id), SemanticRole::PageTab, t.label, kPress, shown ? kSelected : 0u);
+    return takeRequest(node, kPress) || pressed;
+}
+
 const char* viewLabel(ContentTab tab) {
     for (const ViewTab& t : kViewTabs)
         if (t.tab == tab) return t.label;
@@ -193,7 +201,8 @@ bool drawTabStrip(MainViewUi& ui) {
         auto drawViewTabs = [&ui, fs, h] {
             for (const ViewTab& t : kViewTabs) {
                 if (t.tab != kViewTabs[0].tab) ImGui::SameLine();
-                if (viewButton(t.label, ui.tab == t.tab, {ImGui::CalcTextSize(t.label).x + fs * 1.2f, h})) ui.tab = t.tab;
+                const bool pressed = viewButton(t.label, ui.tab == t.tab, {ImGui::CalcTextSize(t.label).x + fs * 1.2f, h});
+                if (viewTabChosen(t, ui.tab == t.tab, pressed)) ui.tab = t.tab;
             }
         };
         // The transcript's Search and Copy line join the tabs' row: a row more for the words.
@@ -229,7 +238,8 @@ bool drawTabStrip(MainViewUi& ui) {
         for (size_t i = 0; i < std::size(kViewTabs); ++i) {
             const ViewTab& t = kViewTabs[i];
             if (twoByTwo && i % 2 == 1) ImGui::SameLine();
-            if (viewButton(t.label, ui.tab == t.tab, {w, std::max(h, largeControlHeight())})) {
+            const bool pressed = viewButton(t.label, ui.tab == t.tab, {w, std::max(h, largeControlHeight())});
+            if (viewTabChosen(t, ui.tab == t.tab, pressed)) {
                 ui.tab = t.tab;
                 ui.choosingView = false;
             }

@@ -70,10 +70,14 @@ bool takeRequest(int index, SemanticAction action, double* value) {
 }
 
 int declareLastText(std::string id, SemanticRole role, std::string text) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    return declareText(std::move(id), role, std::move(text), {min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
+int declareText(std::string id, SemanticRole role, std::string text, SemanticBounds bounds) {
     if (!g_current) return -1;
     const int index = g_current->add(std::move(id), role, std::move(text));
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    g_current->node(index).bounds = {min.x, min.y, max.x - min.x, max.y - min.y};
+    g_current->node(index).bounds = bounds;
     return index;
 }
 

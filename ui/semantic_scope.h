@@ -42,6 +42,10 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
 /// bounds, no focus and no actions. Returns its index, or -1.
 int declareLastText(std::string id, SemanticRole role, std::string text);
 
+/// The same for text drawn as several items (a bold lead-in and the rest):
+/// `bounds` cover them all.
+int declareText(std::string id, SemanticRole role, std::string text, SemanticBounds bounds);
+
 /// Starts a group (a list, a panel, a tab list) in the current tree; what is
 /// declared until declareClose() goes inside it. Bounds: the current
 /// ImGui window's. Returns its index, or -1 when there is no tree.

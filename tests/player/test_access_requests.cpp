@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <vector>
 
 using namespace la;
 
@@ -88,4 +89,50 @@ TEST_CASE("A screen reader presses Play, sets the speed, moves the focus and pic
     CHECK(seenSpeed == "1.5 times");
     CHECK(seenFocus == "transport/forward");
     CHECK(seenPosition.rfind("0:00 of", 0) != 0); // the line's time, not the start
+}
+
+TEST_CASE("A screen reader opens the chapters and the article as page tabs and finds them in the tree") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    player::AppOptions options;
+    options.audioFile = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+    options.settingsFile = dir.file("settings.json");
+    options.start = 95; // chapter 3
+    options.quitAfter = 30;
+    test::ScriptedHost host;
+    host.width = 800, host.height = 480; // one pane at a time, behind tabs
+    int step = 0;
+    std::vector<std::string> chapters, currentChapters, headings;
+    bool chaptersTabSelected = false, listenFromHere = false;
+    host.script = [&](test::ScriptedHost& h) {
+        if (step == 0 && h.shows("view/Chapters")) {
+            h.request("view/Chapters", ui::kPress);
+            ++step;
+        } else if (step == 1 && h.shows("chapters/0")) {
+            chaptersTabSelected = h.lastTree.node(h.lastTree.find("view/Chapters")).states & ui::kSelected;
+            for (const ui::SemanticNode& n : h.lastTree.nodes()) {
+                if (n.role != ui::SemanticRole::ListItem || n.id.rfind("chapters/", 0) != 0) continue;
+                chapters.push_back(n.name);
+                if (n.states & ui::kCurrent) currentChapters.push_back(n.name);
+            }
+            h.request("view/Article", ui::kPress);
+            ++step;
+        } else if (step == 2 && h.shows("article/0")) {
+            for (const ui::SemanticNode& n : h.lastTree.nodes()) {
+                if (n.role == ui::SemanticRole::Heading && n.id.rfind("article/", 0) == 0) headings.push_back(n.name);
+                listenFromHere |= n.id.find("/listen") != std::string::npos && n.role == ui::SemanticRole::PushButton;
+            }
+            ++step;
+        }
+    };
+    std::ostringstream err;
+    CHECK(player::PlayerApp(options, host, err).run() == 0);
+    INFO("stopped at step " << step);
+    REQUIRE(step == 3);
+    CHECK(chaptersTabSelected);
+    CHECK(chapters.size() >= 3);
+    REQUIRE(currentChapters.size() == 1);
+    CHECK(currentChapters[0] == chapters[2]);
+    CHECK(headings.size() >= 5);
+    CHECK(listenFromHere);
 }

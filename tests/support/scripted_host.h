@@ -51,6 +51,7 @@ public:
     std::function<void(ScriptedHost&)> script;
 
     std::uint64_t now = 0; ///< ms
+    int width = 1280, height = 800; ///< the window's size
     int frames = 0;
     std::string title;
     ui::SemanticTree lastTree; ///< what the last frame drawn showed
@@ -107,8 +108,8 @@ public:
     bool adminChordHeld() const override { return false; }
     bool keyPressed(player::Key key, bool) const override { return keys_.count(key) > 0; }
     void windowSize(int& width, int& height) const override {
-        width = 1280;
-        height = 800;
+        width = this->width;
+        height = this->height;
     }
     void setTitle(const std::string& t) override { title = t; }
     bool copyToClipboard(const std::string&) override { return true; }
@@ -120,7 +121,7 @@ public:
     }
     void beginFrame() override {
         ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {1280, 800};
+        io.DisplaySize = {float(width), float(height)};
         io.DeltaTime = 1.0f / 60.0f;
         // Keyboard navigation needs ImGui's keys mapped, as a backend maps them.
         for (int k = 0; k < ImGuiKey_COUNT; ++k)
