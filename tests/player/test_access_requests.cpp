@@ -22,6 +22,14 @@ std::string nameOf(const test::ScriptedHost& host, const std::string& id) {
     return i < 0 ? "" : host.lastTree.node(i).name;
 }
 
+player::AppOptions episodeOptions(const test::TempDir& dir, double quitAfter) {
+    player::AppOptions options;
+    options.audioFile = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+    options.settingsFile = dir.file("settings.json");
+    options.quitAfter = quitAfter;
+    return options;
+}
+
 std::string focusedId(const test::ScriptedHost& host) {
     int i = host.lastTree.focused();
     return i < 0 ? "" : host.lastTree.node(i).id;
@@ -32,10 +40,7 @@ std::string focusedId(const test::ScriptedHost& host) {
 TEST_CASE("A screen reader presses Play, sets the speed, moves the focus and picks a transcript line") {
     test::HeadlessImGui imgui;
     test::TempDir dir;
-    player::AppOptions options;
-    options.audioFile = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
-    options.settingsFile = dir.file("settings.json");
-    options.quitAfter = 60;
+    player::AppOptions options = episodeOptions(dir, 60);
     test::ScriptedHost host;
     int step = 0;
     std::string seenTitle, seenSpeed, seenFocus, seenPosition, pickedCue;
@@ -94,11 +99,8 @@ TEST_CASE("A screen reader presses Play, sets the speed, moves the focus and pic
 TEST_CASE("A screen reader opens the chapters and the article as page tabs and finds them in the tree") {
     test::HeadlessImGui imgui;
     test::TempDir dir;
-    player::AppOptions options;
-    options.audioFile = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
-    options.settingsFile = dir.file("settings.json");
+    player::AppOptions options = episodeOptions(dir, 30);
     options.start = 95; // chapter 3
-    options.quitAfter = 30;
     test::ScriptedHost host;
     host.width = 800, host.height = 480; // one pane at a time, behind tabs
     int step = 0;
