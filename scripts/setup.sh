@@ -18,6 +18,8 @@ done
 
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorbis-dev libimgui-dev
           libfreetype-dev libstb-dev nlohmann-json3-dev libmd4c-dev libsamplerate0-dev libsndfile1-dev catch2)
+# ATK and its AT-SPI2 bridge: the player publishes its controls to screen readers (issue #13).
+packages+=(libatk1.0-dev libatk-bridge2.0-dev)
 if [ "$want_tests" = 1 ]; then
   # Real windows under a virtual X server, driven like a person would; xwd
   # (x11-apps) reads what the server shows, xprop/xwininfo (x11-utils) what a
@@ -26,6 +28,8 @@ if [ "$want_tests" = 1 ]; then
   packages+=(xvfb xauth xdotool libgl1-mesa-dri x11-apps x11-utils openbox wmctrl)
   # .ci/run also compiles everything with clang, so both compilers keep building.
   packages+=(clang)
+  # The AT-SPI test: a private D-Bus session with the accessibility bus, and a pyatspi client.
+  packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus dbus-x11)
 fi
 
 missing=()

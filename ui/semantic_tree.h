@@ -37,7 +37,10 @@ enum SemanticAction : std::uint32_t {
     kDecrement = 1u << 2,
     kSetValue = 1u << 3,
     kScrollIntoView = 1u << 4,
-    kFocus = 1u << 5, ///< a request only: move the keyboard focus here (every focusable element accepts it)
+    /// Only in a SemanticRequest: move keyboard focus here (a screen reader's
+    /// grab_focus). Any element with kFocusable accepts it, so views need not
+    /// declare it in `actions`.
+    kFocus = 1u << 5,
 };
 
 /// A slider's value: numbers for the adapter, text for the listener
