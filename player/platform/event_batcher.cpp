@@ -4,11 +4,19 @@
 
 namespace la::player {
 
+bool EventBatcher::firstEvent(int timeoutMs, SDL_Event& e) {
+    if (timeoutMs <= 0) return SDL_PollEvent(&e);
+    if (!wait_) return SDL_WaitEventTimeout(&e, timeoutMs);
+    if (SDL_PollEvent(&e)) return true;
+    wait_(timeoutMs);
+    return SDL_PollEvent(&e);
+}
+
 std::vector<SDL_Event> EventBatcher::next(int timeoutMs) {
     std::vector<SDL_Event> batch;
     batch.swap(deferred_);
     SDL_Event e;
-    bool got = !batch.empty() ? SDL_PollEvent(&e) : timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) : SDL_PollEvent(&e);
+    bool got = firstEvent(batch.empty() ? timeoutMs : 0, e);
     while (got) {
         batch.push_back(e);
         got = SDL_PollEvent(&e);

@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <functional>
 #include <vector>
 
 namespace la::player {
@@ -16,11 +17,18 @@ public:
     /// releases are held back or the timeout is 0), then takes every event
     /// queued. Returns those for this frame.
     std::vector<SDL_Event> next(int timeoutMs);
+    /// Sleeps in `wait` instead of SDL's own wait when nothing is queued
+    /// (the screen reader's bridge: it serves GLib while it waits, and wakes
+    /// on the window system's connection). `wait(ms)` returns early on input.
+    void waitWith(std::function<void(int timeoutMs)> wait) { wait_ = std::move(wait); }
     /// Key releases are waiting for the next frame.
     bool holdsBack() const { return !deferred_.empty(); }
 
 private:
+    bool firstEvent(int timeoutMs, SDL_Event& e);
+
     std::vector<SDL_Event> deferred_;
+    std::function<void(int)> wait_;
 };
 
 /// A person using the kiosk (not a nudged mouse or a window-system event).

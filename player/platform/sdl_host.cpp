@@ -5,10 +5,15 @@
 #include "player/player_app.h"
 
 #include <SDL.h>
+#include <SDL_syswm.h>
+#include <X11/Xlib.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <ostream>
+#include <utility>
 
 namespace la::player {
 
@@ -55,7 +60,29 @@ std::unique_ptr<SdlHost> SdlHost::open(const WindowOptions& options, std::string
     if (options.fullscreen) SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     std::unique_ptr<AppWindow> window = AppWindow::create(options, error);
     if (!window) return nullptr;
-    return std::unique_ptr<SdlHost>(new SdlHost(std::move(window)));
+    std::unique_ptr<SdlHost> host(new SdlHost(std::move(window)));
+    host->startAccessibility();
+    return host;
+}
+
+void SdlHost::startAccessibility() {
+    // NO_AT_BRIDGE=1 turns it off, as for GTK programs.
+    if (const char* off = std::getenv("NO_AT_BRIDGE"); off && std::strcmp(off, "1") == 0) return;
+    std::string why;
+    access_ = AtSpiBridge::start("ListenAlong", why);
+    if (!access_) return; // no session bus (a kiosk, a test): nobody to talk to
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    int x11 = -1;
+    if (SDL_GetWindowWMInfo(window_->sdl(), &info) && info.subsystem == SDL_SYSWM_X11)
+        x11 = ConnectionNumber(info.info.x11.display);
+    // Sleep in GLib's poll, so a screen reader's questions are answered at
+    // once (not a frame later), with the X connection in it so input wakes it too.
+    events_.waitWith([this, x11](int timeoutMs) {
+        std::vector<int> fds;
+        if (x11 >= 0) fds.push_back(x11);
+        access_->wait(timeoutMs, fds);
+    });
 }
 
 std::unique_ptr<media::AudioSink> SdlHost::openAudioSink(std::string& error) { return media::openSdlMixerSink(error); }
@@ -66,12 +93,23 @@ InputBatch SdlHost::pollInput(int timeoutMs) {
     InputBatch batch;
     for (const SDL_Event& e : events_.next(timeoutMs)) {
         window_->processEvent(e);
+        // Orca speaks the focused control once the window says it is active.
+        if (access_ && e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED)
+            access_->windowActivated();
         batch.closeRequested |= e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                                                        e.window.windowID == window_->windowId());
         batch.personInput |= isPersonInput(e);
         ++batch.events;
     }
     batch.holdsBack = events_.holdsBack();
+    if (access_) {
+        std::vector<ui::SemanticRequest> asked = access_->takeRequests();
+        if (!asked.empty()) {
+            accessRequests_.insert(accessRequests_.end(), asked.begin(), asked.end());
+            ++batch.events; // draw the next frame: it carries them out
+            batch.personInput = true; // a person, through their screen reader
+        }
+    }
     return batch;
 }
 
@@ -101,9 +139,15 @@ void SdlHost::beginFrame() { window_->beginFrame(); }
 void SdlHost::render() { window_->render(); }
 void SdlHost::present() { window_->present(); }
 
-// The AT-SPI adapter (issue #13) will mirror it here.
-void SdlHost::describeFrame(const ui::SemanticTree&) {}
-std::vector<ui::SemanticRequest> SdlHost::takeAccessRequests() { return {}; }
+void SdlHost::describeFrame(const ui::SemanticTree& tree) {
+    if (!access_) return;
+    int x = 0, y = 0;
+    SDL_GetWindowPosition(window_->sdl(), &x, &y);
+    access_->setWindowOrigin(x, y);
+    access_->update(tree);
+}
+
+std::vector<ui::SemanticRequest> SdlHost::takeAccessRequests() { return std::exchange(accessRequests_, {}); }
 
 bool SdlHost::saveScreenshot(const std::string& path, std::string& error) { return window_->saveScreenshot(path, error); }
 

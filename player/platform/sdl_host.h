@@ -6,6 +6,7 @@
 
 #include "player/app_host.h"
 #include "player/platform/app_window.h"
+#include "player/platform/atspi_bridge.h"
 #include "player/platform/event_batcher.h"
 
 #include <iosfwd>
@@ -39,9 +40,13 @@ public:
 
 private:
     explicit SdlHost(std::unique_ptr<AppWindow> window) : window_(std::move(window)) {}
+    /// Screen readers (AT-SPI): started when a D-Bus session is there.
+    void startAccessibility();
 
     std::unique_ptr<AppWindow> window_;
     EventBatcher events_;
+    std::unique_ptr<AtSpiBridge> access_;            ///< null: no screen-reader bridge
+    std::vector<ui::SemanticRequest> accessRequests_; ///< taken by the next frame
 };
 
 /// The interactive player. args: argv without the program name. Returns the

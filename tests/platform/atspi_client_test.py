@@ -5,76 +5,14 @@ what each control says it is, presses Play, sets the speed, moves the focus,
 and times each request until the app's answering event. Exit 0: all passed."""
 import sys
 import time
-import warnings
 
-import gi
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, GLib
+from atspi_client import Atspi, check, event_after, find_app, listen, spin, summary, walk
 
 APP_NAME = sys.argv[1] if len(sys.argv) > 1 else "ListenAlong"
-results = []
-events = []
-# Atspi.Action.get_action_name warns as deprecated, but its replacement
-# (atspi_action_get_name) is hidden in Python by Accessible.get_name.
-warnings.filterwarnings("ignore", category=DeprecationWarning)
-
-
-def check(name, ok, detail=""):
-    results.append(bool(ok))
-    print(f"{'PASS' if ok else 'FAIL'}: {name} {detail}", flush=True)
-
-
-def spin(seconds, until=None):
-    """Runs the client's GLib loop so AT-SPI events arrive; stops when `until` holds."""
-    ctx = GLib.MainContext.default()
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        while ctx.pending():
-            ctx.iteration(False)
-        if until and until():
-            return True
-        time.sleep(0.001)
-    return bool(until and until())
-
-
-def on_event(ev):
-    try:
-        src = ev.source.get_name()
-    except Exception:
-        src = "?"
-    events.append((time.perf_counter(), ev.type, src, ev.detail1))
-
-
-def find_app(timeout=10.0):
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            app = desktop.get_child_at_index(i)
-            if app and app.get_name() == APP_NAME:
-                return app
-        time.sleep(0.05)
-    return None
-
-
-def walk(obj, out):
-    out.append(obj)
-    for i in range(obj.get_child_count()):
-        walk(obj.get_child_at_index(i), out)
-    return out
 
 
 def has_state(obj, state):
     return obj.get_state_set().contains(state)
-
-
-def event_after(t0, kind, source=None, detail1=None):
-    """The first event of this kind (and source, detail) since t0, or None."""
-    for e in events:
-        if e[0] >= t0 and e[1].startswith(kind) and (source is None or e[2] == source) \
-                and (detail1 is None or e[3] == detail1):
-            return e
-    return None
 
 
 def timed(label, act, kind, source=None, detail1=None):
@@ -89,14 +27,8 @@ def timed(label, act, kind, source=None, detail1=None):
 
 
 def main():
-    Atspi.init()
-    # Listeners first: the bridge emits only once a client listens.
-    listener = Atspi.EventListener.new(on_event)
-    for kind in ("object:state-changed:focused", "focus:", "object:property-change:accessible-name",
-                 "object:property-change:accessible-value", "object:children-changed"):
-        listener.register(kind)
-
-    app = find_app()
+    listener = listen()
+    app = find_app(APP_NAME)
     check("the application is on the desktop by name", app is not None, APP_NAME)
     if not app:
         return 1
@@ -180,9 +112,7 @@ def main():
     play.clear_cache()
     check("Pause lost FOCUSED", not has_state(play, Atspi.StateType.FOCUSED))
 
-    n_fail = results.count(False)
-    print(f"{len(results) - n_fail} passed, {n_fail} failed", flush=True)
-    return 0 if n_fail == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":
