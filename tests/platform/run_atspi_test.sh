@@ -11,6 +11,10 @@ probe=$1; shift
 work=$(mktemp -d); mkdir -m 700 "$work/run"
 trap 'rm -rf "$work"' EXIT
 export XDG_RUNTIME_DIR=$work/run HOME=$work
+# With a DISPLAY, AT-SPI finds its bus through a property on the X root
+# window, which another test on the same X server would share: the probe
+# needs no display, so its session's bus is found through D-Bus alone.
+unset DISPLAY
 export PROBE=$probe PROBE_ARGS="$*" CLIENT=$here/atspi_client_test.py LOG=$work/probe.log
 dbus-run-session -- bash -c '
   "$PROBE" --seconds 60 $PROBE_ARGS > "$LOG" 2>&1 & app=$!

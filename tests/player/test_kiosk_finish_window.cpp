@@ -18,7 +18,7 @@ struct Point { int x, y; };
 
 
 void tap(const test::OwnXServer& x, int px, int py) {
-    x.run("xdotool mousemove --sync " + std::to_string(px) + " " + std::to_string(py));
+    x.run("xdotool " + test::mouseMoveTo(px, py));
     test::sleepSeconds(0.3);
     x.run("xdotool click 1");
     test::sleepSeconds(0.8);
@@ -94,7 +94,7 @@ TEST_CASE("Kiosk: after I'm finished the next visitor's transcript starts at the
     REQUIRE_FALSE(fresh.empty());
 
     // The visitor scrolls far down the transcript, then leaves.
-    x.run("xdotool mousemove --sync 300 400 click --repeat 40 --delay 20 5");
+    x.run("xdotool " + test::mouseMoveTo(300, 400) + " click --repeat 40 --delay 20 5");
     test::sleepSeconds(1.0);
     const test::ImageDifference scrolled = test::compareImages(fresh, x.capture(wid, k.dir.file("scrolled.xwd")));
     INFO("scrolled away: mean difference " << scrolled.mean);

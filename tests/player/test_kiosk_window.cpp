@@ -23,7 +23,7 @@ constexpr const char* kConfig =
 // "Touch to listen" on the welcome screen at 100 % text in 1280x800.
 void touchToListen(const std::string& wid) {
     test::shell("xdotool windowfocus --sync " + wid);
-    test::shell("xdotool mousemove --sync 320 400"); // "Touch to listen": the left half, mid-height
+    test::shell("xdotool " + test::mouseMoveTo(320, 400)); // "Touch to listen": the left half, mid-height
     test::sleepSeconds(0.3);
     test::shell("xdotool click 1");
 }

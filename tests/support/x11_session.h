@@ -35,6 +35,14 @@ inline std::string shellOutput(const std::string& cmd) {
     return out;
 }
 
+/// xdotool words that move the pointer to (x, y) and wait until it is there.
+/// `mousemove --sync` alone waits for a motion, so when an earlier test left
+/// the pointer on that very spot it hangs for 15 s: a step beside it first.
+inline std::string mouseMoveTo(int x, int y) {
+    return "mousemove " + std::to_string(x + 1) + " " + std::to_string(y + 1) + " mousemove --sync " +
+           std::to_string(x) + " " + std::to_string(y);
+}
+
 inline bool haveX11Tools() { return std::getenv("DISPLAY") && shell("command -v xdotool >/dev/null 2>&1") == 0; }
 
 inline void sleepSeconds(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
