@@ -1,11 +1,13 @@
 #include "ui/display_bar.h"
 
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // PushOverrideID
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -48,7 +50,11 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     struct Choice { const char* label; double scale; };
     for (Choice c : {Choice{"Automatic", 0.0}, {"100 %", 1.0}, {"125 %", 1.25}, {"150 %", 1.5}, {"175 %", 1.75}, {"200 %", 2.0}}) {
         ImGui::PushID(c.label);
-        if (choiceButton(c.label, std::abs(s.controlsScale - c.scale) < 0.001, controlH)) out.push_back(SetControlsSize{c.scale});
+        const bool chosen = std::abs(s.controlsScale - c.scale) < 0.001;
+        if (declaredButton(choiceButton(c.label, chosen, controlH), std::string("display/controls/") + c.label,
+                           SemanticRole::ToggleButton, std::string("Size of buttons and labels: ") + c.label,
+                           chosen ? kChecked : 0u))
+            out.push_back(SetControlsSize{c.scale});
         ImGui::PopID();
     }
     // Line spacing in steps of 0.1, its value beside the slider (never under the handle).
@@ -58,6 +64,12 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     if (ImGui::SliderFloat("##spacing", &spacing, 1.0f, 2.0f, "")) out.push_back(SetLineSpacing{std::round(spacing * 10.0) / 10.0});
     char value[16];
     std::snprintf(value, sizeof value, "%.1f", s.lineSpacing);
+    const int node = declareLastItem("display/line spacing", SemanticRole::Slider, "Line spacing", kIncrement | kDecrement | kSetValue);
+    declareValue(node, {s.lineSpacing, 1.0, 2.0, 0.1, value});
+    double asked = 0;
+    if (takeRequest(node, kSetValue, &asked)) out.push_back(SetLineSpacing{std::round(std::clamp(asked, 1.0, 2.0) * 10.0) / 10.0});
+    if (takeRequest(node, kIncrement)) out.push_back(SetLineSpacing{std::min(2.0, std::round(s.lineSpacing * 10.0 + 1) / 10.0)});
+    if (takeRequest(node, kDecrement)) out.push_back(SetLineSpacing{std::max(1.0, std::round(s.lineSpacing * 10.0 - 1) / 10.0)});
     flowNext(ImGui::CalcTextSize(value).x);
     rowText(value, controlH);
     ImGui::PopAllowKeyboardFocus();
@@ -101,7 +113,8 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
         // Folding right after a text size was chosen here would take the
         // buttons from under the pointer: they stay shown.
         if (ui.textSizeJustChanged) ui.expanded = true;
-        if (iconButton(toggleLabel(ui), Icon::None, controlH)) {
+        if (declaredButton(iconButton(toggleLabel(ui), Icon::None, controlH), "display/toggle", SemanticRole::PushButton,
+                           "Text size and colours", ui.expanded ? kExpanded : 0u)) {
             ui.expanded = !ui.expanded;
         }
         if (!ui.expanded) {
@@ -113,21 +126,32 @@ Commands drawDisplayBar(const DisplayBarState& s, DisplayBarUi& ui, bool allowCo
     // Speed is on the transport (the speed chip); here: text size, colours.
     ImGui::Dummy({0, controlH}); // row anchor: everything after flows and wraps
     ui.textSizeJustChanged = false;
-    if (flowButton("Smaller text", Icon::None, controlH)) out.push_back(StepTextSize{-1}), ui.textSizeJustChanged = true;
     char size[32];
     std::snprintf(size, sizeof size, "Text %d %%", int(std::lround(s.textScale * 100)));
+    // The size is said with each button: a screen reader hears where it is going.
+    if (declaredButton(flowButton("Smaller text", Icon::None, controlH), "display/smaller", SemanticRole::PushButton,
+                       std::string("Smaller text, now ") + size))
+        out.push_back(StepTextSize{-1}), ui.textSizeJustChanged = true;
     flowText(size, controlH);
-    if (flowButton("Bigger text", Icon::None, controlH)) out.push_back(StepTextSize{+1}), ui.textSizeJustChanged = true;
+    if (declaredButton(flowButton("Bigger text", Icon::None, controlH), "display/bigger", SemanticRole::PushButton,
+                       std::string("Bigger text, now ") + size))
+        out.push_back(StepTextSize{+1}), ui.textSizeJustChanged = true;
     ui.biggerMin = ImGui::GetItemRectMin(), ui.biggerMax = ImGui::GetItemRectMax();
 
     ImGui::SameLine(0, gap);
     for (ThemeId id : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast}) {
         ImGui::PushID(int(id));
-        if (choiceButton(paletteFor(id).name, s.theme == id, controlH)) out.push_back(SetTheme{id});
+        if (declaredButton(choiceButton(paletteFor(id).name, s.theme == id, controlH),
+                           std::string("display/theme/") + paletteFor(id).name, SemanticRole::ToggleButton,
+                           std::string("Colours: ") + paletteFor(id).name, s.theme == id ? kChecked : 0u))
+            out.push_back(SetTheme{id});
         ImGui::PopID();
     }
     ImGui::SameLine(0, gap);
-    if (flowButton(ui.showMore ? "Fewer settings###more settings" : "More settings###more settings", Icon::None, controlH)) ui.showMore = !ui.showMore;
+    if (declaredButton(flowButton(ui.showMore ? "Fewer settings###more settings" : "More settings###more settings", Icon::None,
+                                  controlH),
+                       "display/more", SemanticRole::PushButton, "More settings", ui.showMore ? kExpanded : 0u))
+        ui.showMore = !ui.showMore;
     if (ui.showMore) drawMore(s, out, controlH);
     ImGui::PopID();
     return out;

@@ -1,6 +1,7 @@
 #include "ui/kiosk_overlays.h"
 
 #include "ui/icon_button.h"
+#include "ui/semantic_scope.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // BringWindowToDisplayFront, GetCurrentWindow
@@ -94,17 +95,22 @@ Commands drawStillListeningOverlay(const CountdownVM& vm, CountdownLayout* layou
 
     const float fs = ImGui::GetFontSize();
     beginPanel("##still listening", fs * 26.0f);
+    declareOpen("kiosk/still listening", SemanticRole::Dialog, "Still listening?");
     placed.panel.min = ImGui::GetWindowPos();
     placed.panel.max = {placed.panel.min.x + ImGui::GetWindowWidth(), placed.panel.min.y + ImGui::GetWindowHeight()};
     wrappedText("Still listening?");
     ImGui::Dummy({0, fs * 0.3f});
     int n = std::max(0, vm.secondsLeft);
-    wrappedText("This screen will start again for the next person in " + std::to_string(n) +
-                (n == 1 ? " second." : " seconds."));
+    const std::string left = "This screen will start again for the next person in " + std::to_string(n) +
+                             (n == 1 ? " second." : " seconds.");
+    wrappedText(left);
+    declareLastText("kiosk/still listening/text", SemanticRole::Paragraph, left);
     ImGui::Dummy({0, fs * 0.5f});
     float height = std::max(largeControlHeight(), std::floor(fs * 3.0f));
     bool pressed = sizedButton("Yes, I'm still here", {ImGui::GetContentRegionAvail().x, height}, placed.stillHere);
     bool buttonHovered = ImGui::IsItemHovered();
+    pressed = declaredButton(pressed, "kiosk/still here", SemanticRole::PushButton, "Yes, I'm still here");
+    declareClose();
     bool tappedPanel = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0) && !buttonHovered;
     ImGui::End();
 
@@ -129,6 +135,7 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {fs * 0.75f, fs * 0.5f});
     beginPanel("##pin pad", std::max(gridW, fs * 24.0f) + fs * 1.5f);
     ImGui::PopStyleVar();
+    declareOpen("kiosk/pin", SemanticRole::Dialog, "Staff only: enter the PIN to close ListenAlong.");
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {st.ItemSpacing.x, sp});
     // Short keys (large text, short screen) still centre their label: ImGui
     // places it inside the frame padding.
@@ -146,7 +153,8 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
     ImGui::PopTextWrapPos();
     const float afterHeader = ImGui::GetCursorPosY();
     ImGui::SetCursorPos({ImGui::GetCursorPosX() + avail - cancelW, headerTop});
-    if (sizedButton("Cancel", {cancelW, minH}, placed.cancel)) out.push_back(PinCancel{});
+    if (declaredButton(sizedButton("Cancel", {cancelW, minH}, placed.cancel), "kiosk/pin/cancel", SemanticRole::PushButton, "Cancel"))
+        out.push_back(PinCancel{});
     ImGui::SetCursorPosY(std::max(afterHeader, ImGui::GetCursorPosY()));
 
     // The digits typed, as dots, and what happened.
@@ -175,7 +183,9 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
         ImGui::BeginDisabled(coolingDown || full);
         char label[16];
         std::snprintf(label, sizeof label, "%d##digit", d);
-        if (sizedButton(label, cell, placed.digit[size_t(d)])) out.push_back(PinDigit{d});
+        if (declaredButton(sizedButton(label, cell, placed.digit[size_t(d)]), "kiosk/pin/" + std::to_string(d),
+                           SemanticRole::PushButton, std::to_string(d)))
+            out.push_back(PinDigit{d});
         ImGui::EndDisabled();
     };
     const float indent = std::max(0.0f, std::floor((avail - gridW) * 0.5f)); // keys centred
@@ -189,14 +199,17 @@ Commands drawPinPad(const PinPadVM& vm, PinPadLayout* layout) {
         }
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-    if (sizedButton("Clear", cell, placed.clear)) out.push_back(PinClear{});
+    if (declaredButton(sizedButton("Clear", cell, placed.clear), "kiosk/pin/clear", SemanticRole::PushButton, "Clear"))
+        out.push_back(PinClear{});
     ImGui::SameLine();
     digitButton(0);
     ImGui::SameLine();
     ImGui::BeginDisabled(coolingDown || vm.digitsEntered == 0);
-    if (sizedButton("OK", cell, placed.ok)) out.push_back(PinSubmit{});
+    if (declaredButton(sizedButton("OK", cell, placed.ok), "kiosk/pin/ok", SemanticRole::PushButton, "OK"))
+        out.push_back(PinSubmit{});
     ImGui::EndDisabled();
     ImGui::PopStyleVar(2);
+    declareClose();
     ImGui::End();
 
     // Keyboard, for the admin who just held the chord.

@@ -69,6 +69,10 @@ bool takeRequest(int index, SemanticAction action, double* value) {
     return true;
 }
 
+bool declaredButton(bool pressed, std::string id, SemanticRole role, std::string name, std::uint32_t states) {
+    return takeRequest(declareLastItem(std::move(id), role, std::move(name), kPress, states), kPress) || pressed;
+}
+
 int declareLastText(std::string id, SemanticRole role, std::string text) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     return declareText(std::move(id), role, std::move(text), {min.x, min.y, max.x - min.x, max.y - min.y});

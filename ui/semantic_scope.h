@@ -58,6 +58,11 @@ void declareClose();
 /// element takes none.
 bool takeRequest(int index, SemanticAction action, double* value = nullptr);
 
+/// The usual button: declares ImGui's last item (the button just drawn, which
+/// reported `pressed`) and says whether it was pressed, by the person or by
+/// a screen reader.
+bool declaredButton(bool pressed, std::string id, SemanticRole role, std::string name, std::uint32_t states = 0);
+
 /// Sets the value of element `index` (from declareLastItem; -1 is ignored).
 void declareValue(int index, SemanticValue value);
 

@@ -1,0 +1,107 @@
+// Issue #13: the kiosk's dialogs and the text-size and colour controls are in
+// the semantic tree with roles, names, values and states, and a screen
+// reader's requests for them give the commands a person's taps give.
+#include "support/headless_imgui.h"
+#include "ui/display_bar.h"
+#include "ui/kiosk_overlays.h"
+#include "ui/semantic_scope.h"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <variant>
+
+using namespace la;
+using namespace la::ui;
+
+namespace {
+
+/// Draws one frame with `draw` while `tree` is current and `requests` pending.
+Commands frame(SemanticTree& tree, std::vector<SemanticRequest> requests, const std::function<Commands()>& draw) {
+    ImGui::NewFrame();
+    tree.begin("ListenAlong");
+    SemanticScope scope(&tree, &requests);
+    Commands out = draw();
+    ImGui::Render();
+    return out;
+}
+
+template <class T> const T* find(const Commands& commands) {
+    for (const Command& c : commands)
+        if (const T* t = std::get_if<T>(&c)) return t;
+    return nullptr;
+}
+
+const SemanticNode* node(const SemanticTree& t, const std::string& id) {
+    int i = t.find(id);
+    return i < 0 ? nullptr : &t.node(i);
+}
+
+} // namespace
+
+TEST_CASE("The kiosk's countdown is a dialog a screen reader can answer") {
+    test::HeadlessImGui imgui;
+    SemanticTree tree;
+    auto draw = [] { return drawStillListeningOverlay({8}, nullptr); };
+    Commands none = frame(tree, {}, draw);
+    CHECK(none.empty());
+    const SemanticNode* dialog = node(tree, "kiosk/still listening");
+    REQUIRE(dialog);
+    CHECK(dialog->role == SemanticRole::Dialog);
+    CHECK(dialog->name == "Still listening?");
+    REQUIRE(node(tree, "kiosk/still listening/text"));
+    CHECK(node(tree, "kiosk/still listening/text")->name.find("in 8 seconds") != std::string::npos);
+    const SemanticNode* yes = node(tree, "kiosk/still here");
+    REQUIRE(yes);
+    CHECK(yes->parent == tree.find("kiosk/still listening"));
+    Commands answered = frame(tree, {{"kiosk/still here", kPress}}, draw);
+    CHECK(find<KioskDismissCountdown>(answered));
+}
+
+TEST_CASE("The PIN pad's keys are buttons; locked keys are disabled and refuse a screen reader's press") {
+    test::HeadlessImGui imgui;
+    SemanticTree tree;
+    PinPadVM vm;
+    Commands out = frame(tree, {{"kiosk/pin/5", kPress}}, [&] { return drawPinPad(vm, nullptr); });
+    REQUIRE(node(tree, "kiosk/pin"));
+    CHECK(node(tree, "kiosk/pin")->role == SemanticRole::Dialog);
+    for (const char* id : {"kiosk/pin/0", "kiosk/pin/9", "kiosk/pin/clear", "kiosk/pin/ok", "kiosk/pin/cancel"})
+        CHECK(node(tree, id));
+    REQUIRE(find<PinDigit>(out));
+    CHECK(find<PinDigit>(out)->digit == 5);
+    CHECK(node(tree, "kiosk/pin/ok")->states & kDisabled); // nothing typed yet
+
+    vm.cooldownSecondsLeft = 30;
+    out = frame(tree, {{"kiosk/pin/5", kPress}}, [&] { return drawPinPad(vm, nullptr); });
+    CHECK(node(tree, "kiosk/pin/5")->states & kDisabled);
+    CHECK_FALSE(find<PinDigit>(out));
+}
+
+TEST_CASE("Text size and colours: the chosen colours are checked, the size is said, line spacing is a slider") {
+    test::HeadlessImGui imgui({1920, 1080});
+    SemanticTree tree;
+    DisplayBarState s;
+    s.theme = ThemeId::Dark;
+    s.textScale = 1.5;
+    DisplayBarUi ui;
+    ui.showMore = true;
+    auto draw = [&] { return drawDisplayBar(s, ui, false); };
+    frame(tree, {}, draw);
+    REQUIRE(node(tree, "display/theme/Dark"));
+    CHECK(node(tree, "display/theme/Dark")->role == SemanticRole::ToggleButton);
+    CHECK(node(tree, "display/theme/Dark")->states & kChecked);
+    CHECK_FALSE(node(tree, "display/theme/Light")->states & kChecked);
+    REQUIRE(node(tree, "display/bigger"));
+    CHECK(node(tree, "display/bigger")->name == "Bigger text, now Text 150 %");
+    CHECK(node(tree, "display/more")->states & kExpanded);
+    const SemanticNode* spacing = node(tree, "display/line spacing");
+    REQUIRE(spacing);
+    REQUIRE(spacing->value);
+    CHECK(spacing->value->text == "1.5");
+
+    Commands out = frame(tree, {{"display/theme/High contrast", kPress}, {"display/line spacing", kSetValue, 1.73}}, draw);
+    REQUIRE(find<SetTheme>(out));
+    CHECK(find<SetTheme>(out)->theme == ThemeId::HighContrast);
+    REQUIRE(find<SetLineSpacing>(out));
+    CHECK(find<SetLineSpacing>(out)->spacing == Approx(1.7));
+}
