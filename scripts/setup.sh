@@ -30,6 +30,9 @@ if [ "$want_tests" = 1 ]; then
   packages+=(clang)
   # The AT-SPI test: a private D-Bus session with the accessibility bus, and a pyatspi client.
   packages+=(at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus dbus-x11)
+  # Orca itself, headless, for the screen-reader test; speech-dispatcher's
+  # output is captured to a file (tests/platform/run_orca_test.sh).
+  packages+=(orca speech-dispatcher)
 fi
 
 missing=()

@@ -50,6 +50,10 @@ void drawToast(const std::string& text, float transportH) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("##toast", nullptr, flags)) ImGui::TextUnformatted(text.c_str());
+    // Said once by a screen reader when it appears: "Speed 1.5 times", "Copied".
+    std::string spoken = text;
+    for (size_t at; (at = spoken.find("\u00d7")) != std::string::npos;) spoken.replace(at, std::string("\u00d7").size(), " times");
+    declareLastText("announcement/" + text, SemanticRole::Notification, spoken);
     ImGui::End();
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);

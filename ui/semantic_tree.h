@@ -16,6 +16,9 @@ namespace la::ui {
 enum class SemanticRole {
     Frame, Panel, PushButton, ToggleButton, Slider, List, ListItem, Paragraph, Heading, Link, PageTabList, PageTab,
     Dialog, Status,
+    /// Something to say once, politely, when it appears ("Speed 1.5 times",
+    /// "Copied", the kiosk's countdown): a new id for each new message.
+    Notification,
 };
 
 /// Bit flags of SemanticNode::states.

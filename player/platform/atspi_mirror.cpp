@@ -71,6 +71,7 @@ void AtspiMirror::update(const ui::SemanticTree& tree) {
     }
     frameId_ = tree.nodes().empty() ? "" : tree.node(0).id;
     syncChildren(app_, frameId_.empty() ? std::vector<AtkObject*>{} : std::vector<AtkObject*>{objectOf(frameId_)});
+    announceNew(tree);
     moveFocus(tree);
     dropRemoved(tree);
     previous_ = tree;
@@ -158,6 +159,15 @@ void AtspiMirror::syncChildren(AtkObject* parent, const std::vector<AtkObject*>&
         setParent(wanted[i], parent);
         g_signal_emit_by_name(parent, "children-changed::add", guint(i), wanted[i]);
     }
+}
+
+// A notification that has just appeared says it is showing: that is what
+// makes Orca speak it (as it speaks the desktop's notifications), once, without
+// moving the focus.
+void AtspiMirror::announceNew(const ui::SemanticTree& tree) {
+    for (const ui::SemanticNode& n : tree.nodes())
+        if (n.role == ui::SemanticRole::Notification && fresh_.count(n.id))
+            atk_object_notify_state_change(objectOf(n.id), ATK_STATE_SHOWING, TRUE);
 }
 
 void AtspiMirror::moveFocus(const ui::SemanticTree& tree) {

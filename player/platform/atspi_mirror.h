@@ -33,6 +33,7 @@ private:
     void createOrRebuild(const ui::SemanticTree& tree);
     void signalChanges(const ui::SemanticTree& tree);
     void syncChildren(AtkObject* parent, const std::vector<AtkObject*>& wanted);
+    void announceNew(const ui::SemanticTree& tree);
     void moveFocus(const ui::SemanticTree& tree);
     void dropRemoved(const ui::SemanticTree& tree);
     void sendActivation();

@@ -20,6 +20,7 @@ AtkRole atkRoleOf(SemanticRole role) {
     case SemanticRole::PageTab: return ATK_ROLE_PAGE_TAB;
     case SemanticRole::Dialog: return ATK_ROLE_DIALOG;
     case SemanticRole::Status: return ATK_ROLE_STATUSBAR;
+    case SemanticRole::Notification: return ATK_ROLE_NOTIFICATION;
     }
     return ATK_ROLE_UNKNOWN;
 }

@@ -58,7 +58,7 @@ TEST_CASE("The kiosk's countdown is a dialog a screen reader can answer") {
     CHECK(find<KioskDismissCountdown>(answered));
 }
 
-TEST_CASE("The PIN pad's keys are buttons; locked keys are disabled and refuse a screen reader's press") {
+TEST_CASE("The PIN pad's keys are buttons, and locked keys are disabled and refuse a screen reader's press") {
     test::HeadlessImGui imgui;
     SemanticTree tree;
     PinPadVM vm;
