@@ -38,6 +38,7 @@ void CommandRouter::stepChapter(int direction) {
     if (std::optional<double> t = transcripts::chapterStep(content_.chapters.chapters, playback_.pendingPosition(), direction)) {
         playback_.queueSeekTo(*t);
         app_.positionMoved();
+        if (std::string said = chapterAnnouncement(content_, *t); !said.empty()) app_.announce(said);
     }
 }
 

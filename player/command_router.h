@@ -38,6 +38,8 @@ public:
     virtual void showToast(const std::string& text) = 0;
     /// The kiosk asked for a reset for the next person, or to quit.
     virtual void kioskAction(KioskAction action) = 0;
+    /// Something for a screen reader to say once (not shown): "Chapter 4 of 9: …".
+    virtual void announce(const std::string& text) = 0;
     /// The listener moved the position (an autosave becomes due).
     virtual void positionMoved() = 0;
 };

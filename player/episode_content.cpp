@@ -146,4 +146,16 @@ std::string playbackStateJson(const EpisodeContent& content, double position, bo
     return j.dump(2) + "\n";
 }
 
+size_t chapterNumberAt(const EpisodeContent& content, double position) {
+    return size_t(std::count_if(content.chapterRows.begin(), content.chapterRows.end(),
+                                [&](const ui::ChapterRow& r) { return r.start <= position; }));
+}
+
+std::string chapterAnnouncement(const EpisodeContent& content, double position) {
+    const size_t n = chapterNumberAt(content, position);
+    if (n == 0) return "";
+    return "Chapter " + std::to_string(n) + " of " + std::to_string(content.chapterRows.size()) + ": " +
+           content.chapterRows[n - 1].title;
+}
+
 } // namespace la::player

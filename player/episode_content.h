@@ -39,6 +39,13 @@ struct EpisodeContent {
 /// a FIFO, over 32 MB, a parse error), and an Ogg audio file that ends early.
 EpisodeContent loadEpisodeContent(const std::string& audioPath, const SidecarPaths& overrides);
 
+/// Which listed chapter (chapterRows, counted from 1) plays at `position`; 0 before the first.
+size_t chapterNumberAt(const EpisodeContent& content, double position);
+
+/// What a screen reader says after a jump to `position`: "Chapter 4 of 9:
+/// Cancer and the immune system" ("" when there are no chapters).
+std::string chapterAnnouncement(const EpisodeContent& content, double position);
+
 /// Fills chapterRows, sectionStarts and chapterSections from the loaded parts
 /// (loadEpisodeContent calls it; call again after changing the parts).
 void buildPaneModels(EpisodeContent& content);

@@ -254,10 +254,7 @@ private:
         if (schedule_.due(now)) saveSettings(st);
     }
 
-    size_t chapterIndexAt(double position) const {
-        return size_t(std::count_if(content_.chapterRows.begin(), content_.chapterRows.end(),
-                                    [&](const ui::ChapterRow& r) { return r.start <= position; }));
-    }
+    size_t chapterIndexAt(double position) const { return chapterNumberAt(content_, position); }
 
     // Writes only when something differs from the last save, so an idle or
     // paused player does not touch the disk.
@@ -363,6 +360,9 @@ private:
                                           {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
+        // Said once by a screen reader, not shown: a new id for each message.
+        if (!announcement_.empty() && nowSeconds() - announcedAt_ < kAnnouncementSeconds)
+            ui::declareText("announcement/" + std::to_string(announcements_), ui::SemanticRole::Notification, announcement_, {});
         KeyPressed keyPressed = [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); };
         KeyboardNavigation navigation = updateKeyboardNavigation(keyPressed);
         ui::Commands keys = collectShortcuts(state.transport.duration, keyPressed, navigation);
@@ -384,6 +384,11 @@ private:
     }
     bool copyToClipboard(const std::string& text) override { return host_.copyToClipboard(text); }
     void showToast(const std::string& text) override { toast_.show(text, nowSeconds()); }
+    void announce(const std::string& text) override {
+        announcement_ = text;
+        ++announcements_;
+        announcedAt_ = nowSeconds();
+    }
     void kioskAction(KioskAction action) override { handleKioskAction(action); }
     void positionMoved() override { schedule_.noteChange(nowSeconds()); }
 
@@ -419,6 +424,10 @@ private:
     Toast toast_;
     ui::MainViewUi view_;
     ui::SemanticTree semantics_; ///< what this frame shows, for screen readers (AppHost::describeFrame)
+    static constexpr double kAnnouncementSeconds = 5; ///< how long an announcement stays in the tree
+    std::string announcement_;   ///< the last thing to say (AppRequests::announce)
+    unsigned announcements_ = 0; ///< how many so far: each one's id
+    double announcedAt_ = 0;
     EpisodeContent content_;
     int busyFrames_ = 3;
     bool quit_ = false;

@@ -96,7 +96,7 @@ TEST_CASE("A screen reader presses Play, sets the speed, moves the focus and pic
     CHECK(seenPosition.rfind("0:00 of", 0) != 0); // the line's time, not the start
 }
 
-TEST_CASE("A screen reader opens the chapters and the article as page tabs and finds them in the tree") {
+TEST_CASE("A screen reader opens the chapters and the article as page tabs, finds them in the tree, and hears a chapter jump") {
     test::HeadlessImGui imgui;
     test::TempDir dir;
     player::AppOptions options = episodeOptions(dir, 30);
@@ -106,6 +106,7 @@ TEST_CASE("A screen reader opens the chapters and the article as page tabs and f
     int step = 0;
     std::vector<std::string> chapters, currentChapters, headings;
     bool chaptersTabSelected = false, listenFromHere = false;
+    std::string announced;
     host.script = [&](test::ScriptedHost& h) {
         if (step == 0 && h.shows("view/Chapters")) {
             h.request("view/Chapters", ui::kPress);
@@ -117,9 +118,16 @@ TEST_CASE("A screen reader opens the chapters and the article as page tabs and f
                 chapters.push_back(n.name);
                 if (n.states & ui::kCurrent) currentChapters.push_back(n.name);
             }
+            h.request("chapters/next", ui::kPress);
+            ++step;
+        } else if (step == 2) {
+            // The jump is said once for a screen reader, with where it landed.
+            for (const ui::SemanticNode& n : h.lastTree.nodes())
+                if (n.role == ui::SemanticRole::Notification) announced = n.name;
+            if (announced.empty()) return;
             h.request("view/Article", ui::kPress);
             ++step;
-        } else if (step == 2 && h.shows("article/0")) {
+        } else if (step == 3 && h.shows("article/0")) {
             for (const ui::SemanticNode& n : h.lastTree.nodes()) {
                 if (n.role == ui::SemanticRole::Heading && n.id.rfind("article/", 0) == 0) headings.push_back(n.name);
                 listenFromHere |= n.id.find("/listen") != std::string::npos && n.role == ui::SemanticRole::PushButton;
@@ -130,7 +138,8 @@ TEST_CASE("A screen reader opens the chapters and the article as page tabs and f
     std::ostringstream err;
     CHECK(player::PlayerApp(options, host, err).run() == 0);
     INFO("stopped at step " << step);
-    REQUIRE(step == 3);
+    REQUIRE(step == 4);
+    CHECK(announced == "Chapter 4 of 9: " + chapters[3]);
     CHECK(chaptersTabSelected);
     CHECK(chapters.size() >= 3);
     REQUIRE(currentChapters.size() == 1);

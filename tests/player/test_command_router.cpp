@@ -27,6 +27,7 @@ struct RecordedApp final : AppRequests {
     std::vector<std::size_t> sectionsOpened;
     int searchFocused = 0;
     std::vector<std::string> toasts;
+    std::vector<std::string> announced;
     std::vector<KioskAction> kioskActions;
     int moves = 0;
 
@@ -39,6 +40,7 @@ struct RecordedApp final : AppRequests {
     void showToast(const std::string& text) override { toasts.push_back(text); }
     void kioskAction(KioskAction a) override { kioskActions.push_back(a); }
     void positionMoved() override { ++moves; }
+    void announce(const std::string& text) override { announced.push_back(text); }
 };
 
 struct Rig {
@@ -83,6 +85,11 @@ TEST_CASE("Two 'next chapter' presses in one frame go two chapters on; a seek qu
     r.router->route({ui::NextChapter{}, ui::NextChapter{}, ui::TogglePlay{}});
     CHECK(r.playback.status().position == Approx(r.chapterStart(4)).margin(0.3));
     CHECK(r.playback.status().playing);
+    // Each step is said for a screen reader, with where it landed.
+    REQUIRE(r.app.announced.size() == 2);
+    CHECK(r.app.announced[1].rfind("Chapter ", 0) == 0);
+    CHECK(r.app.announced[1].find(" of " + std::to_string(r.content.chapterRows.size()) + ": ") != std::string::npos);
+    CHECK(r.app.announced[0] != r.app.announced[1]);
     r.router->route({ui::TogglePlay{}});
     r.router->route({ui::SeekTo{r.chapterStart(2) + 1}, ui::PreviousChapter{}}); // near a start: the one before
     CHECK(r.playback.status().position == Approx(r.chapterStart(1)));
