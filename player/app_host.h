@@ -19,7 +19,7 @@ namespace la::player {
 enum class Key {
     F, R, M, Num0, Equals, Minus, KeypadPlus, KeypadMinus, Keypad0,
     Tab, Escape, Space, Backspace, Left, Right, Up, Down, Home, End, PageUp, PageDown,
-    Comma, Period, Slash, LeftBracket, RightBracket,
+    Comma, Period, Slash, LeftBracket, RightBracket, F1,
 };
 
 /// One frame's worth of input, after the host has fed it to ImGui.

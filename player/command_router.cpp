@@ -83,6 +83,8 @@ void CommandRouter::handle(const ui::CopyText& c) {
     app_.showToast(app_.copyToClipboard(c.text) ? "Copied" : "Could not copy");
 }
 
+void CommandRouter::handle(const ui::ShowKeyboardHelp&) { app_.showKeyboardHelp(); }
+
 void CommandRouter::handle(const ui::FocusSearch&) {
     if (searchAndCopyAllowed()) app_.focusSearch();
 }

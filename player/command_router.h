@@ -30,6 +30,8 @@ public:
     virtual void dismissNotices() = 0;
     /// Shows the article at section `index` (its heading at the top).
     virtual void openArticleSection(std::size_t index) = 0;
+    /// Opens the sheet of keyboard shortcuts.
+    virtual void showKeyboardHelp() = 0;
     /// Puts the keyboard in the transcript's search box.
     virtual void focusSearch() = 0;
     /// False when the clipboard refused the text.
@@ -70,6 +72,7 @@ private:
     void handle(const ui::NextChapter&);
     void handle(const ui::CopyText&);
     void handle(const ui::FocusSearch&);
+    void handle(const ui::ShowKeyboardHelp&);
     void handle(const ui::ReadCurrentSection&);
     void handle(const ui::SetTextSize&);
     void handle(const ui::StepTextSize&);

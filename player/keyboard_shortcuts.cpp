@@ -53,7 +53,8 @@ ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed, Key
     if (pressed(Key::End, false)) out.push_back(ui::SeekTo{duration});
     if (pressed(Key::PageUp) || pressed(Key::Comma)) out.push_back(ui::PreviousChapter{});
     if (pressed(Key::PageDown) || pressed(Key::Period)) out.push_back(ui::NextChapter{});
-    if (pressed(Key::Slash, false)) out.push_back(ui::FocusSearch{});
+    if (pressed(Key::Slash, false)) out.push_back(io.KeyShift ? ui::Command{ui::ShowKeyboardHelp{}} : ui::Command{ui::FocusSearch{}}); // Shift+/ is ?
+    if (pressed(Key::F1, false)) out.push_back(ui::ShowKeyboardHelp{});
     if (pressed(Key::R, false)) out.push_back(ui::ReadCurrentSection{});
     // Speed, with mpv's keys: [ ] by 0.05, Shift for 0.25, Backspace back to 1.0.
     double step = io.KeyShift ? 0.25 : 0.05;

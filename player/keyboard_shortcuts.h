@@ -2,7 +2,8 @@
 // Global keyboard shortcuts, read from ImGui's key state for this frame:
 // Space play/pause, Left/Right back 15 s / forward 30 s, Up/Down volume,
 // M mute, Home/End, PageUp/PageDown (or , and .) previous/next chapter,
-// Ctrl+F or / search, R read the current chapter's section. Ignored while a
+// Ctrl+F or / search, R read the current chapter's section, ? or F1 the sheet
+// of shortcuts. Ignored while a
 // text field has the keyboard.
 //
 // And control-by-control mode: Tab turns on ImGui's keyboard navigation

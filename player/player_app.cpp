@@ -364,9 +364,12 @@ private:
         if (!announcement_.empty() && nowSeconds() - announcedAt_ < kAnnouncementSeconds)
             ui::declareText("announcement/" + std::to_string(announcements_), ui::SemanticRole::Notification, announcement_, {});
         KeyPressed keyPressed = [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); };
-        KeyboardNavigation navigation = updateKeyboardNavigation(keyPressed);
-        ui::Commands keys = collectShortcuts(state.transport.duration, keyPressed, navigation);
-        commands.insert(commands.end(), keys.begin(), keys.end());
+        // While the sheet of shortcuts is open its keys scroll it and close it, nothing else.
+        if (!view_.keyboardHelp) {
+            KeyboardNavigation navigation = updateKeyboardNavigation(keyPressed);
+            ui::Commands keys = collectShortcuts(state.transport.duration, keyPressed, navigation);
+            commands.insert(commands.end(), keys.begin(), keys.end());
+        }
         host_.render();
         host_.describeFrame(semantics_);
         return commands;
@@ -383,6 +386,10 @@ private:
         view_.selectTab = ui::ContentTab::Transcript;
     }
     bool copyToClipboard(const std::string& text) override { return host_.copyToClipboard(text); }
+    void showKeyboardHelp() override {
+        if (kiosk_ && kiosk_->showsAttract()) return; // the welcome screen has its own few keys
+        view_.keyboardHelp = true;
+    }
     void showToast(const std::string& text) override { toast_.show(text, nowSeconds()); }
     void announce(const std::string& text) override {
         announcement_ = text;

@@ -40,12 +40,13 @@ struct PinDigit { int digit = 0; };             ///< admin PIN pad: one digit 0-
 struct PinClear {};                             ///< admin PIN pad: forget the digits typed
 struct PinSubmit {};                            ///< admin PIN pad: check the digits typed
 struct PinCancel {};                            ///< admin PIN pad: close it, back to the kiosk
+struct ShowKeyboardHelp {};                     ///< ? or F1: the sheet of keyboard shortcuts
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
                              FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown, KioskFinish,
-                             PinDigit, PinClear, PinSubmit, PinCancel>;
+                             PinDigit, PinClear, PinSubmit, PinCancel, ShowKeyboardHelp>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

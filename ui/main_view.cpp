@@ -3,6 +3,7 @@
 #include "ui/drag_scroll.h"
 #include "ui/focus_outline.h"
 #include "ui/icon_button.h"
+#include "ui/keyboard_help.h"
 #include "ui/semantic_scope.h"
 
 #include <imgui.h>
@@ -358,6 +359,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     }
     ImGui::End();
     if (!state.toast.empty()) drawToast(state.toast, ui.transportHeight);
+    drawKeyboardHelp(ui.keyboardHelp, ui.transcript.readingFont);
     drawFocusOutline();
     return out;
 }

@@ -51,6 +51,7 @@ struct MainViewUi {
     bool split = false;                  ///< last frame: chapters above the article, both shown (side by side only)
     bool volumeInTransport = true;       ///< false: Mute and volume are in the Settings tab (they would need a row of their own)
     bool choosingView = false;           ///< tabbed, one-button strip: the list of views is open in place of the pane
+    bool keyboardHelp = false;           ///< the sheet of keyboard shortcuts is open (ui/keyboard_help.h)
     DragScroll settingsDrag, viewsDrag;  ///< touch scrolling of the Settings tab and the list of views
 };
 

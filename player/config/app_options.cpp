@@ -42,7 +42,7 @@ const char* appUsage() {
            "      Tab: move between controls with the arrow keys, Space/Enter press, Esc leaves,\n"
            "      Ctrl+F or / search the transcript (Enter in the search box plays the found line),\n"
            "      Ctrl+C copy the current line, Esc back to the line being heard,\n"
-           "      R read the current chapter's section of the article.\n";
+           "      R read the current chapter's section of the article, ? or F1 this list in the window.\n";
 }
 
 AppOptions parseAppOptions(const std::vector<std::string>& args) {

@@ -47,6 +47,7 @@ SDL_Scancode scancodeOf(Key key) {
     case Key::Slash: return SDL_SCANCODE_SLASH;
     case Key::LeftBracket: return SDL_SCANCODE_LEFTBRACKET;
     case Key::RightBracket: return SDL_SCANCODE_RIGHTBRACKET;
+    case Key::F1: return SDL_SCANCODE_F1;
     }
     return SDL_SCANCODE_UNKNOWN;
 }

@@ -147,3 +147,25 @@ TEST_CASE("A screen reader opens the chapters and the article as page tabs, find
     CHECK(headings.size() >= 5);
     CHECK(listenFromHere);
 }
+
+TEST_CASE("F1 opens the sheet of keyboard shortcuts; its Close closes it") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    test::ScriptedHost host;
+    int step = 0;
+    host.script = [&](test::ScriptedHost& h) {
+        if (step == 0 && h.shows("transport/play")) {
+            CHECK_FALSE(h.shows("keyboard help"));
+            h.press(player::Key::F1);
+            ++step;
+        } else if (step == 1 && h.shows("keyboard help")) {
+            h.request("keyboard help/close", ui::kPress);
+            ++step;
+        } else if (step == 2 && !h.shows("keyboard help")) {
+            ++step;
+        }
+    };
+    std::ostringstream err;
+    CHECK(player::PlayerApp(episodeOptions(dir, 20), host, err).run() == 0);
+    CHECK(step == 3);
+}

@@ -26,6 +26,7 @@ struct RecordedApp final : AppRequests {
     bool quitAsked = false;
     std::vector<std::size_t> sectionsOpened;
     int searchFocused = 0;
+    int helpShown = 0;
     std::vector<std::string> toasts;
     std::vector<std::string> announced;
     std::vector<KioskAction> kioskActions;
@@ -36,6 +37,7 @@ struct RecordedApp final : AppRequests {
     void dismissNotices() override {}
     void openArticleSection(std::size_t index) override { sectionsOpened.push_back(index); }
     void focusSearch() override { ++searchFocused; }
+    void showKeyboardHelp() override { ++helpShown; }
     bool copyToClipboard(const std::string&) override { return true; }
     void showToast(const std::string& text) override { toasts.push_back(text); }
     void kioskAction(KioskAction a) override { kioskActions.push_back(a); }

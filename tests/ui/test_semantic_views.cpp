@@ -3,11 +3,13 @@
 // reader's requests for them give the commands a person's taps give.
 #include "support/headless_imgui.h"
 #include "ui/display_bar.h"
+#include "ui/keyboard_help.h"
 #include "ui/kiosk_overlays.h"
 #include "ui/semantic_scope.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <variant>
 
@@ -104,4 +106,33 @@ TEST_CASE("Text size and colours: the chosen colours are checked, the size is sa
     CHECK(find<SetTheme>(out)->theme == ThemeId::HighContrast);
     REQUIRE(find<SetLineSpacing>(out));
     CHECK(find<SetLineSpacing>(out)->spacing == Approx(1.7));
+}
+
+TEST_CASE("The keyboard sheet lists every shortcut as text, in a dialog a screen reader can close") {
+    test::HeadlessImGui imgui({800, 480});
+    SemanticTree tree;
+    bool open = true;
+    frame(tree, {}, [&] {
+        drawKeyboardHelp(open);
+        return Commands{};
+    });
+    REQUIRE(node(tree, "keyboard help"));
+    CHECK(node(tree, "keyboard help")->role == SemanticRole::Dialog);
+    std::vector<std::string> lines;
+    for (const SemanticNode& n : tree.nodes())
+        if (n.role == SemanticRole::Paragraph) lines.push_back(n.name);
+    CHECK(lines.size() >= 12);
+    CHECK(std::find(lines.begin(), lines.end(), "Space: play or pause") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "? or F1: this sheet") != lines.end());
+    CHECK(open);
+    frame(tree, {{"keyboard help/close", kPress}}, [&] {
+        drawKeyboardHelp(open);
+        return Commands{};
+    });
+    CHECK_FALSE(open);
+    frame(tree, {}, [&] {
+        drawKeyboardHelp(open);
+        return Commands{};
+    });
+    CHECK(tree.find("keyboard help") < 0); // closed: gone from the screen and the tree
 }
