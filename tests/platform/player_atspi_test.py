@@ -37,6 +37,7 @@ def main():
         return 1
     spin(1.0)
     nodes = fresh_nodes(app)
+    print(f"the tree holds {len(nodes)} accessible objects", flush=True)
     frame = app.get_child_at_index(0)
     check("its frame is named like the window", frame.get_role_name() == "frame"
           and re.match(r"ListenAlong — Paused — Chapter \d of 9", frame.get_name()), repr(frame.get_name()))
