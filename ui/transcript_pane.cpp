@@ -179,13 +179,14 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 
     ImGui::BeginDisabled(count == 0);
     sameLineIfFits(iconButtonWidth("Previous", Icon::Previous));
-    if (iconButton("Previous##match", Icon::Previous, controlH)) {
+    if (declaredButton(iconButton("Previous##match", Icon::Previous, controlH), "search/previous", SemanticRole::PushButton,
+                       "Previous match")) {
         s.current = (s.current + count - 1) % std::max<size_t>(count, 1);
         goToHit(st);
     }
     storeRect(st.hit.previousMin, st.hit.previousMax);
     sameLineIfFits(iconButtonWidth("Next", Icon::Next));
-    if (iconButton("Next##match", Icon::Next, controlH)) {
+    if (declaredButton(iconButton("Next##match", Icon::Next, controlH), "search/next", SemanticRole::PushButton, "Next match")) {
         s.current = (s.current + 1) % std::max<size_t>(count, 1);
         goToHit(st);
     }
@@ -199,6 +200,9 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
         float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPosY(y + (controlH - ImGui::GetTextLineHeight()) * 0.5f);
         ImGui::TextUnformatted(label.c_str());
+        // Said once for a screen reader each time the number of matches changes.
+        const std::string said = count == 0 ? "No matches" : std::to_string(count) + (count == 1 ? " match" : " matches");
+        declareLastText("announcement/search/" + said, SemanticRole::Notification, said);
     }
 }
 
@@ -211,8 +215,11 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
 void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out, float controlH) {
     TranscriptSearchState& s = st.search;
     if (!s.open) {
-        if (iconButton("Search###search", Icon::None, controlH)) s.open = s.focusBox = true;
-    } else if (iconButton("Close search###search", Icon::None, controlH)) {
+        if (declaredButton(iconButton("Search###search", Icon::None, controlH), "transcript/search", SemanticRole::PushButton,
+                           "Search the transcript"))
+            s.open = s.focusBox = true;
+    } else if (declaredButton(iconButton("Close search###search", Icon::None, controlH), "transcript/search",
+                              SemanticRole::PushButton, "Close search")) {
         s.open = false;
         s.query.clear();
         st.follow = true; // back to the line being heard
@@ -226,7 +233,10 @@ void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands
     const bool copyFits = sameLineIfFits(iconButtonWidth("Copy line", Icon::None));
     if (copyFits || (st.leadButton.empty() && !st.leadRow)) {
         ImGui::BeginDisabled(!copyCue);
-        if (iconButton("Copy line", Icon::None, controlH) && copyCue) out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
+        if (declaredButton(iconButton("Copy line", Icon::None, controlH), "transcript/copy", SemanticRole::PushButton,
+                           "Copy the line") &&
+            copyCue)
+            out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
         ImGui::EndDisabled();
         storeRect(st.hit.copyMin, st.hit.copyMax);
     } else {
@@ -236,7 +246,8 @@ void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands
 
 void drawBackToNow(TranscriptPaneState& st, float controlH) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (iconButton("Back to now", Icon::Play, controlH)) {
+    if (declaredButton(iconButton("Back to now", Icon::Play, controlH), "transcript/back to now", SemanticRole::PushButton,
+                       "Back to the line being heard")) {
         st.follow = true;
         st.followedCue.reset(); // scroll to the cue being heard
         st.selected.reset();

@@ -424,3 +424,34 @@ TEST_CASE("The transcript is a list for a screen reader: lines near the view, th
     CHECK(current == 1);
     CHECK(hidden >= 1); // the extra line past the edge, for keyboard steps, is not on screen
 }
+
+TEST_CASE("Search for a screen reader: the number of matches is said once, Next match is a button it can press") {
+    Headless ui;
+    auto cues = makeCues(100);
+    TranscriptPaneState st;
+    TranscriptVM vm = at(cues, 0.5);
+    st.search.open = true;
+    st.search.query = "IMMUNE";
+    ui.frames(2, vm, st);
+    SemanticTree tree;
+    auto described = [&](std::vector<SemanticRequest> requests) {
+        tree.begin("ListenAlong");
+        SemanticScope scope(&tree, &requests);
+        ui.frame(vm, st);
+    };
+    described({});
+    const size_t count = st.search.result.cues.size();
+    REQUIRE(count > 1);
+    const int said = tree.find("announcement/search/" + std::to_string(count) + " matches");
+    REQUIRE(said >= 0);
+    CHECK(tree.node(said).role == SemanticRole::Notification);
+    REQUIRE(tree.find("search/next") >= 0);
+    CHECK(st.search.current == 0);
+    described({{"search/next", kPress}});
+    CHECK(st.search.current == 1);
+    // Another query, another count: a new announcement (a new id).
+    st.search.query = "no such words";
+    ui.frames(2, vm, st);
+    described({});
+    CHECK(tree.find("announcement/search/No matches") >= 0);
+}
