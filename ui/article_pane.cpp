@@ -124,8 +124,7 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
         NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
         const bool pressed = iconButton("Listen from here", Icon::Play, controlH);
         const std::string name = "Listen from here" + (sec.title.empty() ? std::string() : ": " + sec.title);
-        if (takeRequest(declareLastItem("article/" + std::to_string(i) + "/listen", SemanticRole::PushButton, name), kPress) ||
-            pressed)
+        if (declaredButton(pressed, "article/" + std::to_string(i) + "/listen", SemanticRole::PushButton, name))
             out.push_back(SeekTo{*start});
         st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         bottom = ImGui::GetItemRectMax().y;

@@ -85,8 +85,7 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     bool pressed = iconButton(l.smaller, Icon::None, h);
     store(placed.smaller);
     const std::string size = "Text " + std::to_string(vm.textPercent) + " %";
-    if (takeRequest(declareLastItem("attract/smaller", SemanticRole::PushButton, "Smaller text, now " + size), kPress) ||
-        pressed)
+    if (declaredButton(pressed, "attract/smaller", SemanticRole::PushButton, "Smaller text, now " + size))
         out.push_back(StepTextSize{-1});
     if (l.showSize) {
         flowNext(ImGui::CalcTextSize("Text 400 %").x);
@@ -95,8 +94,7 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     flowNext(iconButtonWidth(l.bigger, Icon::None));
     pressed = iconButton(l.bigger, Icon::None, h);
     store(placed.bigger);
-    if (takeRequest(declareLastItem("attract/bigger", SemanticRole::PushButton, "Bigger text, now " + size), kPress) ||
-        pressed)
+    if (declaredButton(pressed, "attract/bigger", SemanticRole::PushButton, "Bigger text, now " + size))
         out.push_back(StepTextSize{+1});
     const float contrastW = iconButtonWidth(l.widest, Icon::None);
     flowNext(contrastW);
@@ -104,10 +102,8 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
     pressed = iconButton(vm.highContrast ? l.contrastOn : l.contrastOff, Icon::None, h, contrastW);
     if (vm.highContrast) ImGui::PopStyleColor();
     store(placed.contrast);
-    if (takeRequest(declareLastItem("attract/contrast", SemanticRole::ToggleButton, "High contrast", kPress,
-                                    vm.highContrast ? kChecked : 0u),
-                    kPress) ||
-        pressed)
+    if (declaredButton(pressed, "attract/contrast", SemanticRole::ToggleButton, "High contrast",
+                       vm.highContrast ? kChecked : 0u))
         out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
 }
 
@@ -193,7 +189,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         space(gap * (intro ? 1.0f : 1.5f));
         bool listen = entryButton("##listen", twoLines ? "Touch to" : "Touch to listen", twoLines ? "listen" : "",
                                   {width, height}, placed.listen);
-        if (takeRequest(declareLastItem("attract/listen", SemanticRole::PushButton, "Touch to listen"), kPress) || listen)
+        if (declaredButton(listen, "attract/listen", SemanticRole::PushButton, "Touch to listen"))
             out.push_back(StartListening{});
         if (placed.stacked)
             ImGui::Dummy({0, fs * 0.5f});
@@ -201,7 +197,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
             ImGui::SameLine(0, fs);
         bool read = entryButton("##read", twoLines ? "Touch to" : "Touch to read", twoLines ? "read" : "", {width, height},
                                 placed.read);
-        if (takeRequest(declareLastItem("attract/read", SemanticRole::PushButton, "Touch to read"), kPress) || read)
+        if (declaredButton(read, "attract/read", SemanticRole::PushButton, "Touch to read"))
             out.push_back(StartReading{});
         space(gap);
         if (vm.bodyFont) ImGui::PopFont();

@@ -186,10 +186,8 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
             NavOnlyWhenVisible nav({readW, readH});
             ImGui::PushFont(controlFont);
             const bool read = iconButton("Read this section", Icon::None, readH);
-            if (takeRequest(declareLastItem("chapters/" + std::to_string(row.chapter) + "/read", SemanticRole::Link,
-                                            "Read this section: " + row.title),
-                            kPress) ||
-                read)
+            if (declaredButton(read, "chapters/" + std::to_string(row.chapter) + "/read", SemanticRole::Link,
+                               "Read this section: " + row.title))
                 out.push_back(ShowSection{row.sectionLink});
             ImGui::PopFont();
             hit.readMin = ImGui::GetItemRectMin(), hit.readMax = ImGui::GetItemRectMax();
@@ -223,12 +221,12 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                 sameLineIfFits(iconButtonWidth("Previous chapter", Icon::Previous));
             }
             bool pressed = iconButton("Previous chapter", Icon::Previous, controlH);
-            if (takeRequest(declareLastItem("chapters/previous", SemanticRole::PushButton, "Previous chapter"), kPress) || pressed)
+            if (declaredButton(pressed, "chapters/previous", SemanticRole::PushButton, "Previous chapter"))
                 out.push_back(PreviousChapter{});
             st.hit.previousMin = ImGui::GetItemRectMin(), st.hit.previousMax = ImGui::GetItemRectMax();
             sameLineIfFits(iconButtonWidth("Next chapter", Icon::Next));
             pressed = iconButton("Next chapter", Icon::Next, controlH);
-            if (takeRequest(declareLastItem("chapters/next", SemanticRole::PushButton, "Next chapter"), kPress) || pressed)
+            if (declaredButton(pressed, "chapters/next", SemanticRole::PushButton, "Next chapter"))
                 out.push_back(NextChapter{});
             st.hit.nextMin = ImGui::GetItemRectMin(), st.hit.nextMax = ImGui::GetItemRectMax();
 

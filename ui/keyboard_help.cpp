@@ -1,6 +1,7 @@
 #include "ui/keyboard_help.h"
 
 #include "ui/icon_button.h"
+#include "ui/key_pressed.h"
 #include "ui/semantic_scope.h"
 
 #include <imgui.h>
@@ -34,11 +35,6 @@ constexpr Shortcut kShortcuts[] = {
     {"Escape", "leave that mode; close this sheet"},
     {"? or F1", "this sheet"},
 };
-
-bool keyPressed(ImGuiKey key, bool repeat = false) {
-    const int index = ImGui::GetKeyIndex(key);
-    return index >= 0 && ImGui::IsKeyPressed(index, repeat);
-}
 
 // The list scrolls with the keys a reader expects: arrows by a line, Page Up
 // and Page Down by a screen, Home and End to the ends.

@@ -1,6 +1,7 @@
 #include "ui/kiosk_overlays.h"
 
 #include "ui/icon_button.h"
+#include "ui/key_pressed.h"
 #include "ui/semantic_scope.h"
 
 #include <imgui.h>
@@ -68,11 +69,6 @@ bool sizedButton(const char* label, ImVec2 size, ScreenRect& rect) {
     bool pressed = ImGui::Button(label, size);
     rect.max = {rect.min.x + size.x, rect.min.y + size.y};
     return pressed;
-}
-
-bool keyPressed(ImGuiKey key) {
-    int index = ImGui::GetKeyIndex(key);
-    return index >= 0 && ImGui::IsKeyPressed(index, false);
 }
 
 /// `count` filled dots in a row, one font size apart; reserves a line even when empty.

@@ -159,9 +159,7 @@ constexpr ViewTab kViewTabs[] = {{"Transcript", ContentTab::Transcript}, {"Chapt
 
 // To a screen reader the view buttons are page tabs; its press picks the view.
 bool viewTabChosen(const ViewTab& t, bool shown, bool pressed) {
-    std::string id = std::string("view/") + t.label;
-    const int node = declareLastItem(std::move(id), SemanticRole::PageTab, t.label, kPress, shown ? kSelected : 0u);
-    return takeRequest(node, kPress) || pressed;
+    return declaredButton(pressed, std::string("view/") + t.label, SemanticRole::PageTab, t.label, shown ? kSelected : 0u);
 }
 
 const char* viewLabel(ContentTab tab) {

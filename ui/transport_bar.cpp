@@ -145,18 +145,16 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     const char* back = full ? "Back 15 s###back" : "15 s###back";
     const char* forward = full ? "Forward 30 s###forward" : "30 s###forward";
     bool pressed = iconButton(back, Icon::Back, controlH);
-    if (takeRequest(declareLastItem("transport/back", SemanticRole::PushButton, "Back 15 seconds"), kPress) || pressed)
+    if (declaredButton(pressed, "transport/back", SemanticRole::PushButton, "Back 15 seconds"))
         out.push_back(SeekBy{-15});
     flowNext(playW);
     pressed = iconButton(s.playing ? "Pause###toggle" : "Play###toggle", s.playing ? Icon::Pause : Icon::Play, controlH, playW);
     view.playMin = ImGui::GetItemRectMin(), view.playMax = ImGui::GetItemRectMax();
-    if (takeRequest(declareLastItem("transport/play", SemanticRole::PushButton, s.playing ? "Pause" : "Play"), kPress) ||
-        pressed)
+    if (declaredButton(pressed, "transport/play", SemanticRole::PushButton, s.playing ? "Pause" : "Play"))
         out.push_back(TogglePlay{});
     flowNext(iconButtonWidth(forward, Icon::Forward));
     pressed = iconButton(forward, Icon::Forward, controlH);
-    if (takeRequest(declareLastItem("transport/forward", SemanticRole::PushButton, "Forward 30 seconds"), kPress) ||
-        pressed)
+    if (declaredButton(pressed, "transport/forward", SemanticRole::PushButton, "Forward 30 seconds"))
         out.push_back(SeekBy{30});
     // Speed is always on the main screen: a chip with the current speed.
     flowNext(speedChipWidth(brief));
@@ -178,7 +176,7 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
     if (s.finishButton) { // works even without sound
         flowNext(iconButtonWidth("I'm finished", Icon::None));
         bool finish = iconButton("I'm finished", Icon::None, controlH);
-        if (takeRequest(declareLastItem("transport/finish", SemanticRole::PushButton, "I'm finished"), kPress) || finish)
+        if (declaredButton(finish, "transport/finish", SemanticRole::PushButton, "I'm finished"))
             out.push_back(KioskFinish{});
         view.finishMin = ImGui::GetItemRectMin(), view.finishMax = ImGui::GetItemRectMax();
     }
@@ -193,9 +191,7 @@ Commands drawVolumeControls(const TransportState& s) {
     ImGui::BeginDisabled(!s.audioLoaded);
     flowNext(iconButtonWidth("Unmute##mute", Icon::SpeakerOff));
     bool mute = iconButton(s.muted ? "Unmute###mute" : "Mute###mute", s.muted ? Icon::SpeakerOff : Icon::SpeakerOn, controlH);
-    if (takeRequest(declareLastItem("transport/mute", SemanticRole::ToggleButton, "Mute", kPress, s.muted ? kChecked : 0u),
-                    kPress) ||
-        mute)
+    if (declaredButton(mute, "transport/mute", SemanticRole::ToggleButton, "Mute", s.muted ? kChecked : 0u))
         out.push_back(ToggleMute{});
     int volume = int(std::lround(s.volume * 100));
     float sliderW = volumeSliderWidth();
