@@ -20,6 +20,7 @@ enum class Key {
     F, R, M, Num0, Equals, Minus, KeypadPlus, KeypadMinus, Keypad0,
     Tab, Escape, Space, Backspace, Left, Right, Up, Down, Home, End, PageUp, PageDown,
     Comma, Period, Slash, LeftBracket, RightBracket, F1,
+    Enter, KeypadEnter, F6,
 };
 
 /// One frame's worth of input, after the host has fed it to ImGui.

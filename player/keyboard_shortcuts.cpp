@@ -12,24 +12,9 @@ namespace {
 bool keysAreForTyping(const ImGuiIO& io) { return io.WantTextInput; }
 bool modified(const ImGuiIO& io) { return io.KeyCtrl || io.KeyAlt || io.KeySuper; }
 
-bool navigating() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0; }
-
 } // namespace
 
-KeyboardNavigation updateKeyboardNavigation(const KeyPressed& keyPressed) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (keysAreForTyping(io) || modified(io)) return navigating() ? KeyboardNavigation::On : KeyboardNavigation::Off;
-    if (!navigating() && keyPressed(Key::Tab, false)) {
-        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        return KeyboardNavigation::JustTurnedOn;
-    }
-    if (navigating() && keyPressed(Key::Escape, false)) leaveKeyboardNavigation();
-    return navigating() ? KeyboardNavigation::On : KeyboardNavigation::Off;
-}
-
-void leaveKeyboardNavigation() { ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard; }
-
-ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed, KeyboardNavigation navigation) {
+ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed) {
     ui::Commands out;
     const ImGuiIO& io = ImGui::GetIO();
     auto pressed = [&](Key k, bool repeat = true) { return keyPressed(k, repeat); };
@@ -40,14 +25,12 @@ ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed, Key
         if (pressed(Key::Minus, false) || pressed(Key::KeypadMinus, false)) out.push_back(ui::StepTextSize{-1});
         if (pressed(Key::Num0, false) || pressed(Key::Keypad0, false)) out.push_back(ui::StepTextSize{0});
     }
-    if (modified(io) || navigation == KeyboardNavigation::JustTurnedOn) return out;
-    if (navigation == KeyboardNavigation::Off) {
-        if (pressed(Key::Space, false)) out.push_back(ui::TogglePlay{});
-        if (pressed(Key::Left)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
-        if (pressed(Key::Right)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
-        if (pressed(Key::Up)) out.push_back(ui::ChangeVolume{0.05f});
-        if (pressed(Key::Down)) out.push_back(ui::ChangeVolume{-0.05f});
-    }
+    if (modified(io)) return out;
+    if (pressed(Key::Space, false)) out.push_back(ui::TogglePlay{});
+    if (pressed(Key::Left)) out.push_back(ui::SeekBy{-PlaybackController::kBackSeconds});
+    if (pressed(Key::Right)) out.push_back(ui::SeekBy{PlaybackController::kForwardSeconds});
+    if (pressed(Key::Up)) out.push_back(ui::ChangeVolume{0.05f});
+    if (pressed(Key::Down)) out.push_back(ui::ChangeVolume{-0.05f});
     if (pressed(Key::M, false)) out.push_back(ui::ToggleMute{});
     if (pressed(Key::Home, false)) out.push_back(ui::SeekTo{0});
     if (pressed(Key::End, false)) out.push_back(ui::SeekTo{duration});

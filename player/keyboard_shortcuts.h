@@ -6,10 +6,8 @@
 // of shortcuts. Ignored while a
 // text field has the keyboard.
 //
-// And control-by-control mode: Tab turns on ImGui's keyboard navigation
-// (arrows move the focus outline, Space/Enter press the focused control),
-// Escape turns it off. It lives in ImGui's io.ConfigFlags, so it outlasts a
-// person unless it is left on purpose (the kiosk's reset does).
+// Tab, F6, Enter and the arrows on a focused control are the keyboard
+// focus's (keyboard_focus.h), which takes them first.
 
 #include "player/app_host.h"
 #include "ui/commands.h"
@@ -21,21 +19,8 @@ namespace la::player {
 /// `key` went down this frame (AppHost::keyPressed: the host knows its key codes).
 using KeyPressed = std::function<bool(Key key, bool repeat)>;
 
-enum class KeyboardNavigation {
-    Off,
-    JustTurnedOn, ///< Tab this frame: the key did that and nothing else
-    On,
-};
-
-/// Turns control-by-control mode on (Tab) or off (Escape) and says which it
-/// is now. Call between ImGui::NewFrame() and ImGui::Render(), before collectShortcuts.
-KeyboardNavigation updateKeyboardNavigation(const KeyPressed& keyPressed);
-
-/// Control-by-control mode off, e.g. for the next person at a kiosk.
-void leaveKeyboardNavigation();
-
-/// The shortcuts' commands for this frame's keys. While navigating, the
-/// arrows and Space belong to the focus outline (in 1.86 navigation owns them).
-ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed, KeyboardNavigation navigation);
+/// The shortcuts' commands for this frame's keys (call between
+/// ImGui::NewFrame() and ImGui::Render()).
+ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed);
 
 } // namespace la::player

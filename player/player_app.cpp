@@ -6,6 +6,7 @@
 #include "player/config/settings_store.h"
 #include "player/display_controller.h"
 #include "player/episode_content.h"
+#include "player/keyboard_focus.h"
 #include "player/keyboard_shortcuts.h"
 #include "player/kiosk_session.h"
 #include "player/playback_controller.h"
@@ -18,6 +19,7 @@
 #include "player/visible_state.h"
 #include "player/window_title.h"
 #include "ui/main_view.h"
+#include "ui/focus_outline.h"
 #include "ui/semantic_scope.h"
 #include "ui/transport_menus.h"
 
@@ -199,7 +201,9 @@ private:
         playback_->seek(0);
         usePreferences(kioskVisitorStart(kiosk_->config()));
         view_ = ui::MainViewUi{};
-        leaveKeyboardNavigation(); // the next person starts where everyone starts
+        // The next person starts where everyone starts: no focus outline, no focus to give back.
+        ui::clearKeyboardFocus();
+        keyboardFocus_.reset();
         notices_ = startupNotices_;
     }
 
@@ -337,9 +341,17 @@ private:
         view_.article.readingFont = display_->fonts().reading;
         view_.article.headingFont = display_->fonts().readingBold;
         host_.beginFrame();
+        ui::beginKeyboardFocusFrame();
+        // Tab, F6 and the keys on a focused control move along the last frame's tree: what the person saw.
+        KeyPressed keyPressed = [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); };
+        const ImGuiIO& io = ImGui::GetIO();
+        FocusKeys focusKeys =
+            keyboardFocus_.update(semantics_, keyPressed, io.KeyShift, io.WantTextInput, ui::keyboardFocusShown());
+        if (focusKeys.hideFocus) ui::hideKeyboardFocus();
         // The views declare what they draw for screen readers as they draw it.
         semantics_.begin(title_);
         std::vector<ui::SemanticRequest> requests = host_.takeAccessRequests();
+        requests.insert(requests.end(), focusKeys.requests.begin(), focusKeys.requests.end());
         ui::SemanticScope describing(&semantics_, &requests);
         ui::MainViewState state;
         state.title = playback_->title().empty() ? kDefaultTitle : playback_->title();
@@ -363,11 +375,10 @@ private:
         // Said once by a screen reader, not shown: a new id for each message.
         if (!announcement_.empty() && nowSeconds() - announcedAt_ < kAnnouncementSeconds)
             ui::declareText("announcement/" + std::to_string(announcements_), ui::SemanticRole::Notification, announcement_, {});
-        KeyPressed keyPressed = [this](Key k, bool repeat) { return host_.keyPressed(k, repeat); };
         // While the sheet of shortcuts is open its keys scroll it and close it, nothing else.
         if (!view_.keyboardHelp) {
-            KeyboardNavigation navigation = updateKeyboardNavigation(keyPressed);
-            ui::Commands keys = collectShortcuts(state.transport.duration, keyPressed, navigation);
+            KeyPressed shortcutKey = [&](Key k, bool repeat) { return !focusKeys.taken.count(k) && keyPressed(k, repeat); };
+            ui::Commands keys = collectShortcuts(state.transport.duration, shortcutKey);
             commands.insert(commands.end(), keys.begin(), keys.end());
         }
         host_.render();
@@ -430,6 +441,7 @@ private:
     std::vector<ui::Notice> notices_;
     Toast toast_;
     ui::MainViewUi view_;
+    KeyboardFocus keyboardFocus_;
     ui::SemanticTree semantics_; ///< what this frame shows, for screen readers (AppHost::describeFrame)
     static constexpr double kAnnouncementSeconds = 5; ///< how long an announcement stays in the tree
     std::string announcement_;   ///< the last thing to say (AppRequests::announce)

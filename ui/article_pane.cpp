@@ -3,7 +3,6 @@
 #include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
 #include "ui/long_text.h"
-#include "ui/nav_visible.h"
 #include "ui/semantic_scope.h"
 
 #include <algorithm>
@@ -121,7 +120,6 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
     ImGui::PushFont(ImGui::GetIO().FontDefault);
     const float controlH = largeControlHeight();
     if (start) {
-        NavOnlyWhenVisible nav({iconButtonWidth("Listen from here", Icon::Play), controlH});
         const bool pressed = iconButton("Listen from here", Icon::Play, controlH);
         const std::string name = "Listen from here" + (sec.title.empty() ? std::string() : ": " + sec.title);
         if (declaredButton(pressed, "article/" + std::to_string(i) + "/listen", SemanticRole::PushButton, name))
@@ -167,6 +165,9 @@ Commands drawArticlePane(const ArticleVM& vm, ArticlePaneState& st, ImVec2 size,
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {style.FramePadding.x, std::max(style.FramePadding.y, (largeControlHeight() - fs) * 0.5f)});
             ImGui::Checkbox(followLabel, &st.followChapter);
             ImGui::PopStyleVar();
+            if (declaredButton(false, "article/follow", SemanticRole::CheckBox, "Keep the current section in view",
+                               st.followChapter ? kChecked : 0u))
+                st.followChapter = !st.followChapter; // a screen reader's press; a click toggled it already
             st.hit.followMin = ImGui::GetItemRectMin(), st.hit.followMax = ImGui::GetItemRectMax();
             if (st.followChapter && vm.currentSection && st.followedSection != vm.currentSection) {
                 st.showSection = vm.currentSection;

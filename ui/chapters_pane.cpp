@@ -3,7 +3,7 @@
 #include "ui/drag_scroll.h"
 #include "ui/icon_button.h"
 #include "ui/long_text.h"
-#include "ui/nav_visible.h"
+#include "ui/focus_outline.h"
 #include "ui/semantic_scope.h"
 #include "ui/time_format.h"
 
@@ -61,12 +61,9 @@ bool chapterButton(const ChapterRow& row, const std::string& title, const RowGeo
     const float accentW = std::max(4.0f, fs * 0.25f);
     const ImVec2 size = g.button;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool pressed = false;
-    {
-        NavOnlyWhenVisible nav(size);
-        pressed = ImGui::InvisibleButton("##chapter", size);
-    }
-    bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused(), held = ImGui::IsItemActive();
+    const bool pressed = ImGui::InvisibleButton("##chapter", size);
+    bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused() && keyboardFocusShown(),
+         held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max{pos.x + size.x, pos.y + size.y};
     const float round = fs * 0.25f;
@@ -105,7 +102,7 @@ void updateListLayout(ChapterListLayout& layout, const std::vector<ChapterRow>& 
     layout.rowsKey = rows.data(), layout.rowCount = rows.size(), layout.width = avail, layout.fontSize = fs;
 }
 
-void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out) {
+void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, int list, Commands& out) {
     const std::vector<ChapterRow>& rows = *vm.rows;
     const float controlH = largeControlHeight();
     const float readW = iconButtonWidth("Read this section", Icon::None);
@@ -162,7 +159,14 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
     }
 
     st.hit.rows.clear();
-    for (size_t r = first; r < last; ++r) {
+    // Home and End (or a screen reader focusing the list) ask for a row that
+    // may be out of view: it is drawn too, and the focus scrolls to it.
+    std::optional<size_t> asked;
+    if (double which = 0; takeRequest(list, kFocus, &which) && !rows.empty()) {
+        asked = which < 0 ? rows.size() - 1 : std::min(size_t(which), rows.size() - 1);
+        requestFocus("chapters/" + std::to_string(rows[*asked].chapter));
+    }
+    auto drawRow = [&](size_t r) {
         const ChapterRow& row = rows[r];
         const bool current = cur == r;
         const std::string title = rowTitle(row, current);
@@ -183,7 +187,6 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
             if (g.beside) ImGui::SameLine();
             else ImGui::Indent(ImGui::GetFontSize() * 1.5f);
             const float readH = std::max(controlH, g.beside ? hit.max.y - hit.min.y : 0.0f);
-            NavOnlyWhenVisible nav({readW, readH});
             ImGui::PushFont(controlFont);
             const bool read = iconButton("Read this section", Icon::None, readH);
             if (declaredButton(read, "chapters/" + std::to_string(row.chapter) + "/read", SemanticRole::Link,
@@ -195,7 +198,10 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, Commands& out)
         }
         st.hit.rows.push_back(hit);
         ImGui::PopID();
-    }
+    };
+    if (asked && *asked < first) drawRow(*asked);
+    for (size_t r = first; r < last; ++r) drawRow(r);
+    if (asked && *asked >= last) drawRow(*asked);
     // The list's full height, for the scroll bar: where ImGui's own layout of
     // every row would have ended.
     ImGui::SetCursorScreenPos({origin.x, topOf(rows.size()) - ImGui::GetStyle().ItemSpacing.y});
@@ -235,8 +241,8 @@ Commands drawChaptersPane(const ChaptersVM& vm, ChaptersPaneState& st, ImVec2 si
                 st.hit.rows.clear();
                 st.hit.listMin = ImGui::GetWindowPos();
                 st.hit.listMax = {st.hit.listMin.x + ImGui::GetWindowWidth(), st.hit.listMin.y + ImGui::GetWindowHeight()};
-                declareOpen("chapters", SemanticRole::List, "Chapters");
-                drawChapterList(vm, st, out);
+                const int list = declareOpen("chapters", SemanticRole::List, "Chapters");
+                drawChapterList(vm, st, list, out);
                 declareClose();
             }
             ImGui::EndChild();

@@ -7,16 +7,41 @@
 
 namespace la::ui {
 
-void drawFocusOutline() {
+namespace {
+// Ours, not ImGui's NavDisableHighlight: without ImGui's keyboard navigation
+// (ImGuiConfigFlags_NavEnableKeyboard, which would own the arrows) 1.86
+// keeps hiding its highlight.
+bool g_shown = false;
+} // namespace
+
+bool keyboardFocusShown() {
+    const ImGuiContext& g = *GImGui;
+    return g_shown && g.NavWindow && g.NavId != 0;
+}
+
+void showKeyboardFocus() { g_shown = true; }
+
+void hideKeyboardFocus() { g_shown = false; }
+
+void clearKeyboardFocus() {
+    hideKeyboardFocus();
+    GImGui->NavId = 0;
+}
+
+void beginKeyboardFocusFrame() {
+    for (int b = 0; b < ImGuiMouseButton_COUNT; ++b)
+        if (ImGui::IsMouseClicked(b)) g_shown = false;
+}
+
+void drawFocusOutline(float textPx) {
     ImGuiContext& g = *GImGui;
-    if (!(g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) return;
-    if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
+    if (!keyboardFocusShown()) return;
     ImGuiWindow* w = g.NavWindow;
     // NavRectRel is relative to the window's content start (DC.CursorStartPos:
     // position + padding - scroll), not to its position: off by the padding
     // and scroll in a scrolled, padded child such as the article text.
     ImRect r = ImGui::WindowRectRelToAbs(w, w->NavRectRel[0]);
-    const float fs = ImGui::GetFontSize();
+    const float fs = std::max(ImGui::GetFontSize(), textPx);
     const float thickness = std::max(3.0f, fs * 0.18f);
     const float gap = thickness * 0.5f + 1.0f;
     r.Expand(gap);

@@ -31,8 +31,12 @@ constexpr Shortcut kShortcuts[] = {
     {"Ctrl and = / - / 0", "bigger / smaller / normal text"},
     {"/ or Ctrl+F", "search the transcript (Enter plays the line found)"},
     {"Ctrl+C", "copy the line being heard"},
-    {"Tab", "move from control to control with the arrow keys; Space or Enter presses"},
-    {"Escape", "leave that mode; close this sheet"},
+    {"Tab / Shift+Tab", "next / previous control (a thick outline shows which)"},
+    {"F6 / Shift+F6", "next / previous part of the window"},
+    {"Enter or Space", "press the control with the outline"},
+    {"Up / Down, Home / End", "in the transcript or chapters: line by line, first / last"},
+    {"arrows on a slider", "move it (position, volume, speed, line spacing)"},
+    {"Escape", "hide the outline; close this sheet"},
     {"? or F1", "this sheet"},
 };
 

@@ -2,6 +2,7 @@
 
 #include "ui/icon_button.h"
 #include "ui/key_pressed.h"
+#include "ui/focus_outline.h"
 #include "ui/semantic_scope.h"
 
 #include <imgui.h>
@@ -113,7 +114,10 @@ Commands drawStillListeningOverlay(const CountdownVM& vm, CountdownLayout* layou
     ImGui::End();
 
     // One command per tap: the button reports on release, the rest on press.
-    if (pressed || tappedOutside || tappedPanel || keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_Space))
+    // Enter is the dialog's default action; Space presses the focused button
+    // when the focus is shown (player/keyboard_focus.h), and is this otherwise.
+    const bool spaceHere = !keyboardFocusShown() && keyPressed(ImGuiKey_Space);
+    if (pressed || tappedOutside || tappedPanel || keyPressed(ImGuiKey_Enter) || spaceHere)
         out.push_back(KioskDismissCountdown{});
     if (layout) *layout = placed;
     return out;

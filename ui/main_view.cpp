@@ -358,7 +358,7 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     ImGui::End();
     if (!state.toast.empty()) drawToast(state.toast, ui.transportHeight);
     drawKeyboardHelp(ui.keyboardHelp, ui.transcript.readingFont);
-    drawFocusOutline();
+    drawFocusOutline(ui.transcript.readingFont ? ui.transcript.readingFont->FontSize : 0.0f);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/semantic_scope.h"
 
+#include "ui/focus_outline.h"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -19,11 +21,15 @@ std::vector<SemanticRequest>::iterator findRequest(const std::string& id, Semant
 
 // A screen reader moved the focus: ImGui's keyboard focus follows, shown and
 // scrolled into view, as if the person had tabbed there.
-void focusLastItem() {
+// `quietly`: without showing the outline (a dialog opened under the mouse
+// takes the focus for a screen reader, not to show a ring).
+void focusLastItem(bool quietly) {
     ImGuiContext& g = *GImGui;
+
+    // Tab out of the search box: it stops taking the keys.
+    if (g.ActiveId != 0 && g.ActiveId != g.LastItemData.ID) ImGui::ClearActiveID();
     ImGui::SetFocusID(g.LastItemData.ID, g.CurrentWindow);
-    g.NavDisableHighlight = false;
-    g.NavDisableMouseHover = true;
+    if (!quietly) showKeyboardFocus();
     ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
@@ -53,7 +59,7 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
         n.states |= kDisabled;
         n.states &= ~std::uint32_t(kFocusable);
     }
-    if ((n.states & kFocusable) && takeRequest(index, kFocus)) focusLastItem();
+    if (double quietly = 0; (n.states & kFocusable) && takeRequest(index, kFocus, &quietly)) focusLastItem(quietly != 0);
     if (ImGui::IsItemFocused()) n.states |= kFocused;
     return index;
 }
@@ -67,6 +73,14 @@ bool takeRequest(int index, SemanticAction action, double* value) {
     if (value) *value = it->value;
     g_requests->erase(it);
     return true;
+}
+
+bool hasRequest(const std::string& id, SemanticAction action) {
+    return g_requests && findRequest(id, action) != g_requests->end();
+}
+
+void requestFocus(std::string id) {
+    if (g_requests) g_requests->push_back({std::move(id), kFocus, 0});
 }
 
 bool declaredButton(bool pressed, std::string id, SemanticRole role, std::string name, std::uint32_t states) {

@@ -58,6 +58,14 @@ void declareClose();
 /// element takes none.
 bool takeRequest(int index, SemanticAction action, double* value = nullptr);
 
+/// Whether a request of `action` for element `id` is pending (a view that
+/// must first bring the element into view, or react to its focus).
+bool hasRequest(const std::string& id, SemanticAction action);
+
+/// Asks for the keyboard focus to move to element `id` when it is declared
+/// later in this frame: a list passing a "focus your first item" on.
+void requestFocus(std::string id);
+
 /// The usual button: declares ImGui's last item (the button just drawn, which
 /// reported `pressed`) and says whether it was pressed, by the person or by
 /// a screen reader.

@@ -16,6 +16,9 @@ namespace la::ui {
 enum class SemanticRole {
     Frame, Panel, PushButton, ToggleButton, Slider, List, ListItem, Paragraph, Heading, Link, PageTabList, PageTab,
     Dialog, Status,
+    CheckBox,
+    /// A box to type into (the transcript's search): its value text is what was typed.
+    TextField,
     /// Something to say once, politely, when it appears ("Speed 1.5 times",
     /// "Copied", the kiosk's countdown): a new id for each new message.
     Notification,
@@ -42,7 +45,9 @@ enum SemanticAction : std::uint32_t {
     kScrollIntoView = 1u << 4,
     /// Only in a SemanticRequest: move keyboard focus here (a screen reader's
     /// grab_focus). Any element with kFocusable accepts it, so views need not
-    /// declare it in `actions`.
+    /// declare it in `actions`. Its value 1: without showing the focus
+    /// outline if it was hidden. A list takes it for an item: value 0 the
+    /// first, -1 the last.
     kFocus = 1u << 5,
 };
 

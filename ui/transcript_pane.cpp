@@ -14,7 +14,7 @@
 #include "transcripts/time_lookup.h"
 
 #include "ui/long_text.h"
-#include "ui/nav_visible.h"
+#include "ui/focus_outline.h"
 #include "ui/semantic_scope.h"
 
 #include "ui/icon_button.h"
@@ -160,7 +160,8 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
     const float controlH = largeControlHeight();
     const ImGuiStyle& style = ImGui::GetStyle();
 
-    if (s.focusBox) {
+    // Tab or a screen reader moving the focus here starts typing, as Ctrl+F does.
+    if (s.focusBox || hasRequest("search/box", kFocus)) {
         ImGui::SetKeyboardFocusHere();
         s.focusBox = false;
     }
@@ -168,6 +169,9 @@ void drawSearch(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out) 
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * 14));
     bool enter = ImGui::InputTextWithHint("##Search", "Search the transcript", &s.query, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopStyleVar();
+    const int box = declareLastItem("search/box", SemanticRole::TextField, "Search the transcript", 0);
+    declareValue(box, {0, 0, 0, 0, s.query});
+    if (box >= 0 && ImGui::IsItemActive()) currentSemanticTree()->node(box).states |= kFocused;
     refreshSearch(vm, st);
     const size_t count = s.result.cues.size();
     if (enter && count > 0) {
@@ -469,15 +473,15 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
 
     ImGui::PushID(int(i));
     ImGui::SetCursorScreenPos(pos);
-    bool pressed = false;
-    {
-        NavOnlyWhenVisible nav(size);
-        pressed = ImGui::InvisibleButton("##cue", size);
-    }
+    const bool pressed = ImGui::InvisibleButton("##cue", size);
     // The words are the name a screen reader says; time and speaker describe them.
     const float viewTop = ImGui::GetWindowPos().y, viewBottom = viewTop + ImGui::GetWindowHeight();
     const bool showing = pos.y + size.y > viewTop && pos.y < viewBottom;
-    int node = declareLastItem("transcript/cue/" + std::to_string(i), SemanticRole::ListItem, cue.text,
+    const std::string id = "transcript/cue/" + std::to_string(i);
+    // A line the keyboard moves to stays where it is: following what is
+    // heard would scroll it away.
+    if (hasRequest(id, kFocus)) c.st.follow = false;
+    int node = declareLastItem(id, SemanticRole::ListItem, cue.text,
                                kPress | kScrollIntoView,
                                (current ? kCurrent : 0u) | (selected ? kSelected : 0u));
     if (SemanticTree* tree = currentSemanticTree(); tree && node >= 0) {
@@ -486,7 +490,7 @@ void drawCue(const CueDrawContext& c, size_t i, ImVec2 pos, float height) {
         if (!showing) n.states &= ~std::uint32_t(kShowing);
     }
     bool hovered = ImGui::IsItemHovered();
-    bool focused = ImGui::IsItemFocused();
+    bool focused = ImGui::IsItemFocused() && keyboardFocusShown();
     if (ImGui::BeginPopupContextItem("cue actions")) {
         if (ImGui::MenuItem("Play from here")) c.out.push_back(SeekTo{cue.start});
         if (ImGui::MenuItem("Copy this line")) c.out.push_back(CopyText{cueClipboardText(cue)});
@@ -559,13 +563,23 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     if (first > 0) --first;
     last = std::min(last + 1, vm.cues->size());
     CueDrawContext c{vm, st, font, m, rowWidth, out};
-    declareOpen("transcript", SemanticRole::List, "Transcript");
+    const int list = declareOpen("transcript", SemanticRole::List, "Transcript");
+    // Home and End (or a screen reader focusing the list) ask for a line
+    // that may be far out of view: it is drawn too, and the focus scrolls to it.
+    std::optional<size_t> asked;
+    if (double which = 0; takeRequest(list, kFocus, &which) && !vm.cues->empty()) {
+        asked = which < 0 ? vm.cues->size() - 1 : std::min(size_t(which), vm.cues->size() - 1);
+        requestFocus("transcript/cue/" + std::to_string(*asked));
+    }
     st.hit.rows.clear();
     st.hit.wordMin = st.hit.wordMax = {0, 0};
-    for (size_t i = first; i < last; ++i) {
+    auto draw = [&](size_t i) {
         const float top = st.layout.top[i];
         drawCue(c, i, {origin.x, origin.y + top}, st.layout.top[i + 1] - top);
-    }
+    };
+    if (asked && *asked < first) draw(*asked);
+    for (size_t i = first; i < last; ++i) draw(i);
+    if (asked && *asked >= last) draw(*asked);
     declareClose();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy({rowWidth, st.layout.top.back()}); // the list's full height, for the scroll bar

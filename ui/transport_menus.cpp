@@ -1,6 +1,7 @@
 #include "ui/transport_menus.h"
 
 #include "ui/icon_button.h"
+#include "ui/key_pressed.h"
 #include "ui/semantic_scope.h"
 #include "ui/time_format.h"
 
@@ -59,10 +60,14 @@ Commands drawSpeedChip(double speed, float controlH, bool brief, ImVec2& min, Im
     placeMenuAbove(min, max);
     if (ImGui::BeginPopup("##speed menu")) {
         const std::string title = "Playback speed: " + speedLabel(speed);
+        declareOpen("speed menu", SemanticRole::Dialog, "Playback speed");
         ImGui::TextUnformatted(title.c_str());
-        if (iconButton("Slower", Icon::Back, controlH)) out.push_back(ChangeSpeed{-0.05});
+        declareLastText("speed menu/title", SemanticRole::Heading, "Playback speed: " + spoken);
+        if (declaredButton(iconButton("Slower", Icon::Back, controlH), "speed menu/slower", SemanticRole::PushButton, "Slower"))
+            out.push_back(ChangeSpeed{-0.05});
         ImGui::SameLine();
-        if (iconButton("Faster", Icon::Forward, controlH)) out.push_back(ChangeSpeed{+0.05});
+        if (declaredButton(iconButton("Faster", Icon::Forward, controlH), "speed menu/faster", SemanticRole::PushButton, "Faster"))
+            out.push_back(ChangeSpeed{+0.05});
         // Four to a row: every preset in sight, each the same size.
         const float w = iconButtonWidth("\u2022 1.75\u00d7", Icon::None);
         int i = 0;
@@ -71,14 +76,20 @@ Commands drawSpeedChip(double speed, float controlH, bool brief, ImVec2& min, Im
             const std::string text = (chosen ? "\u2022 " : "") + speedLabel(p) + "##preset" + std::to_string(i);
             if (i % 4 != 0) ImGui::SameLine();
             if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-            if (iconButton(text.c_str(), Icon::None, controlH, w)) {
+            const bool picked = iconButton(text.c_str(), Icon::None, controlH, w);
+            if (declaredButton(picked, "speed menu/" + speedLabel(p), SemanticRole::PushButton, spokenSpeed(p),
+                               chosen ? kChecked : 0u)) {
                 out.push_back(SetSpeed{p});
                 ImGui::CloseCurrentPopup();
             }
             if (chosen) ImGui::PopStyleColor();
             ++i;
         }
-        if (iconButton("Close", Icon::None, controlH)) ImGui::CloseCurrentPopup();
+        // Escape closes it (ImGui 1.86 does so only with its own keyboard navigation on).
+        if (declaredButton(iconButton("Close", Icon::None, controlH), "speed menu/close", SemanticRole::PushButton, "Close") ||
+            keyPressed(ImGuiKey_Escape))
+            ImGui::CloseCurrentPopup();
+        declareClose();
         ImGui::EndPopup();
     }
     return out;
@@ -98,12 +109,21 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
                            float controlH, bool brief, ImVec2& min, ImVec2& max) {
     Commands out;
     const std::string label = chapterPickerLabel(rows, current, brief).value_or("Chapters") + "###chapter picker";
-    if (iconButton(label.c_str(), Icon::Menu, controlH)) ImGui::OpenPopup("##chapter menu");
+    const bool open = iconButton(label.c_str(), Icon::Menu, controlH);
+    if (declaredButton(open, "transport/chapters", SemanticRole::PushButton,
+                       chapterPickerLabel(rows, current, false).value_or("Chapters"),
+                       ImGui::IsPopupOpen("##chapter menu") ? kExpanded : 0u))
+        ImGui::OpenPopup("##chapter menu");
     min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     placeMenuAbove(min, max);
     ImGui::SetNextWindowSize({vp->WorkSize.x * 0.9f, 0});
     if (ImGui::BeginPopup("##chapter menu")) {
+        declareOpen("chapter menu", SemanticRole::Dialog, "Chapters");
+        const int list = declareOpen("chapter menu/list", SemanticRole::List, "Chapters");
+        std::optional<size_t> asked; // Home/End: the first or last row
+        if (double which = 0; takeRequest(list, kFocus, &which) && !rows.empty())
+            asked = which < 0 ? rows.size() - 1 : std::min(size_t(which), rows.size() - 1);
         if (listFont) ImGui::PushFont(listFont);
         const float fs = ImGui::GetFontSize();
         const float width = ImGui::GetContentRegionAvail().x;
@@ -117,15 +137,21 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
             const ImVec2 size{width, std::max(controlH, textH + fs * 0.6f)};
             ImGui::PushID(int(r));
             const ImVec2 pos = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable("##chapter", now, 0, size)) {
+            const std::string id = "chapter menu/" + std::to_string(row.chapter);
+            if (asked == r) requestFocus(id);
+            const bool picked = ImGui::Selectable("##chapter", now, 0, size);
+            if (!ImGui::IsItemVisible() && !hasRequest(id, kFocus)) { // long lists: only what is in view
+                if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
+                ImGui::PopID();
+                continue;
+            }
+            const int node = declareLastItem(id, SemanticRole::ListItem, row.title, kPress, now ? kCurrent : 0u);
+            if (SemanticTree* tree = currentSemanticTree(); tree && node >= 0) tree->node(node).description = formatClock(row.start);
+            if (takeRequest(node, kPress) || picked) {
                 out.push_back(SeekTo{row.start});
                 ImGui::CloseCurrentPopup();
             }
             if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
-            if (!ImGui::IsItemVisible()) { // long lists: draw only what is in view
-                ImGui::PopID();
-                continue;
-            }
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
             const float y = pos.y + (size.y - textH) * 0.5f;
@@ -134,7 +160,11 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
             ImGui::PopID();
         }
         if (listFont) ImGui::PopFont();
-        if (iconButton("Close", Icon::None, controlH)) ImGui::CloseCurrentPopup();
+        declareClose();
+        if (declaredButton(iconButton("Close", Icon::None, controlH), "chapter menu/close", SemanticRole::PushButton, "Close") ||
+            keyPressed(ImGuiKey_Escape))
+            ImGui::CloseCurrentPopup();
+        declareClose();
         ImGui::EndPopup();
     }
     return out;

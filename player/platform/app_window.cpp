@@ -54,6 +54,9 @@ std::unique_ptr<AppWindow> AppWindow::create(const WindowOptions& options, std::
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // the layout is ours, never a file's (and kiosks write nothing)
     ImGui_ImplSDL2_InitForOpenGL(w->window_, w->glContext_);
+    // Tab is ours (player/keyboard_focus.h): ImGui 1.86 would tab between
+    // text fields only, and put a slider into typing mode on the way.
+    ImGui::GetIO().KeyMap[ImGuiKey_Tab] = -1;
     ImGui_ImplOpenGL3_Init("#version 150");
     w->imguiReady_ = true;
     w->redraw_ = std::make_unique<PartialRedraw>();

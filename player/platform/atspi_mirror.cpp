@@ -17,7 +17,9 @@ void copyInto(AtspiNodeData& d, const ui::SemanticNode& n) {
     d.node = n;
     d.node.parent = -1;
     d.node.children.clear();
-    if (d.interfaces & kAtspiText) d.text = decodeUtf8(n.name);
+    // A text field's text is what was typed in it; other elements' is their name.
+    const bool field = n.role == ui::SemanticRole::TextField;
+    if (d.interfaces & kAtspiText) d.text = decodeUtf8(field ? (n.value ? n.value->text : std::string()) : n.name);
 }
 
 void setParent(AtkObject* child, AtkObject* parent) { atk_object_set_parent(child, parent); }

@@ -125,7 +125,8 @@ GType typeWith(unsigned interfaces) {
 }
 
 bool hasText(ui::SemanticRole role) {
-    return role == ui::SemanticRole::Paragraph || role == ui::SemanticRole::ListItem || role == ui::SemanticRole::Heading;
+    return role == ui::SemanticRole::Paragraph || role == ui::SemanticRole::ListItem || role == ui::SemanticRole::Heading ||
+           role == ui::SemanticRole::TextField;
 }
 
 } // namespace
@@ -133,7 +134,7 @@ bool hasText(ui::SemanticRole role) {
 unsigned atspiInterfacesOf(const ui::SemanticNode& node) {
     unsigned out = kAtspiComponent;
     if (node.actions & (ui::kPress | ui::kIncrement | ui::kDecrement)) out |= kAtspiAction;
-    if (node.value) out |= kAtspiValue;
+    if (node.value && node.role != ui::SemanticRole::TextField) out |= kAtspiValue; // a field's value is its text
     if (hasText(node.role)) out |= kAtspiText;
     if (node.role == ui::SemanticRole::Frame) out |= kAtspiWindow;
     return out;

@@ -21,6 +21,8 @@ AtkRole atkRoleOf(SemanticRole role) {
     case SemanticRole::Dialog: return ATK_ROLE_DIALOG;
     case SemanticRole::Status: return ATK_ROLE_STATUSBAR;
     case SemanticRole::Notification: return ATK_ROLE_NOTIFICATION;
+    case SemanticRole::TextField: return ATK_ROLE_ENTRY;
+    case SemanticRole::CheckBox: return ATK_ROLE_CHECK_BOX;
     }
     return ATK_ROLE_UNKNOWN;
 }

@@ -48,6 +48,9 @@ SDL_Scancode scancodeOf(Key key) {
     case Key::LeftBracket: return SDL_SCANCODE_LEFTBRACKET;
     case Key::RightBracket: return SDL_SCANCODE_RIGHTBRACKET;
     case Key::F1: return SDL_SCANCODE_F1;
+    case Key::Enter: return SDL_SCANCODE_RETURN;
+    case Key::KeypadEnter: return SDL_SCANCODE_KP_ENTER;
+    case Key::F6: return SDL_SCANCODE_F6;
     }
     return SDL_SCANCODE_UNKNOWN;
 }

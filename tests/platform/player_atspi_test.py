@@ -4,9 +4,11 @@ a screen reader does (gi.repository.Atspi): the application by name, the
 transport's buttons, the speed control and the seek bar with their values,
 the transcript's lines with their text and the one being heard, the chapters
 and the article's headings; then presses Play, sets the speed, moves the focus
-and picks a transcript line, each checked by what the player says back.
+(grab_focus, then Tab and Shift+Tab from the keyboard) and picks a transcript
+line, each checked by what the player says back.
 Exit 0: all passed. Run by run_player_atspi_test.sh."""
 import re
+import subprocess
 import sys
 import time
 
@@ -93,6 +95,22 @@ def main():
     Atspi.Component.grab_focus(forward)
     got = spin(5, lambda: event_after(t0, "object:state-changed:focused", "Forward 30 seconds", 1))
     check("grab_focus moves the focus, with a focus event", got)
+
+    # Tab and Shift+Tab from there, as a person presses them (xdotool): the
+    # focus moves in reading order, each move a focus event.
+    win = subprocess.run(["xdotool", "search", "--name", "^ListenAlong"], capture_output=True, text=True).stdout.split()
+    check("the player's window is found for the keys", bool(win))
+    if win:
+        subprocess.run(["xdotool", "windowfocus", win[0]], check=False)
+        for key, name in (("Tab", "Speed 1.5 times"), ("Tab", "Mute"), ("Tab", "Volume"), ("Tab", "Smaller text, now Text 100 %"),
+                          ("shift+Tab", "Volume"), ("shift+Tab", "Mute")):
+            t0 = time.perf_counter()
+            subprocess.run(["xdotool", "key", key], check=False)
+            got = spin(5, lambda: event_after(t0, "object:state-changed:focused", name, 1))
+            check(f"{key} moves the focus to {name!r}, with a focus event", got)
+            if got:
+                at = event_after(t0, "object:state-changed:focused", name, 1)[0]
+                print(f"TIME {key}_to_focus_event_ms={1e3 * (at - t0):.1f}")
 
     # Pick a line further down: it becomes the one being heard.
     pick = lines[-1]

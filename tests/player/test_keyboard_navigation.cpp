@@ -1,8 +1,10 @@
-// Control-by-control mode in the real window under Xvfb, with keys sent by
-// xdotool the way a keyboard user presses them: Tab turns the mode on, the
-// arrows move to a transcript line and Space presses it (playback moves to
-// that line); and the focus outline is on screen, in the theme's focus
-// colour, as a rectangle several pixels thick around the focused control.
+// The keyboard in the real window under Xvfb, with keys sent by xdotool the
+// way a keyboard user presses them (issue #13): Tab shows the focus, F6 jumps
+// to the transcript's region, Tab reaches the line being heard, Down moves
+// line by line and Space plays from the focused line; Escape hides the focus
+// and the shortcut keys work again; and the focus outline is on screen, in
+// the theme's focus colour, as a rectangle several pixels thick around the
+// focused control.
 #include "player/episode_content.h"
 #include "support/ogg_fixture.h"
 #include "support/x11_session.h"
@@ -51,54 +53,44 @@ struct KeyboardRun {
 
 } // namespace
 
-TEST_CASE("Keyboard: Tab, arrows to a transcript line and Space play from that line") {
-    REQUIRE(test::haveX11Tools()); // scripts/test.sh runs under xvfb-run with xdotool installed
-    // Down leaves the header for the panes; Left (more often than needed)
-    // reaches Search, top left. Down from there enters the transcript or the
-    // chapter list (ImGui scores the two nearly alike), Left then is in the
-    // transcript either way, and four lines down is past the line at 1:00.
-    KeyboardRun run({"Down", "Left", "Left", "Left", "Down", "Left", "Down", "Down", "Down", "Down", "space"},
-                    "--text-size 100 --theme light", 6);
-    REQUIRE(run.exitCode == 0);
+/// The line `steps` after the one heard at 1:00 was played from: the player
+/// stopped paused at its start.
+void checkPlayedFromLine(const KeyboardRun& run, int steps) {
     auto j = test::readJsonFile(run.state);
     REQUIRE(j.is_object());
     INFO(j.dump());
-
     transcripts::Transcript t = transcripts::loadTranscript(kAssets + "episode.vtt");
-    transcripts::ChapterList chapters = transcripts::loadChapters(kAssets + "episode.chapters.json");
-    const double position = j["position"].get<double>();
     REQUIRE(j["cue"].is_number());
+    const size_t heard = transcripts::cueBeingHeard(t.cues, 60.0).value();
     const size_t cue = j["cue"].get<size_t>();
-    // Space pressed the focused line: playback moved to its start, still paused
-    // (Space outside this mode would have started playing at 1:00).
-    CHECK(position != Approx(60.0).margin(0.01));
-    CHECK(cue != transcripts::cueBeingHeard(t.cues, 60.0).value());
-    CHECK(position == Approx(t.cues[cue].start).margin(0.01));
-    CHECK_FALSE(j["playing"].get<bool>());
-    // Not a chapter row or Previous/Next chapter: a transcript line.
-    for (const auto& c : chapters.chapters) CHECK(position != Approx(c.start).margin(0.01));
+    CHECK(cue == heard + size_t(steps));
+    CHECK(j["position"].get<double>() == Approx(t.cues[cue].start).margin(0.01));
+    CHECK_FALSE(j["playing"].get<bool>()); // Space pressed the line: not play/pause
+}
+
+TEST_CASE("Keyboard: Tab, F6 to the transcript, Tab to the line being heard, Down twice and Space play from that line") {
+    REQUIRE(test::haveX11Tools()); // scripts/test.sh runs under xvfb-run with xdotool installed
+    // Tab: the first control (Smaller text); F6: the transcript's region
+    // (Search); Tab: Copy line; Tab: the transcript, on the line being heard.
+    KeyboardRun run({"F6", "Tab", "Tab", "Down", "Down", "space"}, "--text-size 100 --theme light", 6);
+    REQUIRE(run.exitCode == 0);
+    checkPlayedFromLine(run, 2);
 }
 
 // Issue #11: at 400 % text (1280x800: one pane, one transport row) the
 // keyboard still reaches everything.
-TEST_CASE("Keyboard at 400 %: Tab and arrows reach a transcript line and Space plays from it") {
+TEST_CASE("Keyboard at 400 %: Tab and F6 reach a transcript line and Space plays from it") {
     REQUIRE(test::haveX11Tools());
-    // Tab focuses the first control of the transcript list; two lines down is a line after 1:00.
-    KeyboardRun run({"Down", "Down", "space"}, "--text-size 400 --theme light", 6);
+    // Tab: the Transcript view tab; F6: Search; Tab: Copy line; Tab: the line being heard.
+    KeyboardRun run({"F6", "Tab", "Tab", "Down", "space"}, "--text-size 400 --theme light", 6);
     REQUIRE(run.exitCode == 0);
     auto j = test::readJsonFile(run.state);
     REQUIRE(j.is_object());
-    INFO(j.dump());
-    transcripts::Transcript t = transcripts::loadTranscript(kAssets + "episode.vtt");
-    REQUIRE(j["cue"].is_number());
-    const size_t cue = j["cue"].get<size_t>();
     CHECK(j["settings"]["textSize"].get<double>() == Approx(4.0));
-    CHECK(cue > transcripts::cueBeingHeard(t.cues, 60.0).value());
-    CHECK(j["position"].get<double>() == Approx(t.cues[cue].start).margin(0.01));
-    CHECK_FALSE(j["playing"].get<bool>());
+    checkPlayedFromLine(run, 1);
 }
 
-TEST_CASE("Keyboard at 400 %: Escape leaves control mode, then the shortcut keys change speed and text size and play") {
+TEST_CASE("Keyboard at 400 %: Escape hides the focus, then the shortcut keys change speed and text size and play") {
     REQUIRE(test::haveX11Tools());
     KeyboardRun run({"Escape", "bracketright", "bracketright", "ctrl+minus", "space"}, "--text-size 400 --theme dark", 6);
     REQUIRE(run.exitCode == 0);

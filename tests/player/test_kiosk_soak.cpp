@@ -5,10 +5,10 @@
 // minutes of kiosk time: they touch "Touch to listen" where the frame's
 // semantic tree says it is, listen (real audio through the real engine,
 // pulled by a stand-in device), skip forward, speed up, turn the volume up,
-// pause, press Tab for control-by-control mode, and walk away; the
+// pause, press Tab (the focus outline shows), and walk away; the
 // "Still listening?" countdown runs out and the reset puts everything back.
 //
-// Checked for every person: the welcome screen comes back, control-by-control
+// Checked for every person: the welcome screen comes back, the focus outline
 // mode is off again, and the next person starts at the kiosk's speed. Over the day, resident memory after warm-up may not grow by more
 // than 1 MB. LA_SOAK_HOURS overrides the simulated day (e.g. LA_SOAK_HOURS=72).
 
@@ -16,6 +16,7 @@
 #include "support/headless_imgui.h"
 #include "support/ogg_fixture.h"
 #include "support/scripted_host.h"
+#include "ui/focus_outline.h"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
@@ -37,7 +38,7 @@ long residentKiB() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-bool keyboardNavigationOn() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0; }
+bool keyboardNavigationOn() { return ui::keyboardFocusShown(); }
 
 /// One visitor after another, each a small play in acts; the host runs it
 /// at each turn of the app's loop.
@@ -50,7 +51,7 @@ struct Visitors {
     int welcomed = 0;         ///< touched the welcome screen's "Touch to listen"
     int listened = 0;         ///< the player showed, playing
     int resets = 0;           ///< the welcome screen came back after they left
-    int navigationLeftOn = 0; ///< control-by-control mode still on after a reset
+    int navigationLeftOn = 0; ///< the focus outline still shown after a reset
     int navigationWasOn = 0;  ///< it was on when they walked away
     std::vector<std::string> firstSpeed; ///< each person's speed as they start
     std::vector<std::string> leftSpeed;  ///< ... and as they leave
@@ -84,7 +85,7 @@ struct Visitors {
             return;
         case Act::Paused:
             leftSpeed.push_back(host.valueText("transport/speed"));
-            host.press(Key::Tab); // control by control, then they leave
+            host.press(Key::Tab); // the keyboard focus shows, then they leave
             act = Act::WalkedAway;
             return;
         case Act::WalkedAway:
@@ -118,7 +119,7 @@ player::AppOptions kioskOptions(const test::TempDir& dir, double seconds) {
 
 } // namespace
 
-TEST_CASE("A kiosk visitor's control-by-control mode ends with the idle reset, not with the next visitor") {
+TEST_CASE("A kiosk visitor's keyboard focus ends with the idle reset, not with the next visitor") {
     test::HeadlessImGui imgui;
     test::TempDir dir;
     Visitors visitors;

@@ -52,6 +52,7 @@ public:
 
     std::uint64_t now = 0; ///< ms
     int width = 1280, height = 800; ///< the window's size
+    bool shift = false; ///< Shift held (for the keys pressed while it is)
     int frames = 0;
     std::string title;
     ui::SemanticTree lastTree; ///< what the last frame drawn showed
@@ -126,6 +127,7 @@ public:
         // Keyboard navigation needs ImGui's keys mapped, as a backend maps them.
         for (int k = 0; k < ImGuiKey_COUNT; ++k)
             if (io.KeyMap[k] < 0) io.KeyMap[k] = k;
+        io.KeyShift = shift;
         io.MousePos = clickAt_;
         io.MouseDown[0] = mouseDown_;
         ImGui::NewFrame();
