@@ -110,17 +110,31 @@ void AtspiMirror::createOrRebuild(const ui::SemanticTree& tree) {
 // signal must see it), then one signal per difference.
 void AtspiMirror::signalChanges(const ui::SemanticTree& tree) {
     std::unordered_map<std::string, std::uint32_t> flipped;
-    std::unordered_set<std::string> renamed, redescribed, revalued;
+    std::unordered_set<std::string> renamed, redescribed, revalued, moved;
     for (const ui::SemanticChange& c : diffSemanticTrees(previous_, tree)) {
         if (c.kind == Kind::Name) renamed.insert(c.id);
         if (c.kind == Kind::Description) redescribed.insert(c.id);
         if (c.kind == Kind::Value) revalued.insert(c.id);
         if (c.kind == Kind::States) flipped[c.id] = c.statesChanged;
+        if (c.kind == Kind::Bounds) moved.insert(c.id);
     }
     for (const ui::SemanticNode& n : tree.nodes()) {
         if (fresh_.count(n.id)) continue;
         AtkObject* o = objectOf(n.id);
-        copyInto(*atspiData(o), n);
+        AtspiNodeData& d = *atspiData(o);
+        const std::u32string oldText = d.text;
+        copyInto(d, n);
+        // Words that changed (a text field typed into, a line renamed): the
+        // old text out, the new in, as GTK's labels and entries signal it.
+        if ((d.interfaces & kAtspiText) && d.text != oldText) {
+            if (!oldText.empty()) g_signal_emit_by_name(o, "text-changed::delete", 0, gint(oldText.size()));
+            if (!d.text.empty()) g_signal_emit_by_name(o, "text-changed::insert", 0, gint(d.text.size()));
+        }
+        if (moved.count(n.id) && (d.interfaces & kAtspiComponent)) {
+            AtkRectangle r{};
+            atk_component_get_extents(ATK_COMPONENT(o), &r.x, &r.y, &r.width, &r.height, ATK_XY_SCREEN);
+            g_signal_emit_by_name(o, "bounds-changed", &r);
+        }
         if (renamed.count(n.id)) atk_object_set_name(o, n.name.c_str()); // -> property-change:accessible-name
         if (redescribed.count(n.id)) atk_object_set_description(o, n.description.c_str());
         if (revalued.count(n.id)) g_object_notify(G_OBJECT(o), "accessible-value"); // as GTK's ranges do

@@ -42,7 +42,9 @@ std::vector<AtkStateType> statesOfFlag(SemanticRole role, ui::SemanticState flag
     case ui::kExpanded: return {ATK_STATE_EXPANDABLE, ATK_STATE_EXPANDED};
     case ui::kDisabled: return {ATK_STATE_ENABLED, ATK_STATE_SENSITIVE}; // inverted: see addAtkStates
     case ui::kShowing: return {ATK_STATE_SHOWING};
-    case ui::kCurrent: return {}; // an object attribute, not a state
+    // ATK 2.46 has no CURRENT: the object attribute current=true says it, and
+    // ACTIVE flips with it so a client hears of the change (state-changed:active).
+    case ui::kCurrent: return {ATK_STATE_ACTIVE};
     }
     return {};
 }
@@ -54,7 +56,7 @@ constexpr ui::SemanticState kAllFlags[] = {ui::kFocusable, ui::kFocused, ui::kCh
 
 void addAtkStates(AtkStateSet* set, SemanticRole role, std::uint32_t states) {
     atk_state_set_add_state(set, ATK_STATE_VISIBLE);
-    if (role == SemanticRole::ToggleButton) atk_state_set_add_state(set, ATK_STATE_CHECKABLE);
+    if (role == SemanticRole::ToggleButton || role == SemanticRole::CheckBox) atk_state_set_add_state(set, ATK_STATE_CHECKABLE);
     if (isSelectable(role)) atk_state_set_add_state(set, ATK_STATE_SELECTABLE);
     for (ui::SemanticState flag : kAllFlags) {
         const bool on = flag == ui::kDisabled ? !(states & flag) : (states & flag) != 0;

@@ -54,7 +54,8 @@ def listen():
     Atspi.init()
     listener = Atspi.EventListener.new(on_event)
     for kind in ("object:state-changed:focused", "focus:", "object:property-change:accessible-name",
-                 "object:property-change:accessible-value", "object:children-changed"):
+                 "object:property-change:accessible-value", "object:children-changed",
+                 "object:state-changed:active", "object:text-changed"):
         listener.register(kind)
     return listener
 

@@ -115,6 +115,7 @@ def main():
     # Pick a line further down: it becomes the one being heard.
     pick = lines[-1]
     picked_text = Atspi.Text.get_text(pick, 0, -1)
+    t0 = time.perf_counter()
     Atspi.Action.do_action(pick, 0)
     def moved():
         for l in by_role(fresh_nodes(app), "list item"):
@@ -122,6 +123,22 @@ def main():
                 return True
         return False
     check("after a seek the line being heard changes", spin(5, moved), repr(picked_text[:40]))
+    check("and says so with an event (state-changed:active on the line)",
+          spin(5, lambda: event_after(t0, "object:state-changed:active", pick.get_name(), 1)))
+
+    # Typing into the search box (/ goes there): its text changes, with an event.
+    if win:
+        t0 = time.perf_counter()
+        subprocess.run(["xdotool", "key", "slash"], check=False)
+        spin(0.3)
+        subprocess.run(["xdotool", "type", "--delay", "30", "immune"], check=False)
+        def typed():
+            for n in by_role(fresh_nodes(app), "entry"):
+                if n.get_name() == "Search the transcript" and Atspi.Text.get_text(n, 0, -1) == "immune":
+                    return True
+            return False
+        check("the search box is an entry holding what was typed", spin(5, typed))
+        check("with text-changed events", spin(5, lambda: event_after(t0, "object:text-changed:insert", "Search the transcript")))
 
     return summary()
 
