@@ -37,7 +37,7 @@ Include "/etc/speech-dispatcher/clients/*.conf"
 A
 cat > "$XDG_CONFIG_HOME/speech-dispatcher/modules/capture.conf" <<A
 Debug 0
-GenericExecuteSynth "echo \'\$DATA\' >> $work/spoken.txt"
+GenericExecuteSynth "echo \$(date +%s.%N) \'\$DATA\' >> $work/spoken.txt"
 GenericCmdDependency "printf"
 AddVoice "en" "MALE1" "en"
 DefaultVoice "en"
@@ -55,9 +55,17 @@ xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
   exit $rc' 2> >(grep -v -e "^dbus-daemon" -e "SpiRegistry daemon" >&2)
 rc=$?
 sd=$(pgrep -f "speech-dispatcher.*$XDG_RUNTIME_DIR" || true); [ -n "$sd" ] && kill $sd
-echo "--- what Orca said"; cat "$work/spoken.txt" 2>/dev/null
+echo "--- what Orca said (time, words)"; cat "$work/spoken.txt" 2>/dev/null
 status=$rc
-grep -q "^Play push button" "$work/spoken.txt" 2>/dev/null || { echo "FAIL: Orca did not say 'Play push button'"; status=1; }
+said() { grep -q "^[0-9.]* $1" "$work/spoken.txt" 2>/dev/null; }
+said "Play push button" || { echo "FAIL: Orca did not say 'Play push button'"; status=1; }
 grep -q "Speed 1.5 times" "$work/spoken.txt" 2>/dev/null || { echo "FAIL: Orca did not announce 'Speed 1.5 times'"; status=1; }
-[ $status = 0 ] && echo "PASS: Orca said 'Play push button' and 'Speed 1.5 times'"
+said "Forward 30 seconds push button" || { echo "FAIL: Tab did not make Orca say 'Forward 30 seconds push button'"; status=1; }
+[ $status = 0 ] && echo "PASS: Orca said 'Play push button', 'Speed 1.5 times' and, after Tab, 'Forward 30 seconds push button'"
+# Event to speech: from each action (actions.txt: time, what) to the first
+# utterance after it that contains its words.
+while read -r t what; do
+  awk -v t="$t" -v w="$what" '$1 >= t && index($0, w) { printf "TIME %s: %.0f ms from action to speech\n", w, ($1 - t) * 1000; exit }' \
+    "$work/spoken.txt" 2>/dev/null
+done < "$work/actions.txt" 2>/dev/null
 exit $status
