@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <ostream>
 #include <utility>
@@ -74,7 +75,13 @@ void SdlHost::startAccessibility() {
     if (const char* off = std::getenv("NO_AT_BRIDGE"); off && std::strcmp(off, "1") == 0) return;
     std::string why;
     access_ = AtSpiBridge::start("ListenAlong", why);
-    if (!access_) return; // no session bus (a kiosk, a test): nobody to talk to
+    if (!access_) {
+        // No session bus (a kiosk, a test): nobody to talk to. With one, a
+        // screen reader user needs to know why the player stays silent.
+        if (std::getenv("DBUS_SESSION_BUS_ADDRESS"))
+            std::fprintf(stderr, "listenalong: screen readers cannot see the window: %s\n", why.c_str());
+        return;
+    }
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
     int x11 = -1;
