@@ -8,7 +8,7 @@ namespace la::player {
 
 void KeyboardFocus::reset() {
     lastFocused_.clear();
-    dialogOpen_ = false;
+    dialogOpen_ = dialogAppeared_ = false;
     beforeDialog_.clear();
 }
 
@@ -31,15 +31,22 @@ FocusKeys KeyboardFocus::update(const ui::SemanticTree& shown, const KeyPressed&
 
     // A dialog takes the focus when it opens, and gives it back when it closes.
     const int dialog = ui::openDialog(shown);
-    if (dialog >= 0 && !dialogOpen_) {
-        dialogOpen_ = true;
+    // It takes the focus in the frame after it appeared: ImGui lays a popup
+    // out hidden first, so its list (and the item to start on) is not there yet.
+    if (dialog >= 0 && !dialogOpen_ && !dialogAppeared_) {
+        dialogAppeared_ = true;
         beforeDialog_ = focusShown ? focused : std::string();
-        if (focusedNode < 0 || !ui::isInside(shown, focusedNode, dialog)) {
-            const std::string first = ui::focusTarget(shown, "", ui::FocusMove::Next);
-            if (!first.empty()) out.requests.push_back({first, ui::kFocus, focusShown ? 0.0 : 1.0});
-        }
-    } else if (dialog < 0 && dialogOpen_) {
-        dialogOpen_ = false;
+    } else if (dialog >= 0 && !dialogOpen_) {
+        dialogOpen_ = true;
+        dialogAppeared_ = false;
+        // Its first stop (a list's current item), even if ImGui put its own
+        // focus on the popup's first item: that focus does not count.
+        ui::SemanticTree unfocused = shown;
+        if (focusedNode >= 0) unfocused.node(focusedNode).states &= ~std::uint32_t(ui::kFocused);
+        const std::string first = ui::focusTarget(unfocused, "", ui::FocusMove::Next);
+        if (!first.empty()) out.requests.push_back({first, ui::kFocus, focusShown ? 0.0 : 1.0});
+    } else if (dialog < 0 && (dialogOpen_ || dialogAppeared_)) {
+        dialogOpen_ = dialogAppeared_ = false;
         if (shown.find(beforeDialog_) >= 0) focus(beforeDialog_);
         beforeDialog_.clear();
     }

@@ -41,7 +41,8 @@ public:
 
 private:
     std::string lastFocused_;  ///< the last element the tree showed focused
-    bool dialogOpen_ = false;
+    bool dialogAppeared_ = false; ///< a dialog is there since the last frame
+    bool dialogOpen_ = false;     ///< ... and has taken the focus
     std::string beforeDialog_; ///< the focus to give back when the dialog closes
 };
 

@@ -372,6 +372,8 @@ private:
                                           {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme});
             commands.insert(commands.end(), k.begin(), k.end());
         }
+        // Over every view, the kiosk's too; as thick as the reading text is large.
+        ui::drawFocusOutline(display_->fonts().reading ? display_->fonts().reading->FontSize : 0.0f);
         // Said once by a screen reader, not shown: a new id for each message.
         if (!announcement_.empty() && nowSeconds() - announcedAt_ < kAnnouncementSeconds)
             ui::declareText("announcement/" + std::to_string(announcements_), ui::SemanticRole::Notification, announcement_, {});

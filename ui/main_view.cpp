@@ -1,7 +1,6 @@
 #include "ui/main_view.h"
 
 #include "ui/drag_scroll.h"
-#include "ui/focus_outline.h"
 #include "ui/icon_button.h"
 #include "ui/keyboard_help.h"
 #include "ui/semantic_scope.h"
@@ -25,11 +24,16 @@ void drawNotices(const std::vector<Notice>& notices, Commands& out) {
         ImGui::PushStyleColor(ImGuiCol_Text, col);
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(n.text.c_str());
+        // Said once when it appears (a file that could not be read, a setting
+        // put right): a screen reader user must hear it as a sighted one sees it.
+        const char* level = n.level == Notice::Level::Error ? "Error: " : n.level == Notice::Level::Warning ? "Warning: " : "";
+        declareLastText("notice/" + n.text, SemanticRole::Notification, level + n.text);
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
-    if (!notices.empty() && iconButton("Dismiss messages", Icon::None, largeControlHeight())) {
+    if (!notices.empty() && declaredButton(iconButton("Dismiss messages", Icon::None, largeControlHeight()),
+                                           "notice/dismiss", SemanticRole::PushButton, "Dismiss messages")) {
         out.push_back(DismissMessage{});
     }
 }
@@ -358,7 +362,6 @@ Commands drawMainView(const MainViewState& state, MainViewUi& ui) {
     ImGui::End();
     if (!state.toast.empty()) drawToast(state.toast, ui.transportHeight);
     drawKeyboardHelp(ui.keyboardHelp, ui.transcript.readingFont);
-    drawFocusOutline(ui.transcript.readingFont ? ui.transcript.readingFont->FontSize : 0.0f);
     return out;
 }
 

@@ -29,6 +29,10 @@ void focusLastItem(bool quietly) {
     // Tab out of the search box: it stops taking the keys.
     if (g.ActiveId != 0 && g.ActiveId != g.LastItemData.ID) ImGui::ClearActiveID();
     ImGui::SetFocusID(g.LastItemData.ID, g.CurrentWindow);
+    // A popup opening asks ImGui for its own first focus (its first item),
+    // applied next frame: this one wins instead.
+    g.NavInitRequest = false;
+    g.NavInitResultId = 0;
     if (!quietly) showKeyboardFocus();
     ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
@@ -59,7 +63,11 @@ int declareLastItem(std::string id, SemanticRole role, std::string name, std::ui
         n.states |= kDisabled;
         n.states &= ~std::uint32_t(kFocusable);
     }
-    if (double quietly = 0; (n.states & kFocusable) && takeRequest(index, kFocus, &quietly)) focusLastItem(quietly != 0);
+    if (double quietly = 0; (n.states & kFocusable) && takeRequest(index, kFocus, &quietly)) {
+        focusLastItem(quietly != 0);
+        // An element declared earlier this frame had it: not any more.
+        for (int i = 0; i < index; ++i) g_current->node(i).states &= ~std::uint32_t(kFocused);
+    }
     if (ImGui::IsItemFocused()) n.states |= kFocused;
     return index;
 }

@@ -83,6 +83,17 @@ uint32_t AppWindow::windowId() const { return SDL_GetWindowID(window_); }
 
 void AppWindow::processEvent(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    // The backend reads the modifiers from SDL_GetModState(), which is the
+    // state after every event already queued: a quick Shift+Tab would then
+    // arrive as Tab. The key's own event says what was held when it went down.
+    if (event.type == SDL_KEYDOWN) {
+        ImGuiIO& io = ImGui::GetIO();
+        const Uint16 mod = event.key.keysym.mod;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
     // The window system may have lost what it showed: show it all again.
     if (event.type == SDL_WINDOWEVENT && event.window.windowID == windowId() &&
         (event.window.event == SDL_WINDOWEVENT_EXPOSED || event.window.event == SDL_WINDOWEVENT_SHOWN ||

@@ -305,3 +305,38 @@ TEST_CASE("Enter on the speed opens its menu as a dialog: the focus goes in, sta
     CHECK(speedAfter == "1.5 times");
     CHECK(afterPick == "transport/speed");
 }
+
+TEST_CASE("The chapter menu opens on the chapter playing; Down and Space play the next one") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    KeyScript s;
+    s.host.width = 800, s.host.height = 480; // the transport's chapter picker, not the chapter list
+    std::string first, second, title;
+    bool firstCurrent = false;
+    s.steps.push_back([&](test::ScriptedHost& h) {
+        if (focusedId(h) != "transport/chapters") {
+            h.press(Key::Tab);
+            --s.next;
+        }
+    });
+    s.steps.push_back([&](test::ScriptedHost& h) { h.press(Key::Enter); });
+    s.steps.push_back([&](test::ScriptedHost& h) {});
+    s.steps.push_back([&](test::ScriptedHost& h) {
+        first = focusedId(h);
+        int i = h.lastTree.find(first);
+        firstCurrent = i >= 0 && (h.lastTree.node(i).states & ui::kCurrent);
+        h.press(Key::Down);
+    });
+    s.steps.push_back([&](test::ScriptedHost& h) {
+        second = focusedId(h);
+        h.press(Key::Space);
+    });
+    s.steps.push_back([&](test::ScriptedHost& h) {});
+    s.steps.push_back([&](test::ScriptedHost& h) { title = h.title; });
+    REQUIRE(s.run(episodeOptions(dir)) == 0);
+    INFO(first << " -> " << second << "; title " << title);
+    CHECK(first == "chapter menu/1"); // 1:00 is in chapter 2 (index 1)
+    CHECK(firstCurrent);
+    CHECK(second == "chapter menu/2");
+    CHECK(title.find("Chapter 3 of 9") != std::string::npos);
+}

@@ -90,6 +90,19 @@ TEST_CASE("Keyboard at 400 %: Tab and F6 reach a transcript line and Space plays
     checkPlayedFromLine(run, 1);
 }
 
+TEST_CASE("Keyboard: a dialog closed with Escape gives the focus back where it was") {
+    REQUIRE(test::haveX11Tools());
+    // Tab: Smaller text; Tab: Bigger text; F1 opens the sheet of keys (it takes
+    // the focus); Escape closes it; Enter presses what has the focus again.
+    KeyboardRun run({"Tab", "F1", "Escape", "Return"}, "--text-size 100 --theme light", 6);
+    REQUIRE(run.exitCode == 0);
+    auto j = test::readJsonFile(run.state);
+    REQUIRE(j.is_object());
+    INFO(j.dump());
+    CHECK(j["settings"]["textSize"].get<double>() > 1.0); // Bigger text was pressed
+    CHECK_FALSE(j["playing"].get<bool>());
+}
+
 TEST_CASE("Keyboard at 400 %: Escape hides the focus, then the shortcut keys change speed and text size and play") {
     REQUIRE(test::haveX11Tools());
     KeyboardRun run({"Escape", "bracketright", "bracketright", "ctrl+minus", "space"}, "--text-size 400 --theme dark", 6);
