@@ -25,7 +25,10 @@ std::vector<SDL_Event> EventBatcher::next(int timeoutMs) {
     std::vector<SDL_Event> events;
     for (const SDL_Event& ev : batch) {
         if (ev.type == SDL_KEYDOWN) pressedNow.push_back(ev.key.keysym.scancode);
-        if (ev.type == SDL_KEYUP && std::find(pressedNow.begin(), pressedNow.end(), ev.key.keysym.scancode) != pressedNow.end()) {
+        // Any release after a press in the same batch waits: the pressed key's
+        // own, and a modifier's (Shift let go just after Tab must not turn
+        // Shift+Tab into Tab, as ImGui's modifiers are levels read at frame start).
+        if (ev.type == SDL_KEYUP && !pressedNow.empty()) {
             deferred_.push_back(ev);
             continue;
         }

@@ -1,8 +1,9 @@
 #pragma once
 // Collects the input events for one frame. ImGui 1.86 reads key state once
 // per frame: a key pressed and released between two frames (a quick tap, a
-// scripted key) would never be seen as pressed, so a release that follows its
-// press in the same batch waits for the next frame.
+// scripted key) would never be seen as pressed, so a release that follows a
+// press in the same batch waits for the next frame — the pressed key's, and
+// any other (Shift let go just after Tab: Shift+Tab must stay Shift+Tab).
 
 #include <SDL.h>
 

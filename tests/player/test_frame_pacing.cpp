@@ -65,6 +65,27 @@ TEST_CASE("A key pressed and released between two frames is seen pressed for one
     SDL_QuitSubSystem(SDL_INIT_EVENTS);
 }
 
+TEST_CASE("Shift released in the same batch as Tab is pressed waits for the next frame", "[pacing]") {
+    REQUIRE(SDL_InitSubSystem(SDL_INIT_EVENTS) == 0);
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    // Shift went down in the frame before; Tab down, Tab up and Shift up now.
+    SDL_Event tabDown{}, tabUp{}, shiftUp{};
+    tabDown.type = SDL_KEYDOWN, tabDown.key.keysym.scancode = SDL_SCANCODE_TAB;
+    tabUp.type = SDL_KEYUP, tabUp.key.keysym.scancode = SDL_SCANCODE_TAB;
+    shiftUp.type = SDL_KEYUP, shiftUp.key.keysym.scancode = SDL_SCANCODE_LSHIFT;
+    SDL_PushEvent(&tabDown);
+    SDL_PushEvent(&shiftUp);
+    SDL_PushEvent(&tabUp);
+    EventBatcher batcher;
+    std::vector<SDL_Event> first = batcher.next(0);
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].type == SDL_KEYDOWN);
+    std::vector<SDL_Event> second = batcher.next(0);
+    REQUIRE(second.size() == 2);
+    CHECK(second[0].key.keysym.scancode == SDL_SCANCODE_LSHIFT);
+    SDL_QuitSubSystem(SDL_INIT_EVENTS);
+}
+
 TEST_CASE("Command-line overrides last one run unless the listener changes them", "[pacing][settings]") {
     AppOptions options;
     options.speed = 1.5;
