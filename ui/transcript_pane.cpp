@@ -230,8 +230,8 @@ void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands
         st.followedCue.reset();
         st.selected.reset();
     }
-    std::optional<size_t> copyCue = (!st.follow && st.selected) ? st.selected : vm.currentCue;
-    if (copyCue && *copyCue >= vm.cues->size()) copyCue.reset();
+    const std::optional<size_t> pick = (!st.follow && st.selected) ? st.selected : vm.currentCue;
+    const transcripts::Cue* copyCue = pick && *pick < vm.cues->size() ? &(*vm.cues)[*pick] : nullptr;
     // Sharing the row with the owner's button at large text, Copy line gives
     // way (Ctrl+C still copies) rather than take a row from the cues.
     const bool copyFits = sameLineIfFits(iconButtonWidth("Copy line", Icon::None));
@@ -240,7 +240,7 @@ void drawSearchAndCopy(const TranscriptVM& vm, TranscriptPaneState& st, Commands
         if (declaredButton(iconButton("Copy line", Icon::None, controlH), "transcript/copy", SemanticRole::PushButton,
                            "Copy the line") &&
             copyCue)
-            out.push_back(CopyText{cueClipboardText((*vm.cues)[*copyCue])});
+            out.push_back(CopyText{cueClipboardText(*copyCue)});
         ImGui::EndDisabled();
         storeRect(st.hit.copyMin, st.hit.copyMax);
     } else {
