@@ -1,0 +1,18 @@
+#pragma once
+// What a talking kiosk says for an element of the semantic tree (issue #14,
+// built on #13's tree): its name, its value where the name does not already
+// say it, what kind of control it is, and the states that matter to someone
+// who cannot see it — "Speed 1.5 times, button", "Mute, toggle button, on",
+// "Transcript, tab, selected". Plain text for a speech synthesizer; no
+// ImGui, no audio here.
+
+#include "ui/semantic_tree.h"
+
+#include <string>
+
+namespace la::ui {
+
+/// The phrase said when the focus reaches `node`.
+std::string spokenText(const SemanticNode& node);
+
+} // namespace la::ui
