@@ -53,9 +53,11 @@ FocusKeys KeyboardFocus::update(const ui::SemanticTree& shown, const KeyPressed&
 
     // The first Tab shows where the focus is (where a click left it), then moves it.
     const ui::FocusMove tab = shift ? ui::FocusMove::Previous : ui::FocusMove::Next;
-    const std::vector<int> stops = ui::tabStops(shown);
-    const bool focusedIsStop = std::find(stops.begin(), stops.end(), focusedNode) != stops.end();
-    if (take(Key::Tab)) focus(focusShown || !focusedIsStop ? ui::focusTarget(shown, focused, tab) : focused);
+    if (take(Key::Tab)) {
+        const std::vector<int> stops = ui::tabStops(shown);
+        const bool focusedIsStop = std::find(stops.begin(), stops.end(), focusedNode) != stops.end();
+        focus(focusShown || !focusedIsStop ? ui::focusTarget(shown, focused, tab) : focused);
+    }
     if (take(Key::F6, false))
         focus(ui::focusTarget(shown, focused, shift ? ui::FocusMove::PreviousRegion : ui::FocusMove::NextRegion));
     if (typing || !focusShown) return out;

@@ -161,11 +161,8 @@ void drawChapterList(const ChaptersVM& vm, ChaptersPaneState& st, int list, Comm
     st.hit.rows.clear();
     // Home and End (or a screen reader focusing the list) ask for a row that
     // may be out of view: it is drawn too, and the focus scrolls to it.
-    std::optional<size_t> asked;
-    if (double which = 0; takeRequest(list, kFocus, &which) && !rows.empty()) {
-        asked = which < 0 ? rows.size() - 1 : std::min(size_t(which), rows.size() - 1);
-        requestFocus("chapters/" + std::to_string(rows[*asked].chapter));
-    }
+    const std::optional<size_t> asked = takeListFocusRequest(list, rows.size());
+    if (asked) requestFocus("chapters/" + std::to_string(rows[*asked].chapter));
     auto drawRow = [&](size_t r) {
         const ChapterRow& row = rows[r];
         const bool current = cur == r;

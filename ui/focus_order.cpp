@@ -70,12 +70,6 @@ std::string listNeighbour(const SemanticTree& tree, int node, int step) {
     return tree.node(items[size_t(at)]).id;
 }
 
-bool isInside(const SemanticTree& tree, int node, int ancestor) {
-    for (int i = node; i >= 0; i = tree.node(i).parent)
-        if (i == ancestor) return true;
-    return false;
-}
-
 int openDialog(const SemanticTree& tree) {
     for (int i = int(tree.nodes().size()) - 1; i >= 0; --i)
         if (tree.node(i).role == SemanticRole::Dialog) return i;

@@ -39,9 +39,6 @@ int enclosingList(const SemanticTree& tree, int node);
 /// items (the ones declared this frame), or empty at either end.
 std::string listNeighbour(const SemanticTree& tree, int node, int step);
 
-/// Whether node `node` is `ancestor` or inside it.
-bool isInside(const SemanticTree& tree, int node, int ancestor);
-
 /// The open dialog's index (the last one declared: the one on top), or -1.
 int openDialog(const SemanticTree& tree);
 

@@ -83,6 +83,12 @@ bool takeRequest(int index, SemanticAction action, double* value) {
     return true;
 }
 
+std::optional<std::size_t> takeListFocusRequest(int list, std::size_t count) {
+    double which = 0;
+    if (count == 0 || !takeRequest(list, kFocus, &which)) return std::nullopt;
+    return which < 0 ? count - 1 : std::min(std::size_t(which), count - 1);
+}
+
 bool hasRequest(const std::string& id, SemanticAction action) {
     return g_requests && findRequest(id, action) != g_requests->end();
 }

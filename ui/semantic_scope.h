@@ -7,6 +7,8 @@
 
 #include "ui/semantic_tree.h"
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,11 @@ void declareClose();
 /// action by a person would do. kSetValue's value goes to `value`. A disabled
 /// element takes none.
 bool takeRequest(int index, SemanticAction action, double* value = nullptr);
+
+/// Takes a pending focus request for list `list` (Home, End, a screen reader
+/// focusing the list): the index of the item asked for among `count` (the
+/// request's value 0: the first, -1: the last), or nothing.
+std::optional<std::size_t> takeListFocusRequest(int list, std::size_t count);
 
 /// Whether a request of `action` for element `id` is pending (a view that
 /// must first bring the element into view, or react to its focus).

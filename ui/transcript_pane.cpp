@@ -566,11 +566,8 @@ void drawCueList(const TranscriptVM& vm, TranscriptPaneState& st, Commands& out)
     const int list = declareOpen("transcript", SemanticRole::List, "Transcript");
     // Home and End (or a screen reader focusing the list) ask for a line
     // that may be far out of view: it is drawn too, and the focus scrolls to it.
-    std::optional<size_t> asked;
-    if (double which = 0; takeRequest(list, kFocus, &which) && !vm.cues->empty()) {
-        asked = which < 0 ? vm.cues->size() - 1 : std::min(size_t(which), vm.cues->size() - 1);
-        requestFocus("transcript/cue/" + std::to_string(*asked));
-    }
+    const std::optional<size_t> asked = takeListFocusRequest(list, vm.cues->size());
+    if (asked) requestFocus("transcript/cue/" + std::to_string(*asked));
     st.hit.rows.clear();
     st.hit.wordMin = st.hit.wordMax = {0, 0};
     auto draw = [&](size_t i) {

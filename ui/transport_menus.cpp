@@ -121,9 +121,7 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
     if (ImGui::BeginPopup("##chapter menu")) {
         declareOpen("chapter menu", SemanticRole::Dialog, "Chapters");
         const int list = declareOpen("chapter menu/list", SemanticRole::List, "Chapters");
-        std::optional<size_t> asked; // Home/End: the first or last row
-        if (double which = 0; takeRequest(list, kFocus, &which) && !rows.empty())
-            asked = which < 0 ? rows.size() - 1 : std::min(size_t(which), rows.size() - 1);
+        const std::optional<size_t> asked = takeListFocusRequest(list, rows.size()); // Home/End
         if (listFont) ImGui::PushFont(listFont);
         const float fs = ImGui::GetFontSize();
         const float width = ImGui::GetContentRegionAvail().x;
@@ -140,8 +138,8 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
             const std::string id = "chapter menu/" + std::to_string(row.chapter);
             if (asked == r) requestFocus(id);
             const bool picked = ImGui::Selectable("##chapter", now, 0, size);
+            if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
             if (!ImGui::IsItemVisible() && !hasRequest(id, kFocus)) { // long lists: only what is in view
-                if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
                 ImGui::PopID();
                 continue;
             }
@@ -151,7 +149,6 @@ Commands drawChapterPicker(const std::vector<ChapterRow>& rows, std::optional<si
                 out.push_back(SeekTo{row.start});
                 ImGui::CloseCurrentPopup();
             }
-            if (now && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY(0.3f);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
             const float y = pos.y + (size.y - textH) * 0.5f;

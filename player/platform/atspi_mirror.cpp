@@ -122,12 +122,13 @@ void AtspiMirror::signalChanges(const ui::SemanticTree& tree) {
         if (fresh_.count(n.id)) continue;
         AtkObject* o = objectOf(n.id);
         AtspiNodeData& d = *atspiData(o);
-        const std::u32string oldText = d.text;
+        const gint oldLength = gint(d.text.size());
         copyInto(d, n);
-        // Words that changed (a text field typed into, a line renamed): the
-        // old text out, the new in, as GTK's labels and entries signal it.
-        if ((d.interfaces & kAtspiText) && d.text != oldText) {
-            if (!oldText.empty()) g_signal_emit_by_name(o, "text-changed::delete", 0, gint(oldText.size()));
+        // Words that changed (a line renamed, a text field typed into: its
+        // text is its value): the old text out, the new in, as GTK signals it.
+        const bool field = n.role == ui::SemanticRole::TextField;
+        if ((d.interfaces & kAtspiText) && (field ? revalued.count(n.id) : renamed.count(n.id))) {
+            if (oldLength > 0) g_signal_emit_by_name(o, "text-changed::delete", 0, oldLength);
             if (!d.text.empty()) g_signal_emit_by_name(o, "text-changed::insert", 0, gint(d.text.size()));
         }
         if (moved.count(n.id) && (d.interfaces & kAtspiComponent)) {

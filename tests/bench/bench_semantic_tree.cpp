@@ -13,6 +13,7 @@
 
 #include "player/episode_content.h"
 #include "player/platform/atspi_mirror.h"
+#include "support/headless_imgui.h"
 #include "ui/main_view.h"
 #include "ui/semantic_scope.h"
 
@@ -100,14 +101,7 @@ Figures run(player::EpisodeContent& content, double duration, int frames) {
 } // namespace
 
 int main() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DeltaTime = 1.0f / 60.0f;
-    io.DisplaySize = {1920, 1080};
-    unsigned char* px;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    test::HeadlessImGui imgui({1920, 1080});
 
     player::EpisodeContent content =
         player::loadEpisodeContent(std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg", {});
@@ -123,6 +117,5 @@ int main() {
         std::printf("%-10s %7zu %9zu %12.1f %12.1f %9.1f %9.1f %8zu\n", n == episodeCues.size() ? "episode" : "synthetic",
                     n, f.nodes, f.drawPlain, f.drawWithTree, f.diff, f.mirror, f.changes);
     }
-    ImGui::DestroyContext();
     return 0;
 }
