@@ -27,6 +27,16 @@
 
 namespace la::media {
 
+/// What a sink pulls from on its device thread: the episode alone
+/// (AudioEngine), or the episode with speech over it (OutputMix).
+class AudioRenderer {
+public:
+    virtual ~AudioRenderer() = default;
+    /// Device thread: fills `frames` frames of interleaved float32 in the
+    /// sink's format. Never locks, allocates or waits.
+    virtual void render(float* out, int frames) noexcept = 0;
+};
+
 /// The device side: interleaved float32 at this rate and channel count.
 struct DeviceFormat {
     int sampleRate = 48000;
@@ -43,7 +53,7 @@ struct PlaybackStatus {
     std::string error;    ///< a decode failure mid-stream, naming the file
 };
 
-class AudioEngine {
+class AudioEngine final : public AudioRenderer {
 public:
     /// Takes the pipeline and starts the decoder thread, paused at 0.
     AudioEngine(std::unique_ptr<PlaybackPipeline> pipeline, DeviceFormat device);
@@ -60,7 +70,7 @@ public:
     PlaybackStatus status() const;
 
     /// Device thread: fills `frames` frames of interleaved float32.
-    void render(float* out, int frames) noexcept;
+    void render(float* out, int frames) noexcept override;
 
     const DeviceFormat& device() const { return device_; }
 

@@ -27,7 +27,7 @@ public:
     }
 
     DeviceFormat format() const override { return format_; }
-    void attach(AudioEngine* engine) override {
+    void attach(AudioRenderer* engine) override {
         std::lock_guard lock(mutex_);
         engine_ = engine;
     }
@@ -51,7 +51,7 @@ private:
     std::vector<float> buffer_;
     std::mutex mutex_; // guards engine_ and quit_; held while rendering so attach() waits for it
     std::condition_variable cv_;
-    AudioEngine* engine_ = nullptr;
+    AudioRenderer* engine_ = nullptr;
     bool quit_ = false;
     std::thread thread_;
 };

@@ -13,6 +13,7 @@ namespace {
 class SdlMixerSink final : public AudioSink {
 public:
     SdlMixerSink(DeviceFormat format, std::string driver) : format_(format), driver_(std::move(driver)) {
+        hooked_.sink = this;
         Mix_HookMusic(&SdlMixerSink::hook, nullptr);
     }
     ~SdlMixerSink() override {
@@ -24,19 +25,32 @@ public:
     DeviceFormat format() const override { return format_; }
     // Mix_HookMusic takes SDL_mixer's audio lock, so once it returns the
     // callback can no longer be inside the old engine.
-    void attach(AudioEngine* engine) override { Mix_HookMusic(&SdlMixerSink::hook, engine); }
+    void attach(AudioRenderer* renderer) override {
+        Mix_HookMusic(nullptr, nullptr);
+        hooked_.renderer = renderer;
+        Mix_HookMusic(&SdlMixerSink::hook, renderer ? &hooked_ : nullptr);
+    }
     std::string description() const override { return "sound device (" + driver_ + ")"; }
     bool audible() const override { return true; }
 
 private:
+    struct Hooked {
+        SdlMixerSink* sink = nullptr;
+        AudioRenderer* renderer = nullptr;
+    };
+
     static void hook(void* userData, Uint8* stream, int len) {
-        auto* engine = static_cast<AudioEngine*>(userData);
-        int frames = len / int(sizeof(float) * size_t(engine ? engine->device().channels : 1));
-        if (engine) engine->render(reinterpret_cast<float*>(stream), frames);
-        else std::memset(stream, 0, size_t(len));
+        auto* h = static_cast<Hooked*>(userData);
+        if (!h) {
+            std::memset(stream, 0, size_t(len));
+            return;
+        }
+        int frames = len / int(sizeof(float) * size_t(h->sink->format_.channels));
+        h->renderer->render(reinterpret_cast<float*>(stream), frames);
     }
 
     DeviceFormat format_;
+    Hooked hooked_; ///< written only while unhooked (Mix_HookMusic holds the audio lock)
     std::string driver_;
 };
 

@@ -21,6 +21,7 @@ enum class Key {
     Tab, Escape, Space, Backspace, Left, Right, Up, Down, Home, End, PageUp, PageDown,
     Comma, Period, Slash, LeftBracket, RightBracket, F1,
     Enter, KeypadEnter, F6,
+    F2, KeypadMultiply, ///< say the last phrase again (the talking kiosk)
 };
 
 /// One frame's worth of input, after the host has fed it to ImGui.
@@ -29,6 +30,7 @@ struct InputBatch {
     bool closeRequested = false; ///< quit, or the window's close button (Alt+F4, the window manager)
     bool personInput = false;    ///< a person used it (a key, a click, a touch; not a nudged mouse)
     bool holdsBack = false;      ///< key releases wait for the next frame: draw it soon
+    bool pressed = false;        ///< a key, button or finger went down (speech stops at once)
 };
 
 class AppHost {

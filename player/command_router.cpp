@@ -18,7 +18,11 @@ void CommandRouter::route(const ui::Commands& commands) {
 
 // ---- transport ---------------------------------------------------------------
 
-void CommandRouter::handle(const ui::TogglePlay&) { playback_.togglePlay(); }
+void CommandRouter::handle(const ui::TogglePlay&) {
+    playback_.togglePlay();
+    // The result, for whoever cannot see the button change (a screen reader, the talking kiosk).
+    app_.announce(playback_.status().playing ? "Playing" : "Paused");
+}
 
 void CommandRouter::handle(const ui::SeekTo& c) {
     playback_.queueSeekTo(c.seconds);
@@ -65,6 +69,14 @@ void CommandRouter::sayIfSpeedChanged(double before) {
 // ---- the app -----------------------------------------------------------------
 
 void CommandRouter::handle(const ui::DismissMessage&) { app_.dismissNotices(); }
+void CommandRouter::handle(const ui::SayAgain&) { app_.sayAgain(); }
+void CommandRouter::handle(const ui::SetSpeech& c) {
+    app_.setSpeech(c.on);
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+void CommandRouter::handle(const ui::ReadSectionAloud& c) {
+    if (content_.article && c.index < content_.article->sections.size()) app_.readAloud(sectionSpeech(*content_.article, c.index));
+}
 void CommandRouter::handle(const ui::Quit&) { app_.quit(); }
 
 void CommandRouter::handle(const ui::ShowSection& c) {
@@ -123,6 +135,7 @@ void CommandRouter::handle(const ui::StartListening&) {
     if (!kiosk_) return;
     kiosk_->startSession(app_.now());
     playback_.play();
+    app_.announce("Playing");
 }
 
 void CommandRouter::handle(const ui::StartReading&) {

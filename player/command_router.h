@@ -44,6 +44,11 @@ public:
     virtual void announce(const std::string& text) = 0;
     /// The listener moved the position (an autosave becomes due).
     virtual void positionMoved() = 0;
+    // The program's own voice (speech_output.h).
+    virtual void sayAgain() = 0;
+    virtual void setSpeech(bool on) = 0;
+    /// Speaks `text` (a section of the article) with the program's voice.
+    virtual void readAloud(const std::string& text) = 0;
 };
 
 class CommandRouter {
@@ -87,6 +92,9 @@ private:
     void handle(const ui::PinClear&);
     void handle(const ui::PinSubmit&);
     void handle(const ui::PinCancel&);
+    void handle(const ui::SayAgain&);
+    void handle(const ui::SetSpeech&);
+    void handle(const ui::ReadSectionAloud&);
 
     void stepChapter(int direction);
     void sayIfSpeedChanged(double before);

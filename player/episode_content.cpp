@@ -158,4 +158,25 @@ std::string chapterAnnouncement(const EpisodeContent& content, double position) 
            content.chapterRows[n - 1].title;
 }
 
+std::string sectionSpeech(const transcripts::Article& article, size_t index) {
+    if (index >= article.sections.size()) return "";
+    const transcripts::ArticleSection& section = article.sections[index];
+    std::string out;
+    auto sentence = [&out](const std::string& text) {
+        if (text.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += text;
+        // A heading or a list item has no full stop of its own: the voice pauses there.
+        char last = out.back();
+        if (last != '.' && last != '!' && last != '?' && last != ':') out += '.';
+    };
+    sentence(section.title);
+    for (const transcripts::ArticleBlock& b : section.blocks) {
+        if (b.kind == transcripts::ArticleBlock::Code) continue;
+        if (b.kind == transcripts::ArticleBlock::Figure) sentence("Figure: " + b.text);
+        else sentence(b.text);
+    }
+    return out;
+}
+
 } // namespace la::player

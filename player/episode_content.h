@@ -59,6 +59,11 @@ void fillContentViews(const EpisodeContent& content, double position, ui::MainVi
 /// no article, or the chapter names no section).
 std::optional<size_t> sectionAt(const EpisodeContent& content, double position);
 
+/// What "Read this section aloud" says for section `index` of the article:
+/// its heading, then each block as a sentence of its own (a figure as
+/// "Figure: " and its text). Code blocks are skipped.
+std::string sectionSpeech(const transcripts::Article& article, size_t index);
+
 /// {"position": s, "playing": b, "cue": i|null, "cueStart": s|null, "chapter": i|null}:
 /// what --state-file writes at exit (tests check where playback ended up).
 std::string playbackStateJson(const EpisodeContent& content, double position, bool playing);

@@ -47,6 +47,7 @@ ui::Commands KioskSession::draw(double now, const std::string& title, const Kios
         vm.bodyFont = look.bodyFont;
         vm.textPercent = int(std::lround(look.textScale * 100));
         vm.highContrast = look.theme == ui::ThemeId::HighContrast;
+        vm.speechOn = look.speechOn;
         vm.normalTheme = policy_.config().defaults.theme == ui::ThemeId::HighContrast ? ui::ThemeId::Light : policy_.config().defaults.theme;
         return ui::drawAttractScreen(vm);
     }

@@ -25,6 +25,7 @@ struct KioskWelcomeLook {
     ImFont* bodyFont = nullptr;
     double textScale = 1.0;
     ui::ThemeId theme = ui::ThemeId::Light;
+    bool speechOn = true; ///< the program's own voice, for this visitor
 };
 
 class KioskSession {

@@ -6,7 +6,11 @@
 
 namespace la::player {
 
-PlaybackController::PlaybackController(std::unique_ptr<media::AudioSink> sink) : sink_(std::move(sink)) {}
+PlaybackController::PlaybackController(std::unique_ptr<media::AudioSink> sink)
+    : sink_(std::move(sink)), mix_(std::make_unique<media::OutputMix>(sink_->format())) {
+    updateGain();
+    sink_->attach(mix_.get()); // speech can be heard before (or without) an episode
+}
 
 PlaybackController::~PlaybackController() {
     sink_->attach(nullptr);
@@ -15,6 +19,7 @@ PlaybackController::~PlaybackController() {
 
 bool PlaybackController::open(const std::string& path, std::string& error) {
     sink_->attach(nullptr);
+    mix_->setEpisode(nullptr);
     engine_.reset();
     path_.clear();
     title_.clear();
@@ -24,12 +29,14 @@ bool PlaybackController::open(const std::string& path, std::string& error) {
         engine_ = std::make_unique<media::AudioEngine>(std::move(pipeline), sink_->format());
     } catch (const media::MediaError& e) {
         error = e.what();
+        sink_->attach(mix_.get()); // the program's speech still needs the device
         return false;
     }
     path_ = path;
     engine_->setSpeed(speed_);
     updateGain();
-    sink_->attach(engine_.get());
+    mix_->setEpisode(engine_.get());
+    sink_->attach(mix_.get());
     return true;
 }
 
@@ -89,6 +96,14 @@ void PlaybackController::setPreferences(const ListeningPreferences& p) {
 void PlaybackController::updateGain() {
     // Squared: a volume slider feels even to the ear when gain follows a curve.
     if (engine_) engine_->setGain(muted_ ? 0.0f : float(volume_ * volume_));
+    mix_->setSpeechGain(float(speechVolume_ * volume_ * volume_));
+}
+
+void PlaybackController::setSpeechVolume(double relative) {
+    relative = std::isfinite(relative) ? std::clamp(relative, 0.0, 1.0) : 1.0;
+    if (relative == speechVolume_) return;
+    speechVolume_ = relative;
+    updateGain();
 }
 
 media::PlaybackStatus PlaybackController::status() const {

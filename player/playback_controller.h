@@ -1,5 +1,6 @@
 #pragma once
-// Owns the audio: the output sink, the engine for the open episode, and the
+// Owns the audio: the output sink, the mix it plays (the episode with the
+// program's own speech over it, output_mix.h), the engine for the open episode, and the
 // listening preferences (speed, volume, mute): each is kept here only, and
 // put in range here only. Seeks asked for during one loop turn are queued and
 // merged (ten "back 15 s" taps in one frame become one seek from the pending
@@ -7,6 +8,7 @@
 
 #include "media/audio_engine.h"
 #include "media/audio_sink.h"
+#include "media/output_mix.h"
 #include "player/config/settings.h"
 #include "ui/transport_bar.h"
 
@@ -64,6 +66,11 @@ public:
     /// Seeks applied so far (views bring the line being heard back into view on a change).
     unsigned seekCount() const { return seekCount_; }
     const media::AudioSink& sink() const { return *sink_; }
+    /// What the sink plays: speech goes in here (SpeechOutput).
+    media::OutputMix& mix() { return *mix_; }
+    /// The speech's loudness relative to the volume (0..1): one volume control
+    /// for both, so the kiosk's cap holds for speech too. Mute is the episode's.
+    void setSpeechVolume(double relative);
 
     /// What the transport bar shows.
     ui::TransportState transportState() const;
@@ -75,6 +82,7 @@ private:
     void updateGain();
 
     std::unique_ptr<media::AudioSink> sink_;
+    std::unique_ptr<media::OutputMix> mix_;
     std::unique_ptr<media::AudioEngine> engine_;
     std::string path_;
     std::string title_;
@@ -82,6 +90,7 @@ private:
     double volume_ = kVolumeRange.defaultValue;
     double volumeLimit_ = kVolumeRange.max;
     bool muted_ = false;
+    double speechVolume_ = 1.0;
     std::optional<double> queuedSeek_;
     unsigned seekCount_ = 0;
 };

@@ -13,6 +13,8 @@
 #include "player/resume_tracker.h"
 #include "player/config/run_overrides.h"
 #include "player/save_schedule.h"
+#include "player/speech_narrator.h"
+#include "player/speech_output.h"
 #include "player/start_check.h"
 #include "player/state_file.h"
 #include "player/toast.h"
@@ -58,6 +60,12 @@ public:
                 host_.holdKioskInFront();
                 media::PlaybackStatus st = playback_->status();
                 handleKioskAction(kiosk_->update(nowSeconds(), st.playing, st.ended, host_.adminChordHeld()));
+                speakCountdown();
+            }
+            speech_->update(*playback_);
+            if (std::string p = speech_->takeProblem(); !p.empty()) {
+                err_ << "listenalong: " << p << "\n";
+                if (!kiosk_) notice(ui::Notice::Level::Warning, p); // a kiosk's problems are for staff: the log
             }
             bool last = quit_ || (options_.frames >= 0 && frame + 1 >= options_.frames) ||
                         (options_.quitAfter >= 0 && host_.ticksMs() >= std::uint64_t(options_.quitAfter * 1000));
@@ -72,6 +80,7 @@ public:
             if (last && !options_.screenshot.empty()) saveScreenshot();
             host_.present();
             router_->route(commands);
+            speakFrame(); // after the commands: a first touch that started listening needs no welcome
             if (last) break;
             ++frame;
         }
@@ -87,6 +96,7 @@ private:
         std::string assets = findAssetsDir();
         display_ = std::make_unique<DisplayController>(assets.empty() ? "" : assets + "/fonts", fontTextureUpload());
         playback_ = std::make_unique<PlaybackController>(openAudio());
+        speech_ = std::make_unique<SpeechOutput>(playback_->mix(), [this] { return host_.ticksMs(); }, options_.speechLog);
         if (options_.kiosk) startKiosk();
         else loadSettings();
         if (!options_.kiosk) std::signal(SIGHUP, onHangup); // a kiosk keeps the default: its service manager decides
@@ -109,12 +119,14 @@ private:
         Preferences p;
         static_cast<DisplayPreferences&>(p) = display_->preferences();
         static_cast<ListeningPreferences&>(p) = playback_->preferences();
+        static_cast<SpeechPreferences&>(p) = speech_->preferences();
         return p;
     }
 
     void usePreferences(const Preferences& p) {
         display_->setPreferences(p);
         playback_->setPreferences(p);
+        speech_->setPreferences(p);
     }
 
     void openEpisode() {
@@ -187,6 +199,7 @@ private:
         else cfg = loadKioskSection(options_.settingsFile.empty() ? defaultSettingsPath() : std::filesystem::path(options_.settingsFile));
         // Config problems are for staff: the log, and one quiet line on the welcome screen.
         for (const std::string& w : cfg.warnings) err_ << "listenalong: kiosk config: " << w << "\n";
+        if (options_.speech) cfg.config.defaults.speech = *options_.speech;
         kiosk_ = std::make_unique<KioskSession>(cfg.config);
         if (!kiosk_->lockoutWarning().empty()) err_ << "listenalong: kiosk: " << kiosk_->lockoutWarning() << "\n";
         if (!cfg.warnings.empty()) kiosk_->setSetupNotice(kKioskSetupNotice);
@@ -205,6 +218,10 @@ private:
         ui::clearKeyboardFocus();
         keyboardFocus_.reset();
         notices_ = startupNotices_;
+        narrator_.reset();
+        welcomed_ = false;
+        // Said even when this visitor had turned speech off: speech is back on by default.
+        speech_->say(kResetPhrase, "reset");
     }
 
     void handleKioskAction(KioskAction a) {
@@ -317,6 +334,15 @@ private:
         // A kiosk ignores close requests (Alt+F4, the window manager): only the admin PIN quits.
         if (input.closeRequested && !kiosk_) quit_ = true;
         if (kiosk_ && input.personInput) kiosk_->onInput(nowSeconds());
+        if (input.pressed) {
+            // Any key or touch stops the voice at once (EN 301 549 5.1.3): what
+            // the key does may say something new in the next frame.
+            speech_->interrupt();
+            pressed_ = true;
+            if (kiosk_ && kiosk_->showsAttract() && !welcomed_) welcomeDue_ = true;
+        }
+        // A finger resting on the screen is timed frame by frame.
+        if (speech_->on() && ImGui::GetCurrentContext() && ImGui::GetIO().MouseDown[0]) busyFrames_ = std::max(busyFrames_, 1);
         if (input.events > 0) busyFrames_ = 3;
         if (input.holdsBack) busyFrames_ = std::max(busyFrames_, 1);
     }
@@ -359,8 +385,11 @@ private:
         std::string decodeError = playback_->status().error;
         if (!decodeError.empty()) state.notices.push_back({ui::Notice::Level::Error, "Playback stopped: " + decodeError});
         state.transport = playback_->transportState();
+        state.transport.sayAgainButton = kiosk_ && speech_->on();
         state.display = display_->barState(playback_->speed());
+        state.display.speakControls = speech_->on();
         fillContentViews(content_, state.transport.position, state);
+        state.article.readAloud = speech_->on();
         state.kiosk = kiosk_ != nullptr;
         state.searchAndCopy = !kiosk_ || kiosk_->config().searchAndCopy;
         state.transcript.seekCount = playback_->seekCount();
@@ -369,7 +398,8 @@ private:
         if (!kiosk_ || !kiosk_->showsAttract()) commands = ui::drawMainView(state, view_);
         if (kiosk_) {
             ui::Commands k = kiosk_->draw(nowSeconds(), state.title,
-                                          {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme});
+                                          {display_->fonts().readingBold, display_->fonts().reading, look.textScale, look.theme,
+                                           speech_->on()});
             commands.insert(commands.end(), k.begin(), k.end());
         }
         // Over every view, the kiosk's too; as thick as the reading text is large.
@@ -382,6 +412,10 @@ private:
             KeyPressed shortcutKey = [&](Key k, bool repeat) { return !focusKeys.taken.count(k) && keyPressed(k, repeat); };
             ui::Commands keys = collectShortcuts(state.transport.duration, shortcutKey);
             commands.insert(commands.end(), keys.begin(), keys.end());
+            if (shortcutKey(Key::F2, false) || shortcutKey(Key::KeypadMultiply, false)) commands.push_back(ui::SayAgain{});
+            // The welcome screen's "press Enter": Enter with no control focused starts listening.
+            if (kiosk_ && kiosk_->showsAttract() && (shortcutKey(Key::Enter, false) || shortcutKey(Key::KeypadEnter, false)))
+                commands.push_back(ui::StartListening{});
         }
         host_.render();
         host_.describeFrame(semantics_);
@@ -410,6 +444,59 @@ private:
         announcedAt_ = nowSeconds();
     }
     void kioskAction(KioskAction action) override { handleKioskAction(action); }
+    void sayAgain() override { speech_->repeat(); }
+    void setSpeech(bool on) override {
+        speech_->setOn(on);
+        if (on) speech_->say("Speech on.", "result");
+    }
+    void readAloud(const std::string& text) override { speech_->say(text, "section"); }
+
+    // ---- the program's own voice (issue #14) ---------------------------------------
+
+    // What this frame brought that someone who cannot see it must hear: the
+    // welcome (first touch on the welcome screen), where the focus went, a
+    // control under a resting finger, and the notifications.
+    void speakFrame() {
+        const bool acted = pressed_;
+        pressed_ = false;
+        std::string phrase = narrator_.phraseFor(semantics_, ui::keyboardFocusShown(), touchedElement(), acted);
+        if (!speech_->on()) return;
+        // Nobody is there yet: the welcome screen waits silently for a first touch.
+        if (kiosk_ && kiosk_->showsAttract() && !welcomed_ && !welcomeDue_) return;
+        if (welcomeDue_) {
+            welcomeDue_ = false;
+            welcomed_ = true;
+            if (kiosk_ && !kiosk_->showsAttract()) { // the touch chose already
+                if (!phrase.empty()) speech_->say(phrase, "focus");
+                return;
+            }
+            speech_->say(phrase.empty() ? kWelcomePhrase : std::string(kWelcomePhrase) + " " + phrase, "welcome");
+            return;
+        }
+        if (phrase.empty()) return;
+        // A person's key or touch replaces what was being said; a change
+        // nobody made (a dialog appearing, taking the focus) waits its turn.
+        if (acted) speech_->say(phrase, "focus");
+        else speech_->sayAfter(phrase, "focus");
+    }
+
+    // The element under a finger (or the mouse button) held still for half a second.
+    std::string touchedElement() const {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (!io.MouseDown[0] || io.MouseDownDuration[0] < kTouchHoldSeconds) return "";
+        const ImVec2 d = ImGui::GetMouseDragDelta(0, 0.0f);
+        if (d.x * d.x + d.y * d.y > 20.0f * 20.0f) return ""; // a drag, not a finger resting
+        int i = elementAt(semantics_, io.MousePos.x, io.MousePos.y);
+        return i >= 0 ? semantics_.node(i).id : "";
+    }
+
+    // The countdown's own notification is said by the narrator when it
+    // appears; the last seconds are said too.
+    void speakCountdown() {
+        int left = kiosk_->mode() == KioskMode::Countdown ? kiosk_->countdownSecondsLeft(nowSeconds()) : -1;
+        if (left != lastCountdown_ && left == kCountdownWarnAt) speech_->sayAfter(std::to_string(left) + " seconds.", "countdown");
+        lastCountdown_ = left;
+    }
     void positionMoved() override { schedule_.noteChange(nowSeconds()); }
 
     void saveScreenshot() {
@@ -444,6 +531,19 @@ private:
     Toast toast_;
     ui::MainViewUi view_;
     KeyboardFocus keyboardFocus_;
+    std::unique_ptr<SpeechOutput> speech_; ///< owns the speech preferences
+    SpeechNarrator narrator_;
+    bool pressed_ = false;     ///< a key or touch went down since the last frame
+    bool welcomeDue_ = false;  ///< the first touch on the welcome screen: say what the kiosk is
+    bool welcomed_ = false;    ///< said to this visitor already
+    int lastCountdown_ = -1;
+    static constexpr double kTouchHoldSeconds = 0.5;
+    static constexpr int kCountdownWarnAt = 5;
+    static constexpr const char* kWelcomePhrase =
+        "Welcome. This kiosk plays a podcast episode about new cancer treatments: immunotherapy and targeted therapy, "
+        "with its written article. Touch Listen, or press Enter, to start listening. Press Tab to move between "
+        "the buttons and Enter to choose. Press F2 to hear this again.";
+    static constexpr const char* kResetPhrase = "This screen has started again for the next person.";
     ui::SemanticTree semantics_; ///< what this frame shows, for screen readers (AppHost::describeFrame)
     static constexpr double kAnnouncementSeconds = 5; ///< how long an announcement stays in the tree
     std::string announcement_;   ///< the last thing to say (AppRequests::announce)

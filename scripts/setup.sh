@@ -20,6 +20,8 @@ packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorb
           libfreetype-dev libstb-dev nlohmann-json3-dev libmd4c-dev libsamplerate0-dev libsndfile1-dev catch2)
 # ATK and its AT-SPI2 bridge: the player publishes its controls to screen readers (issue #13).
 packages+=(libatk1.0-dev libatk-bridge2.0-dev)
+# Speech from the program itself (the talking kiosk, issue #14); its voices come with espeak-ng-data.
+packages+=(libespeak-ng-dev espeak-ng-data)
 if [ "$want_tests" = 1 ]; then
   # Real windows under a virtual X server, driven like a person would; xwd
   # (x11-apps) reads what the server shows, xprop/xwininfo (x11-utils) what a
@@ -33,6 +35,8 @@ if [ "$want_tests" = 1 ]; then
   # Orca itself, headless, for the screen-reader test; speech-dispatcher's
   # output is captured to a file (tests/platform/run_orca_test.sh).
   packages+=(orca speech-dispatcher)
+  # The talking kiosk's test recognises the synthesized speech back as words, offline.
+  packages+=(pocketsphinx pocketsphinx-en-us)
 fi
 
 missing=()

@@ -127,10 +127,20 @@ void drawSectionHeading(const ArticleVM& vm, ArticlePaneState& st, size_t i, ImF
         st.hit.listen.push_back({i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         bottom = ImGui::GetItemRectMax().y;
     }
+    if (vm.readAloud) {
+        // The written words in the program's own voice, for a visitor who
+        // wants the text rather than the episode.
+        if (start) flowNext(iconButtonWidth("Read aloud", Icon::None));
+        const bool pressed = iconButton("Read aloud", Icon::None, controlH);
+        const std::string name = "Read this section aloud" + (sec.title.empty() ? std::string() : ": " + sec.title);
+        if (declaredButton(pressed, "article/" + std::to_string(i) + "/read aloud", SemanticRole::PushButton, name))
+            out.push_back(ReadSectionAloud{i});
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+    }
     if (current) {
         // Beside "Listen from here" when it fits (one row less), else below.
-        if (start) flowNext(ImGui::CalcTextSize("Now playing").x);
-        rowText("Now playing", start ? controlH : ImGui::GetTextLineHeight());
+        if (start || vm.readAloud) flowNext(ImGui::CalcTextSize("Now playing").x);
+        rowText("Now playing", start || vm.readAloud ? controlH : ImGui::GetTextLineHeight());
         bottom = std::max(bottom, ImGui::GetItemRectMax().y);
         // A bar beside the heading, not colour alone.
         ImGui::GetWindowDrawList()->AddRectFilled({top.x - fs * 0.5f, top.y}, {top.x - fs * 0.2f, bottom},

@@ -23,6 +23,7 @@ struct ArticleVM {
     const std::vector<std::optional<double>>* listenFrom = nullptr; ///< per section: its chapter's start, if any
     std::optional<size_t> currentSection;                     ///< section of the chapter being heard
     std::string unavailableMessage;                           ///< shown when there is no article
+    bool readAloud = false; ///< the program's own voice is on: "Read aloud" under each heading
 };
 
 struct ArticleHitBoxes {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 namespace la::ui {
 namespace {
@@ -68,10 +69,21 @@ constexpr ChoiceLabels kFullChoices{"Smaller text", "Bigger text", "\u2022 High 
 constexpr ChoiceLabels kBriefChoices{"Smaller", "Bigger", "\u2022 Contrast: on###contrast", "Contrast: off###contrast",
                                      "\u2022 Contrast: off", false};
 
+// Speech on or off for this visitor (issue #14), with a mark, not colour
+// alone, as for contrast; and the last phrase again.
+constexpr const char* kSpeechOn = "\u2022 Speech: on###speech";
+constexpr const char* kSpeechOff = "Speech: off###speech";
+constexpr const char* kSpeechWidest = "\u2022 Speech: off";
+constexpr const char* kSayAgain = "Say it again";
+
+// The row with the speech toggle: at 300 % on a laptop-sized screen the
+// brief labels keep it one row, where full labels would take a second row
+// the welcome does not have.
 float choicesWidth(const ChoiceLabels& l) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     return iconButtonWidth(l.smaller, Icon::None) + (l.showSize ? ImGui::CalcTextSize("Text 400 %").x + gap : 0.0f) +
-           iconButtonWidth(l.bigger, Icon::None) + iconButtonWidth(l.widest, Icon::None) + gap * 3;
+           iconButtonWidth(l.bigger, Icon::None) + iconButtonWidth(l.widest, Icon::None) +
+           iconButtonWidth(kSpeechWidest, Icon::None) + gap * 4;
 }
 
 const ChoiceLabels& choiceLabels(float width) { return choicesWidth(kFullChoices) <= width ? kFullChoices : kBriefChoices; }
@@ -107,11 +119,55 @@ void drawChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Command
         out.push_back(SetTheme{vm.highContrast ? vm.normalTheme : ThemeId::HighContrast});
 }
 
-// Height drawChoices takes at `width` (one row, or more when even the brief labels wrap).
+
+// In the same flow as the other choices: they share a row when there is room.
+void drawSpeechChoices(const AttractScreenVM& vm, AttractScreenLayout& placed, Commands& out) {
+    const float h = largeControlHeight();
+    auto store = [](ScreenRect& r) { r.min = ImGui::GetItemRectMin(), r.max = ImGui::GetItemRectMax(); };
+    const float speechW = iconButtonWidth(kSpeechWidest, Icon::None);
+    flowNext(speechW);
+    if (vm.speechOn) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    bool pressed = iconButton(vm.speechOn ? kSpeechOn : kSpeechOff, Icon::None, h, speechW);
+    if (vm.speechOn) ImGui::PopStyleColor();
+    store(placed.speech);
+    if (declaredButton(pressed, "attract/speech", SemanticRole::ToggleButton, "Speech", vm.speechOn ? kChecked : 0u))
+        out.push_back(SetSpeech{!vm.speechOn});
+    const float againW = iconButtonWidth(kSayAgain, Icon::None);
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + againW > right) return; // no room on this row
+    ImGui::SameLine();
+    pressed = iconButton(kSayAgain, Icon::None, h);
+    store(placed.sayAgain);
+    if (declaredButton(pressed, "attract/say again", SemanticRole::PushButton, kSayAgain)) out.push_back(SayAgain{});
+}
+
+// Rows that buttons of these widths take as flowNext places them.
+float flowRows(const std::vector<float>& widths, float width) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float rows = 1, x = gap; // the first row starts after the row anchor, a gap in
+    for (float w : widths) {
+        if (x > gap && x + gap + w > width) {
+            ++rows;
+            x = 0;
+        }
+        x += (x > 0 ? gap : 0) + w;
+    }
+    return rows;
+}
+
+// Height drawChoices and drawSpeechChoices take at `width`. "Say it again"
+// is not counted: it is drawn only where it fits on a row already there (at
+// 300 % on a small screen the welcome has no row to spare; F2 and the
+// player's own "Say it again" remain).
 float choicesHeight(float width) {
-    const float w = choicesWidth(choiceLabels(width));
-    const float rows = w <= width ? 1.0f : w * 0.5f <= width ? 2.0f : 4.0f;
-    return (largeControlHeight() + ImGui::GetStyle().ItemSpacing.y) * rows;
+    const ChoiceLabels& l = choiceLabels(width);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    std::vector<float> widths{iconButtonWidth(l.smaller, Icon::None)};
+    if (l.showSize) widths.push_back(ImGui::CalcTextSize("Text 400 %").x);
+    widths.push_back(iconButtonWidth(l.bigger, Icon::None));
+    widths.push_back(iconButtonWidth(l.widest, Icon::None));
+    widths.push_back(iconButtonWidth(kSpeechWidest, Icon::None));
+    return (largeControlHeight() + ImGui::GetStyle().ItemSpacing.y) * flowRows(widths, width);
 }
 
 } // namespace
@@ -147,7 +203,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         const bool twoLines = !oneLine && !placed.stacked;
         const float width = placed.stacked ? wrapW : halfW;
         const float labelH = ImGui::GetTextLineHeight() * (twoLines ? 2.0f : 1.0f);
-        const float minButton = std::max(largeControlHeight(), labelH + fs * 0.8f);
+        float minButton = std::max(largeControlHeight(), labelH + fs * 0.8f);
         const float buttons = placed.stacked ? 2.0f : 1.0f;
 
         // Everything must be on screen without scrolling (ImGui windows do not
@@ -159,8 +215,14 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         if (vm.titleFont) ImGui::PopFont();
         const float noticeH = vm.staffNotice.empty() ? 0.0f : textHeight(vm.staffNotice, wrapW) + sp;
         const float footerH = textHeight(vm.reviewed, wrapW) + textHeight(vm.support, wrapW) + sp * 2 + noticeH;
-        const float buttonsMin = minButton * buttons + (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp + choicesH;
-        float spare = bottom - ImGui::GetCursorPosY() - titleH - sp - buttonsMin - footerH - 2.0f; // 2 px: rounding
+        const float around = (placed.stacked ? fs * 0.5f + sp * 2 : 0) + sp + choicesH;
+        auto spareWith = [&](float entryH) {
+            return bottom - ImGui::GetCursorPosY() - titleH - sp - entryH * buttons - around - footerH - 2.0f; // 2 px: rounding
+        };
+        // Short of room (200 % on a 480-point screen): the entries hug their
+        // labels, never below a touch target, before anything goes off screen.
+        if (spareWith(minButton) < 0) minButton = std::max(largeControlHeight(), labelH + fs * 0.3f);
+        float spare = spareWith(minButton);
         const float introH = textHeight(kIntro, wrapW) + sp;
         const bool intro = spare >= introH + fs;
         if (intro) spare -= introH;
@@ -202,6 +264,7 @@ Commands drawAttractScreen(const AttractScreenVM& vm, AttractScreenLayout* layou
         space(gap);
         if (vm.bodyFont) ImGui::PopFont();
         drawChoices(vm, placed, out); // controls: they grow more slowly than the words
+        drawSpeechChoices(vm, placed, out);
         if (vm.bodyFont) ImGui::PushFont(vm.bodyFont);
         space(gap * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);

@@ -31,6 +31,8 @@ struct AttractScreenVM {
     int textPercent = 100;                    ///< the text size now, shown between Smaller and Bigger
     bool highContrast = false;                ///< the high-contrast theme is on
     ThemeId normalTheme = ThemeId::Light;     ///< the kiosk's own theme (High contrast off goes back to it)
+    /// The program's own voice (issue #14): "Speech: on/off" and "Say it again".
+    bool speechOn = true;
     /// For staff, not visitors: one quiet line in the faint colour in the
     /// bottom corner, under the footer (e.g. "Setup notice for staff: see the log"); "" shows nothing.
     std::string staffNotice;
@@ -52,6 +54,7 @@ struct AttractScreenLayout {
     bool stacked = false;   ///< the entries are one above the other (narrow screen / large text)
     ScreenRect staffNotice; ///< where the staff notice went (empty when there is none)
     ScreenRect bigger, smaller, contrast; ///< the visitor's one-tap choices
+    ScreenRect speech, sayAgain;          ///< the voice's choices
 };
 
 /// Draws a window that fills the display (no title bar, no saved settings).

@@ -4,6 +4,7 @@
 
 #include "ui/theme_id.h"
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -41,12 +42,17 @@ struct PinClear {};                             ///< admin PIN pad: forget the d
 struct PinSubmit {};                            ///< admin PIN pad: check the digits typed
 struct PinCancel {};                            ///< admin PIN pad: close it, back to the kiosk
 struct ShowKeyboardHelp {};                     ///< ? or F1: the sheet of keyboard shortcuts
+// The program's own voice (issue #14; player/speech_output.h acts on them)
+struct SayAgain {};                             ///< "Say it again", F2: repeat the last phrase
+struct SetSpeech { bool on = false; };          ///< "Speech on/off" (kiosk), "Speak controls" (desktop)
+struct ReadSectionAloud { std::size_t index = 0; }; ///< "Read this section aloud": the article section, spoken
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
                              FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown, KioskFinish,
-                             PinDigit, PinClear, PinSubmit, PinCancel, ShowKeyboardHelp>;
+                             PinDigit, PinClear, PinSubmit, PinCancel, ShowKeyboardHelp, SayAgain, SetSpeech,
+                             ReadSectionAloud>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

@@ -72,6 +72,14 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
     if (takeRequest(node, kDecrement)) out.push_back(SetLineSpacing{std::max(1.0, std::round(s.lineSpacing * 10.0 - 1) / 10.0)});
     flowNext(ImGui::CalcTextSize(value).x);
     rowText(value, controlH);
+    // The program's own voice, for people who want speech without a screen
+    // reader (people with one use it: this stays off by default).
+    ImGui::Dummy({0, controlH});
+    if (declaredButton(choiceButton(s.speakControls ? "Speak controls: on###speak" : "Speak controls: off###speak",
+                                    s.speakControls, controlH),
+                       "display/speak controls", SemanticRole::ToggleButton, "Speak controls",
+                       s.speakControls ? kChecked : 0u))
+        out.push_back(SetSpeech{!s.speakControls});
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar();
     ImGui::PopID();

@@ -17,6 +17,7 @@ struct DisplayBarState {
     double effectiveControlsScale = 1.0; ///< what the controls are drawn at
     double lineSpacing = 1.5;
     ThemeId theme = ThemeId::Light;
+    bool speakControls = false; ///< the program's own speech (issue #14), under "More settings"
 };
 
 struct DisplayBarUi {

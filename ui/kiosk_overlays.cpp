@@ -103,7 +103,8 @@ Commands drawStillListeningOverlay(const CountdownVM& vm, CountdownLayout* layou
     wrappedText(left);
     declareLastText("kiosk/still listening/text", SemanticRole::Paragraph, left);
     // Said once when the countdown appears, so a visitor who cannot see it hears it.
-    declareLastText("kiosk/still listening/announcement", SemanticRole::Notification, "Still listening? " + left);
+    declareLastText("kiosk/still listening/announcement", SemanticRole::Notification,
+                    "Still listening? " + left + " Touch the screen or press any key to stay.");
     ImGui::Dummy({0, fs * 0.5f});
     float height = std::max(largeControlHeight(), std::floor(fs * 3.0f));
     bool pressed = sizedButton("Yes, I'm still here", {ImGui::GetContentRegionAvail().x, height}, placed.stillHere);

@@ -1,6 +1,7 @@
 #include "ui/spoken_text.h"
 
 #include <cctype>
+#include <regex>
 #include <vector>
 
 namespace la::ui {
@@ -67,6 +68,29 @@ std::string spokenText(const SemanticNode& n) {
     if (n.states & kExpanded) parts.push_back("open");
     if (n.states & kDisabled) parts.push_back("unavailable");
     return joined(parts);
+}
+
+std::string speakableTimes(const std::string& text) {
+    static const std::regex time(R"((^|[^\d:])(?:(\d+):)?(\d+):(\d\d)(?![\d:]))");
+    std::string out;
+    auto unit = [](long n, const char* one) {
+        return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
+    };
+    auto last = text.cbegin();
+    for (std::sregex_iterator it(text.begin(), text.end(), time), end; it != end; ++it) {
+        const std::smatch& m = *it;
+        out.append(last, m[0].first);
+        out += m[1].str();
+        const long h = m[2].matched ? std::stol(m[2].str()) : 0, min = std::stol(m[3].str()), sec = std::stol(m[4].str());
+        std::vector<std::string> parts;
+        if (h) parts.push_back(unit(h, "hour"));
+        if (min) parts.push_back(unit(min, "minute"));
+        if (sec || parts.empty()) parts.push_back(unit(sec, "second"));
+        for (size_t i = 0; i < parts.size(); ++i) out += (i ? " " : "") + parts[i];
+        last = m[0].second;
+    }
+    out.append(last, text.cend());
+    return out;
 }
 
 } // namespace la::ui

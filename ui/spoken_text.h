@@ -15,4 +15,9 @@ namespace la::ui {
 /// The phrase said when the focus reaches `node`.
 std::string spokenText(const SemanticNode& node);
 
+/// Clock times written for the eye ("2:09 of 7:01", "1:02:03") in words for
+/// the ear ("2 minutes 9 seconds of 7 minutes 1 second"); a synthesizer reads
+/// "2:09" as "two colon zero nine".
+std::string speakableTimes(const std::string& text);
+
 } // namespace la::ui

@@ -180,6 +180,11 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
             out.push_back(KioskFinish{});
         view.finishMin = ImGui::GetItemRectMin(), view.finishMax = ImGui::GetItemRectMax();
     }
+    if (s.sayAgainButton) { // the program's own voice, its last phrase again (F2); after "I'm finished", which keeps its place
+        flowNext(iconButtonWidth("Say it again", Icon::None));
+        bool again = iconButton("Say it again", Icon::None, controlH);
+        if (declaredButton(again, "transport/say again", SemanticRole::PushButton, "Say it again")) out.push_back(SayAgain{});
+    }
     return out;
 }
 

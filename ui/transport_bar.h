@@ -30,6 +30,7 @@ struct TransportState {
     std::optional<size_t> currentChapter;              ///< chapter index being heard
     ImFont* listFont = nullptr; ///< the chapter picker's list (the reading font); nullptr: the current one
     bool finishButton = false;  ///< kiosk: "I'm finished" at the end of the row
+    bool sayAgainButton = false; ///< the program's own voice is on: "Say it again" before it
 };
 
 /// The bar's own interaction state (kept by the caller across frames).

@@ -28,6 +28,9 @@ const char* appUsage() {
            "                       returns to its welcome screen and defaults when left alone\n"
            "  --kiosk-config FILE  kiosk settings (default: the \"kiosk\" section of the settings file)\n"
            "  --size WxH           window size in pixels (default 1280x800)\n"
+           "  --speech, --no-speech  the program speaks its controls itself (\"Speak controls\";\n"
+           "                       on in the kiosk, off on the desktop), for this run only\n"
+           "  --speech-log FILE    write each phrase spoken to FILE (time in ms, kind, text)\n"
            "  --frames N           render N frames, then exit (for tests and screenshots)\n"
            "  --screenshot FILE    write the last frame to FILE (PNG)\n"
            "  --quit-after SECONDS exit after this many seconds (with --screenshot: of the last frame)\n"
@@ -42,7 +45,8 @@ const char* appUsage() {
            "      Tab: move between controls with the arrow keys, Space/Enter press, Esc leaves,\n"
            "      Ctrl+F or / search the transcript (Enter in the search box plays the found line),\n"
            "      Ctrl+C copy the current line, Esc back to the line being heard,\n"
-           "      R read the current chapter's section of the article, ? or F1 this list in the window.\n";
+           "      R read the current chapter's section of the article, ? or F1 this list in the window,\n"
+           "      F2 (or keypad *) say the last phrase again when speech is on.\n";
 }
 
 AppOptions parseAppOptions(const std::vector<std::string>& args) {
@@ -62,6 +66,9 @@ AppOptions parseAppOptions(const std::vector<std::string>& args) {
         else if (a == "--state-file") o.stateFile = cur.value(a);
         else if (a == "--settings") o.settingsFile = cur.value(a);
         else if (a == "--kiosk") o.kiosk = true;
+        else if (a == "--speech") o.speech = true;
+        else if (a == "--no-speech") o.speech = false;
+        else if (a == "--speech-log") o.speechLog = cur.value(a);
         else if (a == "--kiosk-config") {
             o.kioskConfig = cur.value(a);
             o.kiosk = true;

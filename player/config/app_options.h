@@ -28,6 +28,8 @@ struct AppOptions {
     bool kiosk = false;               ///< --kiosk: full screen, unattended, resets itself
     std::string kioskConfig;          ///< --kiosk-config FILE (default: the "kiosk" section of the settings file)
     std::string stateFile;          ///< --state-file FILE: write the final position as JSON at exit
+    std::optional<bool> speech;       ///< --speech / --no-speech: the program's own voice, this run only
+    std::string speechLog;            ///< --speech-log FILE: each utterance, with the app's clock in ms
 };
 
 /// Throws ArgError (message to print) or UsageRequest (--help).

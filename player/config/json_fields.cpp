@@ -1,6 +1,7 @@
 #include "player/config/json_fields.h"
 
 #include "player/config/clamp_field.h"
+#include "player/config/settings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,8 +13,13 @@ namespace {
 
 bool isNumber(const nlohmann::json& v) { return v.is_number(); }
 bool isBoolean(const nlohmann::json& v) { return v.is_boolean(); }
+bool isString(const nlohmann::json& v) { return v.is_string(); }
 
 } // namespace
+
+std::string_view speechOverEpisodeName(SpeechOverEpisode s) {
+    return s == SpeechOverEpisode::Pause ? "pause" : "duck";
+}
 
 JsonFields::JsonFields(const nlohmann::json& object, std::string source, std::vector<std::string>& warnings,
                        Wording wording)
@@ -48,6 +54,24 @@ void JsonFields::boolean(const char* key, bool& out, bool fallback, const std::s
         out = v->get<bool>();
     else if (object_.contains(key))
         out = fallback;
+}
+
+void JsonFields::string(const char* key, std::string& out) {
+    if (auto* v = typed(key, isString, "a string in quotes", usingDefault(nlohmann::json(out).dump())))
+        out = v->get<std::string>();
+}
+
+void JsonFields::speechOverEpisode(const char* key, SpeechOverEpisode& out) {
+    auto it = object_.find(key);
+    if (it == object_.end()) return;
+    for (SpeechOverEpisode s : {SpeechOverEpisode::Duck, SpeechOverEpisode::Pause}) {
+        if (it->is_string() && it->get<std::string>() == speechOverEpisodeName(s)) {
+            out = s;
+            return;
+        }
+    }
+    warn(std::string(key) + " should be \"duck\" or \"pause\", not " + it->dump() + "; using " +
+         std::string(speechOverEpisodeName(out)));
 }
 
 } // namespace la::player

@@ -8,9 +8,15 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace la::player {
+
+enum class SpeechOverEpisode; // settings.h
+
+/// "duck" or "pause": how settings.json and a kiosk config spell it.
+std::string_view speechOverEpisodeName(SpeechOverEpisode s);
 
 class JsonFields {
 public:
@@ -36,6 +42,12 @@ public:
     /// Like boolean(), but a wrong-typed value gives `fallback` (a safe value
     /// rather than the default), and the warning ends "; using false" + why.
     void boolean(const char* key, bool& out, bool fallback, const std::string& why);
+    /// The same for a string ("KEY should be a string in quotes, not VALUE; ...").
+    void string(const char* key, std::string& out);
+    /// "duck" or "pause" (speechOverEpisodeName). Anything else: out unchanged,
+    /// and "KEY should be "duck" or "pause", not VALUE; using duck" (the value
+    /// used is named, whatever the wording).
+    void speechOverEpisode(const char* key, SpeechOverEpisode& out);
 
 private:
     /// "; using the default" (+ " VALUE" when the wording names it).

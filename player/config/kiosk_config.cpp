@@ -31,7 +31,9 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "countdownSeconds", "allowQuit",        "pin",
                                       "chordHoldSeconds", "maxVolume",        "textSize",
                                       "controlsSize",     "theme",            "speed",
-                                      "volume",           "searchAndCopy"};
+                                      "volume",           "searchAndCopy",    "speech",
+                                      "speechVoice",      "speechRate",       "speechVolume",
+                                      "speechOverEpisode"};
 
 void readTheme(const json& j, JsonFields& in, ui::ThemeId& out) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
@@ -80,6 +82,11 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     in.number("speed", c.defaults.speed);
     in.number("volume", c.defaults.volume);
     in.boolean("searchAndCopy", c.searchAndCopy, false, "");
+    in.boolean("speech", c.defaults.speech);
+    in.string("speechVoice", c.defaults.speechVoice);
+    in.number("speechRate", c.defaults.speechRate);
+    in.number("speechVolume", c.defaults.speechVolume);
+    in.speechOverEpisode("speechOverEpisode", c.defaults.speechOverEpisode);
     warnUnknownKeys(j, in);
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
     return r;

@@ -69,6 +69,7 @@ inline Preferences kioskDefaultPreferences() {
     Preferences p;
     p.textScale = kKioskDefaultTextScale;
     p.volume = kKioskDefaultVolume;
+    p.speech = true; // a kiosk has no screen reader: it speaks for itself
     return p;
 }
 

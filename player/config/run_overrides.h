@@ -1,5 +1,5 @@
 #pragma once
-// --speed, --text-size and --theme apply to one run only: they are laid over
+// --speed, --text-size, --theme and --speech/--no-speech apply to one run only: they are laid over
 // the saved settings at start, and taken back out before saving unless the
 // listener changed that setting during the run.
 
@@ -11,7 +11,7 @@ namespace la::player {
 class RunOverrides {
 public:
     explicit RunOverrides(const AppOptions& options)
-        : speed_(options.speed), textSize_(options.textSize), theme_(options.theme) {}
+        : speed_(options.speed), textSize_(options.textSize), theme_(options.theme), speech_(options.speech) {}
 
     /// The settings to run with, from those read from the file.
     Settings begin(const Settings& saved);
@@ -21,6 +21,7 @@ public:
 private:
     std::optional<double> speed_, textSize_;
     std::optional<ui::ThemeId> theme_;
+    std::optional<bool> speech_;
     Settings saved_;     ///< as read from the file
     Settings overrides_; ///< after the command-line overrides
 };

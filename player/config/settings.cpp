@@ -16,6 +16,46 @@ double tidy(double v) { return std::round(v * 100.0) / 100.0; }
 
 double clampSpeed(double v) { return std::clamp(tidy(v), kSpeedRange.min, kSpeedRange.max); }
 
+constexpr const char* kDefaultSpeechVoice = "en-us";
+constexpr std::size_t kMaxSpeechVoiceLength = 64;
+
+bool isVoiceNameChar(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+           ch == '+' || ch == '-';
+}
+
+/// What is wrong with an espeak-ng voice name ("en-us", "en-gb-x-rp", "en+f3"),
+/// or "" when nothing is. It goes to espeak-ng and into the log, so it is kept
+/// to 1-64 letters, digits, _, + and -.
+std::string voiceNameProblem(const std::string& voice) {
+    if (voice.empty()) return "is empty";
+    if (voice.size() > kMaxSpeechVoiceLength)
+        return "is longer than " + std::to_string(kMaxSpeechVoiceLength) + " characters";
+    if (std::all_of(voice.begin(), voice.end(), isVoiceNameChar)) return {};
+    // The name itself only when it prints on one line of the log.
+    const bool printable = std::all_of(voice.begin(), voice.end(), [](char ch) { return ch >= ' ' && ch != '\x7f'; });
+    return (printable ? "\"" + voice + "\" " : std::string()) + "may only hold letters, digits, _, + and -";
+}
+
+void sanitizeSpeech(SpeechPreferences& s, std::vector<std::string>& warnings) {
+    if (std::string problem = voiceNameProblem(s.speechVoice); !problem.empty()) {
+        warnings.push_back("speechVoice " + problem + "; using " + kDefaultSpeechVoice);
+        s.speechVoice = kDefaultSpeechVoice;
+    }
+    clampField(s.speechRate, kSpeechRateRange, "speechRate", warnings);
+    if (double whole = std::round(s.speechRate); whole != s.speechRate) {
+        warnings.push_back("speechRate " + formatNumber(s.speechRate) + " is not a whole number; using " +
+                           formatNumber(whole));
+        s.speechRate = whole;
+    }
+    clampField(s.speechVolume, kSpeechVolumeRange, "speechVolume", warnings);
+    if (s.speechOverEpisode != SpeechOverEpisode::Duck && s.speechOverEpisode != SpeechOverEpisode::Pause) {
+        warnings.push_back("speechOverEpisode " + std::to_string(static_cast<int>(s.speechOverEpisode)) +
+                           " is unknown; using duck");
+        s.speechOverEpisode = SpeechOverEpisode::Duck;
+    }
+}
+
 } // namespace
 
 std::vector<std::string> sanitize(Preferences& s) {
@@ -46,6 +86,7 @@ std::vector<std::string> sanitize(Preferences& s) {
         warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");
         s.theme = ui::ThemeId::Light;
     }
+    sanitizeSpeech(s, warnings);
     return warnings;
 }
 

@@ -83,9 +83,32 @@ struct ListeningPreferences {
     bool operator==(const ListeningPreferences&) const = default;
 };
 
+/// Words per minute of the program's own speech: espeak-ng's range; the
+/// default is a clear, unhurried rate (espeak-ng's own is 175).
+inline constexpr NumericRange kSpeechRateRange{80, 450, 150};
+/// The speech's loudness relative to the player's volume (0..1).
+inline constexpr NumericRange kSpeechVolumeRange{0.0, 1.0, 1.0};
+
+/// What the episode does while the program speaks.
+enum class SpeechOverEpisode { Duck, Pause };
+
+/// Speech from the program itself (issue #14): the controls and what they do,
+/// said aloud without a screen reader. SpeechOutput owns these while the app runs.
+struct SpeechPreferences {
+    /// Desktop: "Speak controls" (off: people with a screen reader use Orca).
+    /// Kiosk: "speech" (on by default, kioskDefaultPreferences).
+    bool speech = false;
+    std::string speechVoice = "en-us"; ///< an espeak-ng voice name
+    double speechRate = kSpeechRateRange.defaultValue;
+    double speechVolume = kSpeechVolumeRange.defaultValue;
+    SpeechOverEpisode speechOverEpisode = SpeechOverEpisode::Duck;
+
+    bool operator==(const SpeechPreferences&) const = default;
+};
+
 /// What one person can choose: a listener's saved preferences, or what a
 /// kiosk visitor starts with (KioskConfig::defaults) and changes.
-struct Preferences : DisplayPreferences, ListeningPreferences {
+struct Preferences : DisplayPreferences, ListeningPreferences, SpeechPreferences {
     bool operator==(const Preferences&) const = default;
 };
 

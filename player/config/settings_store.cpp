@@ -249,6 +249,11 @@ json settingsToJson(const Settings& s) {
                 {"theme", std::string(themeName(s.theme))},
                 {"volume", s.volume},
                 {"muted", s.muted},
+                {"speech", s.speech},
+                {"speechVoice", s.speechVoice},
+                {"speechRate", s.speechRate},
+                {"speechVolume", s.speechVolume},
+                {"speechOverEpisode", std::string(speechOverEpisodeName(s.speechOverEpisode))},
                 {"positions", std::move(positions)}};
 }
 
@@ -265,6 +270,11 @@ Settings settingsFromJson(const json& j, const std::string& source, std::vector<
     in.number("volume", s.volume);
     in.boolean("muted", s.muted);
     readTheme(j, in, s.theme);
+    in.boolean("speech", s.speech);
+    in.string("speechVoice", s.speechVoice);
+    in.number("speechRate", s.speechRate);
+    in.number("speechVolume", s.speechVolume);
+    in.speechOverEpisode("speechOverEpisode", s.speechOverEpisode);
     readPositions(j, in, s.positions);
     for (auto& w : sanitize(s)) warnings.push_back(source + ": " + w);
     return s;

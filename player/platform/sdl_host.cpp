@@ -52,6 +52,8 @@ SDL_Scancode scancodeOf(Key key) {
     case Key::Enter: return SDL_SCANCODE_RETURN;
     case Key::KeypadEnter: return SDL_SCANCODE_KP_ENTER;
     case Key::F6: return SDL_SCANCODE_F6;
+    case Key::F2: return SDL_SCANCODE_F2;
+    case Key::KeypadMultiply: return SDL_SCANCODE_KP_MULTIPLY;
     }
     return SDL_SCANCODE_UNKNOWN;
 }
@@ -110,6 +112,7 @@ InputBatch SdlHost::pollInput(int timeoutMs) {
         batch.closeRequested |= e.type == SDL_QUIT || (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                                                        e.window.windowID == window_->windowId());
         batch.personInput |= isPersonInput(e);
+        batch.pressed |= e.type == SDL_KEYDOWN || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN;
         ++batch.events;
     }
     batch.holdsBack = events_.holdsBack();

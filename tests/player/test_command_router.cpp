@@ -43,6 +43,12 @@ struct RecordedApp final : AppRequests {
     void kioskAction(KioskAction a) override { kioskActions.push_back(a); }
     void positionMoved() override { ++moves; }
     void announce(const std::string& text) override { announced.push_back(text); }
+    void sayAgain() override { ++saidAgain; }
+    void setSpeech(bool on) override { speech = on; }
+    void readAloud(const std::string& text) override { readAloudText = text; }
+    int saidAgain = 0;
+    bool speech = false;
+    std::string readAloudText;
 };
 
 struct Rig {

@@ -117,7 +117,8 @@ TEST_CASE("The example kiosk config shipped in assets lists every key with its d
     std::string text = readText(fs::path(LA_SOURCE_DIR) / "assets" / "kiosk" / "kiosk.example.json");
     for (const char* key : {"idleResetSeconds", "idleResetWhilePlayingMinutes", "countdownSeconds", "allowQuit", "pin",
                             "chordHoldSeconds", "maxVolume", "textSize", "controlsSize", "theme", "speed",
-                            "volume", "searchAndCopy"}) {
+                            "volume", "searchAndCopy", "speech", "speechVoice", "speechRate", "speechVolume",
+                            "speechOverEpisode"}) {
         INFO(key);
         CHECK(text.find(std::string("\"") + key + "\"") != std::string::npos);
     }
@@ -378,4 +379,63 @@ TEST_CASE("kioskVisitorStart gives a new person the kiosk defaults, unmuted") {
     CHECK(s.speed == 0.75);
     CHECK(s.volume == Approx(0.6));
     CHECK_FALSE(s.muted);
+}
+
+// ---- speech (issue #14) -----------------------------------------------------
+
+TEST_CASE("A kiosk config without speech keys speaks, with the default voice, rate and volume") {
+    auto r = parseKioskConfig(R"({"pin": "1234"})", "k.json");
+    INFO(joined(r.warnings));
+    CHECK(r.warnings.empty());
+    const Preferences& d = r.config.defaults;
+    CHECK(d.speech); // a kiosk has no screen reader: it speaks for itself
+    CHECK(d.speechVoice == "en-us");
+    CHECK(d.speechRate == 150);
+    CHECK(d.speechVolume == 1.0);
+    CHECK(d.speechOverEpisode == SpeechOverEpisode::Duck);
+    CHECK(kioskVisitorStart(r.config).speech);
+}
+
+TEST_CASE("\"speech\": false turns the kiosk's speech off, and every speech key is read") {
+    auto off = parseKioskConfig(R"({"speech": false, "pin": "1234"})", "k.json");
+    INFO(joined(off.warnings));
+    CHECK(off.warnings.empty());
+    CHECK_FALSE(off.config.defaults.speech);
+    CHECK_FALSE(kioskVisitorStart(off.config).speech);
+
+    auto all = parseKioskConfig(R"({"speech": true, "speechVoice": "en-gb", "speechRate": 200, "speechVolume": 0.6,
+                                    "speechOverEpisode": "pause", "pin": "1234"})",
+                                "k.json");
+    INFO(joined(all.warnings));
+    CHECK(all.warnings.empty()); // known keys: no "unknown key" warning
+    const Preferences& d = all.config.defaults;
+    CHECK(d.speech);
+    CHECK(d.speechVoice == "en-gb");
+    CHECK(d.speechRate == 200);
+    CHECK(d.speechVolume == Approx(0.6));
+    CHECK(d.speechOverEpisode == SpeechOverEpisode::Pause);
+}
+
+TEST_CASE("Bad kiosk speech values are named and replaced, and speech stays on") {
+    auto r = parseKioskConfig(R"({"speech": "on", "speechVoice": "", "speechRate": 20, "speechVolume": 3,
+                                  "speechOverEpisode": "loud", "pin": "1234"})",
+                              "k.json");
+    const auto& w = r.warnings;
+    INFO(joined(w));
+    const Preferences& d = r.config.defaults;
+    CHECK(d.speech);
+    CHECK(hasWarning(w, {"k.json: speech should be true or false, not \"on\"; using the default true"}));
+    CHECK(d.speechVoice == "en-us");
+    CHECK(hasWarning(w, {"k.json: speechVoice is empty; using en-us"}));
+    CHECK(d.speechRate == 80);
+    CHECK(hasWarning(w, {"k.json: speechRate 20", "using 80"}));
+    CHECK(d.speechVolume == 1.0);
+    CHECK(hasWarning(w, {"k.json: speechVolume 3", "using 1"}));
+    CHECK(d.speechOverEpisode == SpeechOverEpisode::Duck);
+    CHECK(hasWarning(w, {"k.json: speechOverEpisode should be \"duck\" or \"pause\", not \"loud\"; using duck"}));
+    CHECK(w.size() == 5);
+
+    auto wrongType = parseKioskConfig(R"({"speechVoice": ["en"], "pin": "1234"})", "k.json");
+    CHECK(wrongType.config.defaults.speechVoice == "en-us");
+    CHECK(hasWarning(wrongType.warnings, {"speechVoice should be a string in quotes, not [\"en\"]; using the default \"en-us\""}));
 }

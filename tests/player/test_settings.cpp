@@ -644,3 +644,117 @@ TEST_CASE("a file from before one text size reads the larger of its two sizes an
     CHECK(text.find("transcriptTextScale") == std::string::npos);
     CHECK(text.find("\"textSize\": 2.5") != std::string::npos);
 }
+
+// ---- speech preferences (issue #14) ----------------------------------------
+
+TEST_CASE("speech preferences: off by default, and a round trip through JSON keeps every one", "[settings][speech]") {
+    Settings defaults;
+    CHECK_FALSE(defaults.speech); // "Speak controls": people with a screen reader use Orca
+    CHECK(defaults.speechVoice == "en-us");
+    CHECK(defaults.speechRate == 150);
+    CHECK(defaults.speechVolume == 1.0);
+    CHECK(defaults.speechOverEpisode == SpeechOverEpisode::Duck);
+
+    Settings s;
+    s.speech = true;
+    s.speechVoice = "en-gb-x-rp";
+    s.speechRate = 220;
+    s.speechVolume = 0.6;
+    s.speechOverEpisode = SpeechOverEpisode::Pause;
+    const nlohmann::json j = settingsToJson(s);
+    CHECK(j.at("speech") == true);
+    CHECK(j.at("speechVoice") == "en-gb-x-rp");
+    CHECK(j.at("speechRate") == 220);
+    CHECK(j.at("speechVolume") == 0.6);
+    CHECK(j.at("speechOverEpisode") == "pause");
+    std::vector<std::string> warnings;
+    CHECK(settingsFromJson(j, "settings.json", warnings) == s);
+    INFO(joined(warnings));
+    CHECK(warnings.empty());
+    CHECK(settingsToJson(defaults).at("speechOverEpisode") == "duck");
+
+    TempDir dir; // and through the file
+    SettingsStore store(dir.path / "settings.json");
+    std::string error;
+    REQUIRE(store.save(s, error));
+    auto r = store.load();
+    CHECK(r.warnings.empty());
+    CHECK(r.settings == s);
+}
+
+TEST_CASE("sanitize brings the speech preferences into range, naming each key", "[settings][speech]") {
+    Settings s;
+    s.speechRate = 20;
+    s.speechVolume = 3;
+    s.speechVoice = "";
+    auto w = sanitize(s);
+    INFO(joined(w));
+    CHECK(s.speechRate == 80);
+    CHECK(s.speechVolume == 1.0);
+    CHECK(s.speechVoice == "en-us");
+    REQUIRE(w.size() == 3);
+    CHECK(anyContains(w, "speechRate 20 is below 80; using 80"));
+    CHECK(anyContains(w, "speechVolume 3 is above 1; using 1"));
+    CHECK(anyContains(w, "speechVoice is empty; using en-us"));
+
+    s.speechRate = 600;
+    s.speechVolume = std::numeric_limits<double>::quiet_NaN();
+    w = sanitize(s);
+    CHECK(s.speechRate == 450);
+    CHECK(s.speechVolume == 1.0);
+    CHECK(w.size() == 2);
+
+    s.speechRate = 150.4; // words per minute: a whole number
+    w = sanitize(s);
+    CHECK(s.speechRate == 150);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "speechRate 150.4 is not a whole number; using 150");
+
+    for (const std::string& bad : {std::string("en us"), std::string("../../etc/passwd"), std::string("en\n-us"),
+                                  std::string(65, 'a')}) {
+        INFO(bad);
+        s.speechVoice = bad;
+        w = sanitize(s);
+        CHECK(s.speechVoice == "en-us");
+        REQUIRE(w.size() == 1);
+        CHECK(w[0].rfind("speechVoice", 0) == 0);
+        CHECK(w[0].find('\n') == std::string::npos);
+    }
+    for (const char* good : {"en-us", "en-gb-x-rp", "en+f3", "mb_en1", "de"}) {
+        s.speechVoice = good;
+        CHECK(sanitize(s).empty());
+        CHECK(s.speechVoice == good);
+    }
+    s.speechVoice = std::string(64, 'a'); // the longest name allowed
+    CHECK(sanitize(s).empty());
+
+    s.speechOverEpisode = static_cast<SpeechOverEpisode>(7);
+    CHECK(sanitize(s).size() == 1);
+    CHECK(s.speechOverEpisode == SpeechOverEpisode::Duck);
+}
+
+TEST_CASE("bad speech values in settings.json fall back with a warning naming the key", "[settings][speech][store]") {
+    std::vector<std::string> w;
+    Settings s = settingsFromJson(nlohmann::json::parse(R"({"speech": "yes", "speechVoice": 5, "speechRate": 20,
+                                                            "speechVolume": 3, "speechOverEpisode": "loud"})"),
+                                  "settings.json", w);
+    INFO(joined(w));
+    CHECK_FALSE(s.speech);
+    CHECK(s.speechVoice == "en-us");
+    CHECK(s.speechRate == 80);
+    CHECK(s.speechVolume == 1.0);
+    CHECK(s.speechOverEpisode == SpeechOverEpisode::Duck);
+    CHECK(w.size() == 5);
+    CHECK(anyContains(w, "settings.json: speech should be true or false, not \"yes\"; using the default"));
+    CHECK(anyContains(w, "settings.json: speechVoice should be a string in quotes, not 5; using the default"));
+    CHECK(anyContains(w, "settings.json: speechRate 20 is below 80; using 80"));
+    CHECK(anyContains(w, "settings.json: speechVolume 3 is above 1; using 1"));
+    CHECK(anyContains(w, "settings.json: speechOverEpisode should be \"duck\" or \"pause\", not \"loud\"; using duck"));
+
+    w.clear();
+    s = settingsFromJson(nlohmann::json::parse(R"({"speechVoice": "", "speechOverEpisode": "Pause"})"), "settings.json", w);
+    CHECK(s.speechVoice == "en-us");
+    CHECK(s.speechOverEpisode == SpeechOverEpisode::Duck); // names are lower case, like the themes
+    CHECK(anyContains(w, "settings.json: speechVoice is empty; using en-us"));
+    CHECK(anyContains(w, "not \"Pause\"; using duck"));
+}

@@ -11,7 +11,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <functional>
 #include <set>
 #include <string>
@@ -26,22 +28,26 @@ namespace la::test {
 class PullSink final : public media::AudioSink {
 public:
     media::DeviceFormat format() const override { return {}; }
-    void attach(media::AudioEngine* e) override { engine_ = e; }
+    void attach(media::AudioRenderer* e) override { engine_ = e; }
     std::string description() const override { return "test pull sink"; }
     bool audible() const override { return false; }
-    void pull(double seconds) {
-        if (!engine_) return;
+    /// Renders `seconds` of output; returns its peak level (0..1).
+    float pull(double seconds) {
+        if (!engine_) return 0;
         const media::DeviceFormat f;
         std::vector<float> buf(size_t(f.bufferFrames * f.channels));
         int blocks = int(seconds * f.sampleRate / f.bufferFrames);
+        float peak = 0;
         for (int i = 0; i < blocks; ++i) {
             engine_->render(buf.data(), f.bufferFrames);
+            for (float v : buf) peak = std::max(peak, std::abs(v));
             std::this_thread::sleep_for(std::chrono::microseconds(200)); // let the decoder refill the ring
         }
+        return peak;
     }
 
 private:
-    media::AudioEngine* engine_ = nullptr;
+    media::AudioRenderer* engine_ = nullptr;
 };
 
 class ScriptedHost final : public player::AppHost {
@@ -97,6 +103,7 @@ public:
             pendingInput_ = 0;
             in.events = 1;
             in.personInput = true;
+            in.pressed = !nextKeys_.empty() || clickPhase_ == 1;
         } else {
             now += std::uint64_t(timeoutMs); // nothing happened: the whole wait passes
         }

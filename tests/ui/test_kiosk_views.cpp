@@ -177,19 +177,35 @@ TEST_CASE("At 300 % text on a 1280 x 800 kiosk screen the whole attract screen f
 }
 
 TEST_CASE("The staff setup notice is one quiet line under the footer, and everything still fits at 300 %") {
-    for (float fontPx : {13.0f, 60.0f}) {
-        INFO("font " << fontPx);
-        Headless ui({1280, 800}, fontPx);
+    // The player's own fonts, as the kiosk draws them: the words at the text
+    // size, the controls growing more slowly (and the row with the speech
+    // toggle, issue #14, taking its brief labels to stay one row).
+    struct Case { ImVec2 size; double scale; };
+    // (Not yet 800x480 at 200 %: there the welcome overflows by a few points
+    // and the scroll bar coming and going changes where the title wraps.)
+    for (Case c : {Case{{1280, 800}, 1.0}, Case{{1280, 800}, 3.0}, Case{{1024, 600}, 2.0}}) {
+        const double scale = c.scale;
+        INFO("text " << scale * 100 << " % on " << c.size.x << "x" << c.size.y);
+        Headless ui(c.size);
+        const FontSet fonts = la::test::usePlayerFonts(scale, ThemeId::Light, c.size.y);
         AttractScreenVM vm = attractVM();
+        vm.titleFont = fonts.readingBold;
+        vm.bodyFont = fonts.reading;
+        vm.speechOn = true;
         vm.staffNotice = "Setup notice for staff: see the log";
         AttractScreenLayout layout;
         auto view = [&] { return drawAttractScreen(vm, &layout); };
         ui.frames(3, view);
         const ImVec2 display = ImGui::GetIO().DisplaySize;
         CHECK(layout.staffNotice.height() > 0);
+        INFO("listen " << layout.listen.min.y << ".." << layout.listen.max.y << " contrast " << layout.contrast.min.y << ".." << layout.contrast.max.y);
+        INFO("notice " << layout.staffNotice.min.y << ".." << layout.staffNotice.max.y << " speech "
+                       << layout.speech.min.y << ".." << layout.speech.max.y << " display " << display.y);
         CHECK(onScreen(layout.staffNotice, display));
+        CHECK(onScreen(layout.speech, display));
+        CHECK(layout.speech.min.y == Approx(layout.contrast.min.y)); // one row of choices
         CHECK(layout.staffNotice.min.y >= std::max(layout.listen.max.y, layout.read.max.y)); // below the entries
-        if (fontPx < 20) CHECK(layout.staffNotice.max.y > display.y * 0.9f); // in the bottom corner when there is room
+        if (scale < 2) CHECK(layout.staffNotice.max.y > display.y * 0.9f); // in the bottom corner when there is room
         CHECK(onScreen(layout.listen, display));
         checkTouchTarget(layout.listen);
         CHECK(count<StartListening>(ui.tap(layout.listen.centre(), view)) == 1);

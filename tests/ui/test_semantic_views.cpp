@@ -108,6 +108,34 @@ TEST_CASE("Text size and colours: the chosen colours are checked, the size is sa
     CHECK(find<SetLineSpacing>(out)->spacing == Approx(1.7));
 }
 
+TEST_CASE("Speak controls (issue #14) is a toggle under More settings: off by default, pressing it asks for the other state") {
+    test::HeadlessImGui imgui({1280, 800});
+    SemanticTree tree;
+    DisplayBarState s;
+    DisplayBarUi ui;
+    ui.showMore = true;
+    auto draw = [&] { return drawDisplayBar(s, ui, false); };
+    frame(tree, {}, draw);
+    const SemanticNode* speak = node(tree, "display/speak controls");
+    REQUIRE(speak);
+    CHECK(speak->role == SemanticRole::ToggleButton);
+    CHECK(speak->name == "Speak controls");
+    CHECK_FALSE(speak->states & kChecked);
+    Commands out = frame(tree, {{"display/speak controls", kPress}}, draw);
+    REQUIRE(find<SetSpeech>(out));
+    CHECK(find<SetSpeech>(out)->on);
+    s.speakControls = true;
+    frame(tree, {}, draw);
+    CHECK(node(tree, "display/speak controls")->states & kChecked);
+    out = frame(tree, {{"display/speak controls", kPress}}, draw);
+    REQUIRE(find<SetSpeech>(out));
+    CHECK_FALSE(find<SetSpeech>(out)->on);
+    // Folded away with the rest of More settings.
+    ui.showMore = false;
+    frame(tree, {}, draw);
+    CHECK_FALSE(node(tree, "display/speak controls"));
+}
+
 TEST_CASE("The keyboard sheet lists every shortcut as text, in a dialog a screen reader can close") {
     test::HeadlessImGui imgui({800, 480});
     SemanticTree tree;

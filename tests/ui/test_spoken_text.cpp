@@ -50,3 +50,12 @@ TEST_CASE("Spoken: text is read as it is; the line being heard says so") {
           "Yes, those are the two ways. Now playing");
     CHECK(spokenText(node(SemanticRole::Heading, "About the immune system")) == "About the immune system, heading");
 }
+
+TEST_CASE("Clock times are said as minutes and seconds") {
+    CHECK(speakableTimes("Position, 2:09 of 7:01, slider") == "Position, 2 minutes 9 seconds of 7 minutes 1 second, slider");
+    CHECK(speakableTimes("0:03 of 1:00") == "3 seconds of 1 minute");
+    CHECK(speakableTimes("at 1:02:03.") == "at 1 hour 2 minutes 3 seconds.");
+    CHECK(speakableTimes("0:00") == "0 seconds");
+    CHECK(speakableTimes("Chapter 4 of 9: Cancer") == "Chapter 4 of 9: Cancer"); // not a time
+    CHECK(speakableTimes("Speed 1.5 times") == "Speed 1.5 times");
+}
