@@ -118,10 +118,26 @@ void AudioEngine::setSpeed(double speed) {
 
 void AudioEngine::setGain(float gain) { gain_ = std::clamp(gain, 0.0f, 1.0f); }
 
+void AudioEngine::setLoudnessGainDb(double db) {
+    loudnessRequest_ = db;
+    wakeDecoder();
+}
+
+void AudioEngine::setVoiceBoost(double referenceDb) {
+    voiceBoostRequest_ = referenceDb;
+    wakeDecoder();
+}
+
+void AudioEngine::setShortenPauses(bool on) {
+    shortenPausesRequest_ = on;
+    wakeDecoder();
+}
+
 PlaybackStatus AudioEngine::status() const {
     PlaybackStatus s;
     s.duration = duration_;
     s.speed = speedRequest_.load();
+    s.savedSeconds = savedSeconds_.load();
     s.playing = playing_.load();
     s.ended = ended_.load();
     if (s.ended) {
@@ -243,10 +259,27 @@ void AudioEngine::decoderLoop() {
         }
         double speed = speedRequest_.load();
         if (speed != pipeline_->speed()) pipeline_->setSpeed(speed);
+        // NaN means off: compared as such, or an off request would apply every turn.
+        auto changed = [](double asked, double& applied) {
+            if (asked == applied || (std::isnan(asked) && std::isnan(applied))) return false;
+            applied = asked;
+            return true;
+        };
+        if (const double loudness = loudnessRequest_.load(); changed(loudness, loudnessApplied_)) {
+            if (std::isnan(loudness)) pipeline_->setLoudnessOff();
+            else pipeline_->setLoudnessGainDb(loudness);
+        }
+        if (const double reference = voiceBoostRequest_.load(); changed(reference, voiceBoostApplied_))
+            pipeline_->setVoiceBoost(!std::isnan(reference), reference);
+        if (const bool shorten = shortenPausesRequest_.load(); shorten != shortenPausesApplied_) {
+            shortenPausesApplied_ = shorten;
+            pipeline_->setShortenPauses(shorten);
+        }
         bool made = false;
         if (!streamEnded_) {
             try {
                 made = produceBlock();
+                savedSeconds_ = pipeline_->savedSeconds();
             } catch (const MediaError& e) {
                 {
                     std::lock_guard lock(errorMutex_);

@@ -19,6 +19,7 @@
 #include "media/spsc_ring.h"
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <semaphore>
@@ -50,6 +51,7 @@ struct PlaybackStatus {
     double speed = 1.0;
     bool playing = false;
     bool ended = false;   ///< reached the end; play() restarts from the top
+    double savedSeconds = 0; ///< episode time cut out of pauses so far (Shorten pauses)
     std::string error;    ///< a decode failure mid-stream, naming the file
 };
 
@@ -67,6 +69,14 @@ public:
     void seek(double seconds);           ///< clamped to [0, duration]
     void setSpeed(double speed);         ///< clamped to Wsola's range; the player limits it further
     void setGain(float gain);            ///< linear, 0..1 (volume and mute)
+    /// Even loudness (issue #15): this gain in dB through the true-peak
+    /// limiter, from the next block the decoder makes; NaN: off.
+    void setLoudnessGainDb(double db);
+    /// Voice boost (issue #15) around this speech level (dBFS RMS, in the
+    /// file's own level, before the loudness gain); NaN: off.
+    void setVoiceBoost(double referenceDb);
+    /// Shorten pauses (issue #15), from the next pause the decoder reaches.
+    void setShortenPauses(bool on);
     PlaybackStatus status() const;
 
     /// Device thread: fills `frames` frames of interleaved float32.
@@ -113,6 +123,13 @@ private:
     std::atomic<double> seekTarget_{0};
     std::atomic<double> speedRequest_{1.0};
     std::atomic<float> gain_{1.0f};
+    std::atomic<double> loudnessRequest_{std::numeric_limits<double>::quiet_NaN()};
+    double loudnessApplied_ = std::numeric_limits<double>::quiet_NaN(); ///< decoder thread
+    std::atomic<double> voiceBoostRequest_{std::numeric_limits<double>::quiet_NaN()};
+    double voiceBoostApplied_ = std::numeric_limits<double>::quiet_NaN(); ///< decoder thread
+    std::atomic<bool> shortenPausesRequest_{false};
+    bool shortenPausesApplied_ = false; ///< decoder thread
+    std::atomic<double> savedSeconds_{0}; ///< written by the decoder thread
     std::atomic<bool> playing_{false};
     std::atomic<bool> quit_{false};
 

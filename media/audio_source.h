@@ -39,8 +39,10 @@ public:
     virtual int64_t tell() const = 0;
     /// The file this source reads (for messages).
     virtual const std::string& path() const = 0;
+    /// A tag (Vorbis comment, case-insensitive name), or "" when the file has none.
+    virtual std::string tag(const char* /*name*/) const { return ""; }
     /// The TITLE tag, or "" when the file has none.
-    virtual std::string title() const { return ""; }
+    std::string title() const { return tag("TITLE"); }
 
     double durationSeconds() const { return sampleRate() > 0 ? double(totalFrames()) / sampleRate() : 0.0; }
 };

@@ -100,9 +100,9 @@ public:
     int64_t totalFrames() const override { return total_; }
     const std::string& path() const override { return path_; }
     int64_t tell() const override { return position_; }
-    std::string title() const override {
+    std::string tag(const char* name) const override {
         vorbis_comment* vc = ov_comment(const_cast<OggVorbis_File*>(&vf_), -1);
-        const char* t = vc ? vorbis_comment_query(vc, "TITLE", 0) : nullptr;
+        const char* t = vc ? vorbis_comment_query(vc, name, 0) : nullptr;
         return t ? t : "";
     }
 

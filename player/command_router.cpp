@@ -7,9 +7,19 @@
 #include "transcripts/time_lookup.h"
 #include "ui/transport_menus.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace la::player {
+
+namespace {
+/// "End of chapter" to "end of chapter", for "Sleep timer: end of chapter".
+std::string toLower(std::string s) {
+    if (!s.empty()) s[0] = char(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+} // namespace
 
 void CommandRouter::route(const ui::Commands& commands) {
     for (const ui::Command& c : commands) std::visit([this](const auto& command) { handle(command); }, c);
@@ -73,6 +83,42 @@ void CommandRouter::handle(const ui::SayAgain&) { app_.sayAgain(); }
 void CommandRouter::handle(const ui::SetSpeech& c) {
     app_.setSpeech(c.on);
     if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+void CommandRouter::confirmListeningChoice(const std::string& what, bool on) {
+    app_.showToast(what + (on ? " on" : " off"));
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+void CommandRouter::handle(const ui::SetEvenLoudness& c) {
+    playback_.setEvenLoudness(c.on, playback_.preferences().loudnessTarget);
+    confirmListeningChoice("Even loudness", c.on);
+}
+void CommandRouter::handle(const ui::SetVoiceBoost& c) {
+    playback_.setVoiceBoost(c.on);
+    confirmListeningChoice("Voice boost", c.on);
+}
+void CommandRouter::handle(const ui::SetSleepTimer& c) {
+    const SleepTimerMode mode = c.mode == ui::SleepMode::Minutes        ? SleepTimerMode::Minutes
+                                : c.mode == ui::SleepMode::EndOfChapter ? SleepTimerMode::EndOfChapter
+                                                                        : SleepTimerMode::Off;
+    // The menu's own entry, for its label ("End of episode" without chapters).
+    SleepTimerOption option{mode, c.minutes, ""};
+    for (const SleepTimerOption& o : sleepTimerOptions(!content_.chapterRows.empty()))
+        if (o.mode == mode && (mode != SleepTimerMode::Minutes || o.minutes == c.minutes)) option = o;
+    if (option.label.empty()) option.label = std::to_string(std::clamp(c.minutes, kSleepMinMinutes, kSleepMaxMinutes)) + " minutes";
+    playback_.setSleepTimer(option);
+    if (mode == SleepTimerMode::Off) app_.showToast("Sleep timer off");
+    else if (mode == SleepTimerMode::Minutes) app_.showToast("Sleep timer: " + playback_.sleepTimerChoice().label);
+    else app_.showToast("Sleep timer: " + toLower(option.label));
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+void CommandRouter::handle(const ui::ExtendSleepTimer&) {
+    playback_.extendSleepTimer();
+    app_.showToast("Sleep timer: " + std::to_string(kSleepExtendMinutes) + " more minutes");
+    if (kiosk_) kiosk_->visitorChoice(app_.now());
+}
+void CommandRouter::handle(const ui::SetShortenPauses& c) {
+    playback_.setShortenPauses(c.on);
+    confirmListeningChoice("Shorten pauses", c.on);
 }
 void CommandRouter::handle(const ui::ReadSectionAloud& c) {
     if (content_.article && c.index < content_.article->sections.size()) app_.readAloud(sectionSpeech(*content_.article, c.index));

@@ -62,6 +62,8 @@ public:
     void route(const ui::Commands& commands);
 
 private:
+    /// A listening setting turned on or off: confirmed, and a kiosk visitor's choice.
+    void confirmListeningChoice(const std::string& what, bool on);
     void handle(const ui::TogglePlay&);
     void handle(const ui::SeekTo&);
     void handle(const ui::SeekBy&);
@@ -94,6 +96,11 @@ private:
     void handle(const ui::PinCancel&);
     void handle(const ui::SayAgain&);
     void handle(const ui::SetSpeech&);
+    void handle(const ui::SetEvenLoudness&);
+    void handle(const ui::SetVoiceBoost&);
+    void handle(const ui::SetShortenPauses&);
+    void handle(const ui::SetSleepTimer&);
+    void handle(const ui::ExtendSleepTimer&);
     void handle(const ui::ReadSectionAloud&);
 
     void stepChapter(int direction);

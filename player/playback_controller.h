@@ -8,8 +8,10 @@
 
 #include "media/audio_engine.h"
 #include "media/audio_sink.h"
+#include "media/loudness_analysis.h"
 #include "media/output_mix.h"
 #include "player/config/settings.h"
+#include "player/sleep_timer.h"
 #include "ui/transport_bar.h"
 
 #include <memory>
@@ -21,7 +23,9 @@ namespace la::player {
 class PlaybackController {
 public:
     /// sink: where audio goes (a device, or the silent stand-in).
-    explicit PlaybackController(std::unique_ptr<media::AudioSink> sink);
+    /// loudnessCacheFile: where each file's measured loudness is kept ("": nowhere).
+    explicit PlaybackController(std::unique_ptr<media::AudioSink> sink,
+                                std::string loudnessCacheFile = media::LoudnessCache::defaultFile());
     ~PlaybackController();
 
     /// Opens an episode file. On failure the previous state is kept cleared,
@@ -57,7 +61,25 @@ public:
     /// Hearing safety (a kiosk's maxVolume): the volume never goes above it.
     void setVolumeLimit(double limit);
     void setPreferences(const ListeningPreferences& p);
-    ListeningPreferences preferences() const { return {speed_, volume_, muted_}; }
+    ListeningPreferences preferences() const;
+    /// Even loudness: on, to `targetLufs` (clamped to kLoudnessTargetRange).
+    /// The first time a file is played its loudness is measured in the
+    /// background; until then (a few seconds) it plays as it is.
+    void setEvenLoudness(bool on, double targetLufs);
+    void toggleEvenLoudness() { setEvenLoudness(!evenLoudness_, loudnessTarget_); }
+    bool evenLoudness() const { return evenLoudness_; }
+    /// Voice boost: quiet words raised and a speech-band lift.
+    void setVoiceBoost(bool on);
+    bool voiceBoost() const { return voiceBoost_; }
+    /// Shorten pauses: long pauses cut to 0.3 s; times stay in episode time.
+    void setShortenPauses(bool on);
+    bool shortenPauses() const { return shortenPauses_; }
+    /// The gain even loudness applies to this episode, once known.
+    std::optional<double> loudnessGainDb() const { return appliedLoudnessGain_; }
+
+    /// Once a frame: hands results of background work to the engine. Returns
+    /// a problem to tell the listener ("" when none).
+    std::string update();
 
     media::PlaybackStatus status() const;
     double volume() const { return volume_; }
@@ -72,6 +94,23 @@ public:
     /// for both, so the kiosk's cap holds for speech too. Mute is the episode's.
     void setSpeechVolume(double relative);
 
+    /// The sleep timer (issue #15): it is playback's, like the volume. Not a
+    /// preference: every run (and every kiosk visitor) starts with it off.
+    void setSleepTimer(const SleepTimerOption& option);
+    /// "+5 min" (SleepTimer::extend).
+    void extendSleepTimer();
+    /// The option chosen (Off when it has fired; Minutes with minutes 0 after
+    /// an extend: a time of its own, none of the menu's).
+    const SleepTimerOption& sleepTimerChoice() const { return sleepChoice_; }
+    /// Once a frame with the app's monotonic clock: counts down, fades the
+    /// episode (never the program's speech) over the last seconds, and pauses
+    /// when it fires. `chapters` may be null.
+    void updateSleepTimer(std::int64_t nowMs, const std::vector<transcripts::Chapter>* chapters);
+    /// The last update's result (text "Sleep in 14:59", time left).
+    const SleepTimerOutput& sleepTimerState() const { return sleepOut_; }
+    /// The fade factor applied to the episode now (1: none).
+    double sleepFade() const { return sleepFade_; }
+
     /// What the transport bar shows.
     ui::TransportState transportState() const;
 
@@ -80,6 +119,9 @@ public:
 
 private:
     void updateGain();
+    void startLoudness();
+    void applyLoudnessGain(std::optional<double> gainDb);
+    void updateVoiceBoost();
 
     std::unique_ptr<media::AudioSink> sink_;
     std::unique_ptr<media::OutputMix> mix_;
@@ -90,9 +132,20 @@ private:
     double volume_ = kVolumeRange.defaultValue;
     double volumeLimit_ = kVolumeRange.max;
     bool muted_ = false;
+    bool evenLoudness_ = true;
+    double loudnessTarget_ = kLoudnessTargetRange.defaultValue;
+    std::string loudnessCacheFile_;
+    std::unique_ptr<media::LoudnessAnalysis> loudness_; ///< the open episode's, for loudnessTarget_
+    std::optional<double> appliedLoudnessGain_;
+    bool voiceBoost_ = false;
+    bool shortenPauses_ = false;
     double speechVolume_ = 1.0;
     std::optional<double> queuedSeek_;
     unsigned seekCount_ = 0;
+    SleepTimer sleep_;
+    SleepTimerOption sleepChoice_{SleepTimerMode::Off, 0, "Off"};
+    SleepTimerOutput sleepOut_{1, false, std::nullopt, "Sleep timer off"};
+    double sleepFade_ = 1;
 };
 
 } // namespace la::player

@@ -63,7 +63,10 @@ public:
                 speakCountdown();
             }
             speech_->update(*playback_);
-            if (std::string p = speech_->takeProblem(); !p.empty()) {
+            // The sleep timer counts, fades the episode and pauses it in this turn.
+            playback_->updateSleepTimer(std::int64_t(host_.ticksMs()), &content_.chapters.chapters);
+            for (std::string p : {speech_->takeProblem(), playback_->update()}) {
+                if (p.empty()) continue;
                 err_ << "listenalong: " << p << "\n";
                 if (!kiosk_) notice(ui::Notice::Level::Warning, p); // a kiosk's problems are for staff: the log
             }
@@ -212,6 +215,7 @@ private:
     void resetForNextPerson() {
         playback_->pause();
         playback_->seek(0);
+        playback_->setSleepTimer({}); // this visitor's sleep timer is not the next one's
         usePreferences(kioskVisitorStart(kiosk_->config()));
         view_ = ui::MainViewUi{};
         // The next person starts where everyone starts: no focus outline, no focus to give back.
@@ -319,6 +323,9 @@ private:
         // Playing: look every 20 ms whether a word, the clock or the seek bar
         // moved (cheap); a frame is drawn only when one did.
         int ms = playback_->status().playing ? 20 : 1000;
+        // The sleep timer's fade is smooth at 20 ms steps (it runs while playing only, but whatever wakes us).
+        if (const auto& left = playback_->sleepTimerState().remainingSeconds; left && *left < kSleepFadeSeconds + 1)
+            ms = std::min(ms, 20);
         if (kiosk_) ms = std::min(ms, 250); // idle timers and the countdown tick
         ms = int(std::min<double>(ms, std::ceil(schedule_.secondsUntilDue(nowSeconds()) * 1000)));
         if (options_.quitAfter >= 0) {
@@ -352,7 +359,28 @@ private:
         host_.windowSize(w, h);
         VisibleState v = visibleStateOf(playback_->status(), w, content_.transcript.cues, kiosk_.get(), nowSeconds());
         v.toast = !toast_.text(nowSeconds()).empty();
+        const SleepTimerOutput& sleep = playback_->sleepTimerState();
+        v.sleepMode = int(playback_->sleepTimerChoice().mode);
+        v.sleepSecond = sleep.remainingSeconds ? long(std::ceil(*sleep.remainingSeconds)) : -1;
         return v;
+    }
+
+    // The sleep timer's menu, choice and time left for More settings.
+    void fillSleepTimer(ui::DisplayBarState& d) const {
+        auto toUi = [](SleepTimerMode m) {
+            return m == SleepTimerMode::Minutes        ? ui::SleepMode::Minutes
+                   : m == SleepTimerMode::EndOfChapter ? ui::SleepMode::EndOfChapter
+                                                       : ui::SleepMode::Off;
+        };
+        // 15 minutes to 2 hours, as podcast apps offer: 5 and 10 would take a
+        // second row of buttons (pushing Play off an 800-pixel screen) for
+        // times "+5 min" gives anyway.
+        for (const SleepTimerOption& o : sleepTimerOptions(!content_.chapterRows.empty()))
+            if (o.mode != SleepTimerMode::Minutes || o.minutes >= 15) d.sleepChoices.push_back({toUi(o.mode), o.minutes, o.label});
+        const SleepTimerOption& chosen = playback_->sleepTimerChoice();
+        d.sleepMode = toUi(chosen.mode);
+        d.sleepMinutes = chosen.minutes;
+        if (chosen.mode != SleepTimerMode::Off) d.sleepText = playback_->sleepTimerState().text;
     }
 
     ui::Commands drawFrame() {
@@ -388,6 +416,11 @@ private:
         state.transport.sayAgainButton = kiosk_ && speech_->on();
         state.display = display_->barState(playback_->speed());
         state.display.speakControls = speech_->on();
+        state.display.evenLoudness = playback_->evenLoudness();
+        state.display.voiceBoost = playback_->voiceBoost();
+        state.display.shortenPauses = playback_->shortenPauses();
+        state.display.savedSeconds = playback_->status().savedSeconds;
+        fillSleepTimer(state.display);
         fillContentViews(content_, state.transport.position, state);
         state.article.readAloud = speech_->on();
         state.kiosk = kiosk_ != nullptr;

@@ -23,6 +23,8 @@ struct VisibleState {
     int countdown = -1;
     bool hasError = false;
     bool toast = false; ///< a confirmation is showing (it disappears by itself)
+    int sleepMode = 0;     ///< the sleep timer's mode (SleepTimerMode)
+    long sleepSecond = -1; ///< its whole seconds left, rounded up as shown ("Sleep in 14:59"); -1: none
     bool operator==(const VisibleState&) const = default;
 };
 

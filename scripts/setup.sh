@@ -22,6 +22,8 @@ packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-mixer-dev libvorb
 packages+=(libatk1.0-dev libatk-bridge2.0-dev)
 # Speech from the program itself (the talking kiosk, issue #14); its voices come with espeak-ng-data.
 packages+=(libespeak-ng-dev espeak-ng-data)
+# EBU R128 loudness (libebur128): every episode at the same loudness (issue #15).
+packages+=(libebur128-dev)
 if [ "$want_tests" = 1 ]; then
   # Real windows under a virtual X server, driven like a person would; xwd
   # (x11-apps) reads what the server shows, xprop/xwininfo (x11-utils) what a

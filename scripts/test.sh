@@ -9,6 +9,8 @@ build="$("$root/scripts/setup.sh" --tests "$@")"
 export XDG_CONFIG_HOME="$(mktemp -d)"
 # ... nor the kiosk's record of wrong PINs (XDG_STATE_HOME, player/pin_lockout.h).
 export XDG_STATE_HOME="$XDG_CONFIG_HOME/state"
+# ... nor the measured loudness of each episode (XDG_CACHE_HOME, media/loudness_cache.h).
+export XDG_CACHE_HOME="$XDG_CONFIG_HOME/cache"
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

@@ -46,13 +46,21 @@ struct ShowKeyboardHelp {};                     ///< ? or F1: the sheet of keybo
 struct SayAgain {};                             ///< "Say it again", F2: repeat the last phrase
 struct SetSpeech { bool on = false; };          ///< "Speech on/off" (kiosk), "Speak controls" (desktop)
 struct ReadSectionAloud { std::size_t index = 0; }; ///< "Read this section aloud": the article section, spoken
+// Easy listening (issue #15; player/playback_controller.h acts on them)
+struct SetEvenLoudness { bool on = true; };     ///< every episode at the same loudness (EBU R128)
+struct SetVoiceBoost { bool on = false; };      ///< quiet words raised, a speech-band lift
+struct SetShortenPauses { bool on = false; };   ///< long pauses cut short
+/// The sleep timer's kinds (player/sleep_timer.h's SleepTimerMode, which views do not see).
+enum class SleepMode { Off, Minutes, EndOfChapter };
+struct SetSleepTimer { SleepMode mode = SleepMode::Off; int minutes = 0; }; ///< "Sleep timer: 30 minutes", Off, End of chapter
+struct ExtendSleepTimer {};                     ///< "+5 min": five more minutes of listening
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
                              FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown, KioskFinish,
                              PinDigit, PinClear, PinSubmit, PinCancel, ShowKeyboardHelp, SayAgain, SetSpeech,
-                             ReadSectionAloud>;
+                             ReadSectionAloud, SetEvenLoudness, SetVoiceBoost, SetShortenPauses, SetSleepTimer, ExtendSleepTimer>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

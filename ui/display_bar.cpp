@@ -3,6 +3,7 @@
 #include "ui/icon_button.h"
 #include "ui/semantic_scope.h"
 #include "ui/theme.h"
+#include "ui/time_format.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // PushOverrideID
@@ -35,6 +36,68 @@ bool choiceButton(const char* label, bool selected, float controlH) {
 bool flowButton(const char* label, Icon icon, float controlH) {
     flowNext(iconButtonWidth(label, icon));
     return iconButton(label, icon, controlH);
+}
+
+/// A setting that is on or off: its state in its label, not by colour alone.
+bool toggleButton(const char* name, bool on, const char* id, float controlH) {
+    char label[96];
+    std::snprintf(label, sizeof label, "%s: %s###%s", name, on ? "on" : "off", id);
+    return declaredButton(choiceButton(label, on, controlH), std::string("display/") + id, SemanticRole::ToggleButton,
+                          name, on ? kChecked : 0u);
+}
+
+// Stop playing after some minutes, or at the end of the chapter, fading out
+// (player/sleep_timer.h): one choice button per entry, the time left before them.
+void drawSleepTimer(const DisplayBarState& s, Commands& out, float controlH) {
+    if (s.sleepChoices.empty()) return;
+    ImGui::Dummy({0, controlH});
+    // Running, the time left stands where the row's label was ("Sleep in
+    // 14:59  [Off] [15 min] [• 30 min] … [+5 min]"): one row, not two, so
+    // opening More settings does not push Play off an 800-pixel screen.
+    if (s.sleepText.empty()) {
+        flowText("Sleep timer:", controlH);
+    } else {
+        if (ImGui::CalcTextSize(s.sleepText.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+            flowText(s.sleepText.c_str(), controlH);
+        } else { // too large for one line (400 % text): wrapped, on lines of its own
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(s.sleepText.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        declareLastText("display/sleep/status", SemanticRole::Paragraph, s.sleepText);
+    }
+    for (const DisplayBarState::SleepChoice& c : s.sleepChoices) {
+        const bool chosen = c.mode == s.sleepMode && (c.mode != SleepMode::Minutes || c.minutes == s.sleepMinutes);
+        ImGui::PushID(c.label.c_str());
+        // "30 min" on the button, so the row fits one line beside "+5 min" and
+        // the time left; a screen reader hears the whole word in the name.
+        std::string shown = c.label;
+        if (const auto at = shown.find(" minutes"); at != std::string::npos) shown.replace(at, 8, " min");
+        if (declaredButton(choiceButton(shown.c_str(), chosen, controlH), "display/sleep/" + c.label,
+                           SemanticRole::ToggleButton, "Sleep timer: " + c.label, chosen ? kChecked : 0u))
+            out.push_back(SetSleepTimer{c.mode, c.minutes});
+        ImGui::PopID();
+    }
+    if (s.sleepMode != SleepMode::Off) {
+        if (declaredButton(flowButton("+5 min", Icon::None, controlH), "display/sleep/extend", SemanticRole::PushButton,
+                           "Sleep timer: 5 more minutes"))
+            out.push_back(ExtendSleepTimer{});
+    }
+}
+
+// How it sounds, for listeners who find an episode too quiet, too uneven or too slow.
+void drawListening(const DisplayBarState& s, Commands& out, float controlH) {
+    ImGui::TextUnformatted("Listening:");
+    ImGui::Dummy({0, controlH});
+    if (toggleButton("Even loudness", s.evenLoudness, "even loudness", controlH)) out.push_back(SetEvenLoudness{!s.evenLoudness});
+    if (toggleButton("Voice boost", s.voiceBoost, "voice boost", controlH)) out.push_back(SetVoiceBoost{!s.voiceBoost});
+    if (toggleButton("Shorten pauses", s.shortenPauses, "shorten pauses", controlH)) out.push_back(SetShortenPauses{!s.shortenPauses});
+    if (s.savedSeconds >= 1) { // like Overcast: what it has given back
+        const std::string saved = "Time saved: " + durationInWords(s.savedSeconds);
+        flowText(saved.c_str(), controlH);
+        declareLastText("display/time saved", SemanticRole::Paragraph, saved);
+    }
+    drawSleepTimer(s, out, controlH);
 }
 
 void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
@@ -80,6 +143,7 @@ void drawMore(const DisplayBarState& s, Commands& out, float controlH) {
                        "display/speak controls", SemanticRole::ToggleButton, "Speak controls",
                        s.speakControls ? kChecked : 0u))
         out.push_back(SetSpeech{!s.speakControls});
+    drawListening(s, out, controlH);
     ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleVar();
     ImGui::PopID();

@@ -8,6 +8,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 namespace la::ui {
 
 struct DisplayBarState {
@@ -18,6 +21,23 @@ struct DisplayBarState {
     double lineSpacing = 1.5;
     ThemeId theme = ThemeId::Light;
     bool speakControls = false; ///< the program's own speech (issue #14), under "More settings"
+    // Easy listening (issue #15), under "More settings".
+    bool evenLoudness = true;
+    bool voiceBoost = false;
+    bool shortenPauses = false;
+    double savedSeconds = 0; ///< time Shorten pauses has saved (shown beside it)
+    // The sleep timer (issue #15), under "More settings": its menu (filled by
+    // player/ from sleepTimerOptions; empty: not offered), the choice now and
+    // its time left ("Sleep in 14:59"; "" when off).
+    struct SleepChoice {
+        SleepMode mode = SleepMode::Off;
+        int minutes = 0;
+        std::string label; ///< "Off", "30 minutes", "End of chapter"
+    };
+    std::vector<SleepChoice> sleepChoices;
+    SleepMode sleepMode = SleepMode::Off;
+    int sleepMinutes = 0; ///< Minutes: the menu's entry chosen (0: a time of its own, after "+5 min")
+    std::string sleepText;
 };
 
 struct DisplayBarUi {

@@ -19,4 +19,16 @@ std::string formatRemaining(double seconds) {
     return "-" + formatClock(std::ceil(seconds));
 }
 
+namespace {
+std::string counted(long n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); }
+} // namespace
+
+std::string durationInWords(double seconds) {
+    const long total = seconds > 0 ? long(seconds) : 0;
+    const long h = total / 3600, m = total / 60 % 60, s = total % 60;
+    if (h > 0) return counted(h, "hour") + (m ? " " + counted(m, "minute") : "");
+    if (m > 0) return counted(m, "minute") + (s ? " " + counted(s, "second") : "");
+    return counted(s, "second");
+}
+
 } // namespace la::ui

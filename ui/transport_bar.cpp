@@ -94,9 +94,22 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
 
     // The chapter line only where there is room; at large text the Chapters tab has it.
     if (!s.compact) {
-        ImGui::PushTextWrapPos(0);
+        // The sleep timer's time left at the line's end, where a listener
+        // sees it without opening the settings; the title wraps before it.
+        const float startX = ImGui::GetCursorPosX(), lineY = ImGui::GetCursorPosY();
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float sleepW = s.sleepText.empty() ? 0.0f : ImGui::CalcTextSize(s.sleepText.c_str()).x;
+        const bool sleepBeside = sleepW > 0 && sleepW + fs <= avail * 0.5f;
+        ImGui::PushTextWrapPos(sleepBeside ? startX + avail - sleepW - fs : 0.0f);
         ImGui::TextUnformatted(s.chapterTitle.empty() ? " " : s.chapterTitle.c_str());
         ImGui::PopTextWrapPos();
+        if (!s.sleepText.empty()) {
+            const float afterTitle = ImGui::GetCursorPosY();
+            if (sleepBeside) ImGui::SetCursorPos({startX + avail - sleepW, lineY});
+            ImGui::TextUnformatted(s.sleepText.c_str());
+            declareLastText("transport/sleep timer", SemanticRole::Paragraph, s.sleepText);
+            if (sleepBeside) ImGui::SetCursorPosY(std::max(afterTitle, ImGui::GetCursorPosY()));
+        }
     }
 
     // Times either side of the seek bar; widths fixed so the bar does not jitter.

@@ -22,6 +22,7 @@ struct TransportState {
     float volume = 0.8f;
     bool muted = false;
     std::string chapterTitle;  ///< shown above the seek bar when not empty
+    std::string sleepText;     ///< the sleep timer's time left ("Sleep in 14:59"), at the chapter line's end; "": off
     bool compact = false;      ///< large text in a small window: leave out the chapter line
     bool showVolume = true;    ///< Mute and the volume slider (else the caller shows them elsewhere)
     std::vector<double> chapterMarks; ///< chapter start times (seconds), marked on the seek bar

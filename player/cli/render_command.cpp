@@ -1,11 +1,14 @@
 #include "player/cli/render_command.h"
 
 #include "media/audio_source.h"
+#include "media/loudness_meter.h"
 #include "media/playback_pipeline.h"
 #include "media/wav_writer.h"
 #include "player/config/arg_parse.h"
 #include "player/config/atomic_file.h"
 
+#include <cstdio>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -16,16 +19,25 @@ namespace la::player {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: listenalong render [--from SECONDS] [--to SECONDS] [--speed S] -o OUT.wav AUDIO_FILE\n"
+    "usage: listenalong render [--from SECONDS] [--to SECONDS] [--speed S] [--loudness LUFS] [--voice-boost]\n"
+    "                         [--shorten-pauses] -o OUT.wav AUDIO_FILE\n"
     "Decodes AUDIO_FILE (Ogg Vorbis or PCM WAV) through the playback pipeline and\n"
     "writes a 16-bit PCM WAV at the source's sample rate and channel count.\n"
     "--speed S: 0.25 to 4 (wider than the player's 0.5 to 3, so that a round trip\n"
-    "at any player speed, S then 1/S, can be rendered).\n";
+    "at any player speed, S then 1/S, can be rendered).\n"
+    "--loudness LUFS: measure AUDIO_FILE (EBU R128) and bring it to LUFS (-40 to -5,\n"
+    "e.g. -16), with a true-peak limiter at -1 dBTP; prints what it measured.\n"
+    "--voice-boost: quiet words raised and a speech-band lift, as the player's Voice boost.\n"
+    "--shorten-pauses: pauses over 0.5 s cut to 0.3 s, as the player's Shorten pauses;\n"
+    "prints the time saved.\n";
 
 struct RenderOptions {
     double from = 0;
     double to = -1;
     double speed = 1.0;
+    std::optional<double> loudness; ///< target LUFS
+    bool voiceBoost = false;
+    bool shortenPauses = false;
     std::string output;
     std::string input;
 };
@@ -38,6 +50,9 @@ RenderOptions parse(const std::vector<std::string>& args) {
         if (a == "--from") o.from = parseSeconds(cur.value(a), a);
         else if (a == "--to") o.to = parseSeconds(cur.value(a), a);
         else if (a == "--speed") o.speed = parseNumberInRange(cur.value(a), a, media::Wsola::kMinSpeed, media::Wsola::kMaxSpeed);
+        else if (a == "--loudness") o.loudness = parseNumberInRange(cur.value(a), a, -40.0, -5.0);
+        else if (a == "--voice-boost") o.voiceBoost = true;
+        else if (a == "--shorten-pauses") o.shortenPauses = true;
         else if (a == "-o" || a == "--output") o.output = cur.value(a);
         else if (a == "-h" || a == "--help") throw UsageRequest{};
         else if (!a.empty() && a[0] == '-' && a != "-") throw ArgError("unknown option " + a);
@@ -101,10 +116,33 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
                 << pipeline.durationSeconds() << " s)\n";
             return 2;
         }
+        double fileLufs = media::kTypicalPodcastLufs;
+        if (o.loudness) {
+            // Measured from a source of its own: the pipeline's is not moved.
+            media::Loudness measured;
+            auto source = media::openAudioFile(o.input);
+            media::measureLoudness(*source, measured);
+            const double gain = media::limitedGainDb(*source, measured, *o.loudness).value_or(0.0);
+            pipeline.setLoudnessGainDb(gain);
+            char line[160];
+            std::snprintf(line, sizeof line, "%s: %.1f LUFS, true peak %.1f dBTP; gain %+.1f dB to %.1f LUFS\n",
+                          o.input.c_str(), measured.integratedLufs, measured.truePeakDbtp, gain, *o.loudness);
+            out << line;
+            fileLufs = measured.integratedLufs;
+        }
+        // As the player does (PlaybackController::updateVoiceBoost): around the
+        // file's speech level, or a typical podcast's when it was not measured.
+        if (o.voiceBoost) pipeline.setVoiceBoost(true, media::voiceReferenceDbFor(fileLufs));
+        pipeline.setShortenPauses(o.shortenPauses);
         pipeline.setSpeed(o.speed);
         pipeline.seek(o.from);
         if (o.to >= 0) pipeline.setEndSeconds(o.to);
         renderInto(o.output, pipeline);
+        if (o.shortenPauses) {
+            char line[160];
+            std::snprintf(line, sizeof line, "%s: shortened pauses saved %.1f s\n", o.input.c_str(), pipeline.savedSeconds());
+            out << line;
+        }
     } catch (const media::MediaError& e) {
         err << "listenalong render: " << e.what() << "\n";
         return 1;

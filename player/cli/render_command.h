@@ -1,5 +1,5 @@
 #pragma once
-// `listenalong render [--from T] [--to T] [--speed S] -o OUT.wav AUDIO_FILE`:
+// `listenalong render [--from T] [--to T] [--speed S] [--loudness LUFS] [--voice-boost] -o OUT.wav AUDIO_FILE`:
 // the playback pipeline run offline, as fast as the CPU allows, into a 16-bit
 // PCM WAV at the source's rate and channel count.
 

@@ -7,7 +7,8 @@ namespace la::player {
 
 const char* appUsage() {
     return "usage: listenalong [OPTIONS] [AUDIO_FILE]\n"
-           "       listenalong render [--from T] [--to T] [--speed S] -o OUT.wav AUDIO_FILE\n"
+           "       listenalong render [--from T] [--to T] [--speed S] [--loudness LUFS] [--voice-boost]\n"
+           "                          [--shorten-pauses] -o OUT.wav AUDIO_FILE\n"
            "       listenalong inspect FILE\n"
            "\n"
            "Plays AUDIO_FILE (Ogg Vorbis; default: the bundled episode) with its transcript,\n"

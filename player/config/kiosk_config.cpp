@@ -33,7 +33,8 @@ constexpr const char* kKnownKeys[] = {"version",          "idleResetSeconds", "i
                                       "controlsSize",     "theme",            "speed",
                                       "volume",           "searchAndCopy",    "speech",
                                       "speechVoice",      "speechRate",       "speechVolume",
-                                      "speechOverEpisode"};
+                                      "speechOverEpisode", "evenLoudness",     "loudnessTarget",
+                                      "voiceBoost",       "shortenPauses"};
 
 void readTheme(const json& j, JsonFields& in, ui::ThemeId& out) {
     if (std::string problem = readThemeKey(j, out); !problem.empty()) in.warn(problem);
@@ -87,6 +88,10 @@ KioskConfigResult fromObject(const json& j, const std::string& source) {
     in.number("speechRate", c.defaults.speechRate);
     in.number("speechVolume", c.defaults.speechVolume);
     in.speechOverEpisode("speechOverEpisode", c.defaults.speechOverEpisode);
+    in.boolean("evenLoudness", c.defaults.evenLoudness);
+    in.number("loudnessTarget", c.defaults.loudnessTarget);
+    in.boolean("voiceBoost", c.defaults.voiceBoost);
+    in.boolean("shortenPauses", c.defaults.shortenPauses);
     warnUnknownKeys(j, in);
     for (std::string& w : sanitize(c)) r.warnings.push_back(source + ": " + w);
     return r;

@@ -81,6 +81,7 @@ std::vector<std::string> sanitize(Preferences& s) {
     }
     clampField(s.lineSpacing, kLineSpacingRange, "lineSpacing", warnings);
     clampField(s.volume, kVolumeRange, "volume", warnings);
+    clampField(s.loudnessTarget, kLoudnessTargetRange, "loudnessTarget", warnings);
     int themeIndex = static_cast<int>(s.theme);
     if (themeIndex < 0 || themeIndex > static_cast<int>(ui::ThemeId::HighContrast)) {
         warnings.push_back("theme " + std::to_string(themeIndex) + " is unknown; using light");

@@ -35,6 +35,9 @@ inline constexpr NumericRange kTextScaleRange{1.0, 4.0, 1.0};  ///< textScale
 inline constexpr NumericRange kControlsScaleRange{1.0, 2.0, 1.0};
 inline constexpr NumericRange kLineSpacingRange{1.0, 2.0, 1.5};
 inline constexpr NumericRange kVolumeRange{0.0, 1.0, 0.8};
+/// Even loudness's target, LUFS (EBU R128 integrated loudness). -16 is what
+/// Apple and most podcast hosts ask of a stereo episode; quieter leaves room.
+inline constexpr NumericRange kLoudnessTargetRange{-30.0, -10.0, -16.0};
 inline constexpr double kSpeedFineStep = 0.05;   ///< speed is always a multiple of this
 inline constexpr double kSpeedCoarseStep = 0.25;
 /// The text sizes, ascending: Smaller/Bigger text and Ctrl+-/= step through
@@ -79,6 +82,14 @@ struct ListeningPreferences {
     double speed = kSpeedRange.defaultValue;
     double volume = kVolumeRange.defaultValue;
     bool muted = false;
+    /// Every episode at the same loudness (issue #15): measured once per file
+    /// (EBU R128), then a gain to loudnessTarget with a true-peak limiter.
+    bool evenLoudness = true;
+    double loudnessTarget = kLoudnessTargetRange.defaultValue;
+    /// Quiet words raised, a speech-band lift (off by default; a kiosk may turn it on).
+    bool voiceBoost = false;
+    /// Pauses over half a second shortened to 0.3 s (off by default).
+    bool shortenPauses = false;
 
     bool operator==(const ListeningPreferences&) const = default;
 };

@@ -249,6 +249,10 @@ json settingsToJson(const Settings& s) {
                 {"theme", std::string(themeName(s.theme))},
                 {"volume", s.volume},
                 {"muted", s.muted},
+                {"evenLoudness", s.evenLoudness},
+                {"loudnessTarget", s.loudnessTarget},
+                {"voiceBoost", s.voiceBoost},
+                {"shortenPauses", s.shortenPauses},
                 {"speech", s.speech},
                 {"speechVoice", s.speechVoice},
                 {"speechRate", s.speechRate},
@@ -269,6 +273,10 @@ Settings settingsFromJson(const json& j, const std::string& source, std::vector<
     in.number("lineSpacing", s.lineSpacing);
     in.number("volume", s.volume);
     in.boolean("muted", s.muted);
+    in.boolean("evenLoudness", s.evenLoudness);
+    in.number("loudnessTarget", s.loudnessTarget);
+    in.boolean("voiceBoost", s.voiceBoost);
+    in.boolean("shortenPauses", s.shortenPauses);
     readTheme(j, in, s.theme);
     in.boolean("speech", s.speech);
     in.string("speechVoice", s.speechVoice);

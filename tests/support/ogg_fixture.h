@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace la::test {
@@ -53,7 +54,8 @@ inline std::vector<float> makeSignal(int rate, double seconds) {
 
 /// Encodes interleaved float frames to an Ogg Vorbis file (quality 0.6).
 inline void writeOgg(const std::string& path, const std::vector<float>& interleaved, int rate, int channels,
-                     const std::string& title = "Test signal") {
+                     const std::string& title = "Test signal",
+                     const std::vector<std::pair<std::string, std::string>>& moreTags = {}) {
     FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) throw std::runtime_error("cannot create " + path);
     vorbis_info vi;
@@ -62,6 +64,7 @@ inline void writeOgg(const std::string& path, const std::vector<float>& interlea
     vorbis_comment vc;
     vorbis_comment_init(&vc);
     vorbis_comment_add_tag(&vc, "TITLE", title.c_str());
+    for (const auto& [name, value] : moreTags) vorbis_comment_add_tag(&vc, name.c_str(), value.c_str());
     vorbis_dsp_state vd;
     vorbis_block vb;
     vorbis_analysis_init(&vd, &vi);

@@ -157,3 +157,30 @@ TEST_CASE("Without a tree, drawing declares nothing and nothing breaks") {
     ImGui::Render();
     CHECK(currentSemanticTree() == nullptr);
 }
+
+TEST_CASE("The sleep timer's time left sits on the chapter line, read as text, without moving the controls") {
+    la::test::HeadlessImGui imgui;
+    TransportState s;
+    s.position = 129;
+    s.duration = 421;
+    s.audioLoaded = true;
+    s.chapterTitle = "Chapter 2: Cancer and the immune system";
+    SemanticTree without = drawBar(s);
+    CHECK(without.find("transport/sleep timer") < 0);
+    s.sleepText = "Sleep in 14:59";
+    SemanticTree with = drawBar(s);
+    int i = with.find("transport/sleep timer");
+    REQUIRE(i >= 0);
+    CHECK(with.node(i).name == "Sleep in 14:59");
+    CHECK(with.node(i).role == SemanticRole::Paragraph);
+    const SemanticBounds& b = with.node(i).bounds;
+    const SemanticBounds& seek = with.node(with.find("transport/seek")).bounds;
+    CHECK(b.y + b.height <= seek.y);  // above the seek bar
+    CHECK(b.x > 1280 / 2.0f);         // at the line's end, beside the title
+    // The seek bar and Play/Pause stay where they were.
+    CHECK(seek.y == without.node(without.find("transport/seek")).bounds.y);
+    CHECK(with.node(with.find("transport/play")).bounds.y == without.node(without.find("transport/play")).bounds.y);
+    // The compact layout leaves out the chapter line, and the time left with it (More settings shows it).
+    s.compact = true;
+    CHECK(drawBar(s).find("transport/sleep timer") < 0);
+}

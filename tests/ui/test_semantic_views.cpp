@@ -39,6 +39,18 @@ const SemanticNode* node(const SemanticTree& t, const std::string& id) {
     return i < 0 ? nullptr : &t.node(i);
 }
 
+/// The display bar with More settings open, drawn into a semantic tree.
+struct MoreSettings {
+    test::HeadlessImGui imgui;
+    SemanticTree tree;
+    DisplayBarState state;
+    DisplayBarUi ui;
+    explicit MoreSettings(ImVec2 display) : imgui(display) { ui.showMore = true; }
+    Commands draw(std::vector<SemanticRequest> requests = {}) {
+        return frame(tree, std::move(requests), [this] { return drawDisplayBar(state, ui, false); });
+    }
+};
+
 } // namespace
 
 TEST_CASE("The kiosk's countdown is a dialog a screen reader can answer") {
@@ -109,31 +121,79 @@ TEST_CASE("Text size and colours: the chosen colours are checked, the size is sa
 }
 
 TEST_CASE("Speak controls (issue #14) is a toggle under More settings: off by default, pressing it asks for the other state") {
-    test::HeadlessImGui imgui({1280, 800});
-    SemanticTree tree;
-    DisplayBarState s;
-    DisplayBarUi ui;
-    ui.showMore = true;
-    auto draw = [&] { return drawDisplayBar(s, ui, false); };
-    frame(tree, {}, draw);
+    MoreSettings bar({1280, 800});
+    DisplayBarState& s = bar.state;
+    SemanticTree& tree = bar.tree;
+    bar.draw();
     const SemanticNode* speak = node(tree, "display/speak controls");
     REQUIRE(speak);
     CHECK(speak->role == SemanticRole::ToggleButton);
     CHECK(speak->name == "Speak controls");
     CHECK_FALSE(speak->states & kChecked);
-    Commands out = frame(tree, {{"display/speak controls", kPress}}, draw);
+    Commands out = bar.draw({{"display/speak controls", kPress}});
     REQUIRE(find<SetSpeech>(out));
     CHECK(find<SetSpeech>(out)->on);
     s.speakControls = true;
-    frame(tree, {}, draw);
+    bar.draw();
     CHECK(node(tree, "display/speak controls")->states & kChecked);
-    out = frame(tree, {{"display/speak controls", kPress}}, draw);
+    out = bar.draw({{"display/speak controls", kPress}});
     REQUIRE(find<SetSpeech>(out));
     CHECK_FALSE(find<SetSpeech>(out)->on);
     // Folded away with the rest of More settings.
+    bar.ui.showMore = false;
+    bar.draw();
+    CHECK_FALSE(node(tree, "display/speak controls"));
+}
+
+TEST_CASE("Sleep timer (issue #15): choice buttons under More settings, the current one checked, its time left as text") {
+    test::HeadlessImGui imgui({1280, 800});
+    SemanticTree tree;
+    DisplayBarState s;
+    s.sleepChoices = {{SleepMode::Off, 0, "Off"},           {SleepMode::Minutes, 15, "15 minutes"},
+                      {SleepMode::Minutes, 30, "30 minutes"}, {SleepMode::Minutes, 120, "120 minutes"},
+                      {SleepMode::EndOfChapter, 0, "End of chapter"}};
+    DisplayBarUi ui;
+    ui.showMore = true;
+    auto draw = [&] { return drawDisplayBar(s, ui, false); };
+    frame(tree, {}, draw);
+    for (const auto& c : s.sleepChoices) {
+        const SemanticNode* b = node(tree, "display/sleep/" + c.label);
+        REQUIRE(b);
+        CHECK(b->role == SemanticRole::ToggleButton);
+        CHECK(b->name == "Sleep timer: " + c.label);
+        CHECK(bool(b->states & kChecked) == (c.mode == SleepMode::Off));
+    }
+    CHECK_FALSE(node(tree, "display/sleep/extend")); // nothing to extend while off
+    CHECK_FALSE(node(tree, "display/sleep/status"));
+    Commands out = frame(tree, {{"display/sleep/30 minutes", kPress}}, draw);
+    REQUIRE(find<SetSleepTimer>(out));
+    CHECK(find<SetSleepTimer>(out)->mode == SleepMode::Minutes);
+    CHECK(find<SetSleepTimer>(out)->minutes == 30);
+    out = frame(tree, {{"display/sleep/End of chapter", kPress}}, draw);
+    REQUIRE(find<SetSleepTimer>(out));
+    CHECK(find<SetSleepTimer>(out)->mode == SleepMode::EndOfChapter);
+
+    // Running: the chosen one checked (only it), "+5 min", and the time left for a screen reader.
+    s.sleepMode = SleepMode::Minutes;
+    s.sleepMinutes = 30;
+    s.sleepText = "Sleep in 29:59";
+    frame(tree, {}, draw);
+    CHECK(node(tree, "display/sleep/30 minutes")->states & kChecked);
+    CHECK_FALSE(node(tree, "display/sleep/15 minutes")->states & kChecked);
+    CHECK_FALSE(node(tree, "display/sleep/Off")->states & kChecked);
+    REQUIRE(node(tree, "display/sleep/status"));
+    CHECK(node(tree, "display/sleep/status")->name == "Sleep in 29:59");
+    REQUIRE(node(tree, "display/sleep/extend"));
+    CHECK(node(tree, "display/sleep/extend")->role == SemanticRole::PushButton);
+    out = frame(tree, {{"display/sleep/extend", kPress}}, draw);
+    CHECK(find<ExtendSleepTimer>(out));
+    out = frame(tree, {{"display/sleep/Off", kPress}}, draw);
+    REQUIRE(find<SetSleepTimer>(out));
+    CHECK(find<SetSleepTimer>(out)->mode == SleepMode::Off);
+    // Folded away with the rest of More settings.
     ui.showMore = false;
     frame(tree, {}, draw);
-    CHECK_FALSE(node(tree, "display/speak controls"));
+    CHECK_FALSE(node(tree, "display/sleep/Off"));
 }
 
 TEST_CASE("The keyboard sheet lists every shortcut as text, in a dialog a screen reader can close") {
@@ -163,4 +223,56 @@ TEST_CASE("The keyboard sheet lists every shortcut as text, in a dialog a screen
         return Commands{};
     });
     CHECK(tree.find("keyboard help") < 0); // closed: gone from the screen and the tree
+}
+
+// Issue #15: Even loudness, Voice boost and Shorten pauses are toggles under
+// More settings -> Listening, named for screen readers, their state in the
+// label and the tree; pressing one asks for the other state.
+TEST_CASE("Even loudness (on), Voice boost and Shorten pauses (off) are toggles under More settings, each asking for the other state") {
+    MoreSettings bar({800, 480});
+    DisplayBarState& s = bar.state;
+    SemanticTree& tree = bar.tree;
+    bar.draw();
+    const SemanticNode* even = node(tree, "display/even loudness");
+    const SemanticNode* boost = node(tree, "display/voice boost");
+    REQUIRE(even);
+    REQUIRE(boost);
+    CHECK(even->role == SemanticRole::ToggleButton);
+    CHECK(even->name == "Even loudness");
+    CHECK(even->states & kChecked); // on by default
+    CHECK(boost->name == "Voice boost");
+    CHECK_FALSE(boost->states & kChecked);
+
+    Commands out = bar.draw({{"display/even loudness", kPress}});
+    REQUIRE(find<SetEvenLoudness>(out));
+    CHECK_FALSE(find<SetEvenLoudness>(out)->on);
+    out = bar.draw({{"display/voice boost", kPress}});
+    REQUIRE(find<SetVoiceBoost>(out));
+    CHECK(find<SetVoiceBoost>(out)->on);
+
+    s.evenLoudness = false;
+    s.voiceBoost = true;
+    bar.draw();
+    CHECK_FALSE(node(tree, "display/even loudness")->states & kChecked);
+    CHECK(node(tree, "display/voice boost")->states & kChecked);
+    out = bar.draw({{"display/voice boost", kPress}});
+    REQUIRE(find<SetVoiceBoost>(out));
+    CHECK_FALSE(find<SetVoiceBoost>(out)->on);
+
+    // Shorten pauses: off by default; once it has saved time, the time is shown and read out.
+    CHECK_FALSE(node(tree, "display/shorten pauses")->states & kChecked);
+    CHECK_FALSE(node(tree, "display/time saved"));
+    out = bar.draw({{"display/shorten pauses", kPress}});
+    REQUIRE(find<SetShortenPauses>(out));
+    CHECK(find<SetShortenPauses>(out)->on);
+    s.shortenPauses = true;
+    s.savedSeconds = 72.4;
+    bar.draw();
+    CHECK(node(tree, "display/shorten pauses")->states & kChecked);
+    REQUIRE(node(tree, "display/time saved"));
+    CHECK(node(tree, "display/time saved")->name == "Time saved: 1 minute 12 seconds");
+
+    bar.ui.showMore = false; // folded away with the rest of More settings
+    bar.draw();
+    CHECK_FALSE(node(tree, "display/even loudness"));
 }

@@ -1,0 +1,157 @@
+// Issue #15: the sleep timer in the app. The model (player/sleep_timer.h) is
+// tested on its own; here, that PlaybackController owns it, fades the
+// episode's sound (not the program's speech) and pauses when it fires, that
+// CommandRouter carries out its commands with a toast, and that the player
+// shows it in More settings and on the transport.
+#include "player/app_host.h"
+#include "player/command_router.h"
+#include "player/display_controller.h"
+#include "player/episode_content.h"
+#include "player/playback_controller.h"
+#include "player/player_app.h"
+#include "player/sleep_timer.h"
+#include "support/headless_imgui.h"
+#include "support/ogg_fixture.h"
+#include "support/scripted_host.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace la;
+using namespace la::player;
+
+namespace {
+
+const std::string kEpisode = std::string(LA_SOURCE_DIR) + "/assets/episode/episode.ogg";
+
+struct ToastApp final : AppRequests {
+    std::vector<std::string> toasts;
+    double now() const override { return 0; }
+    void quit() override {}
+    void dismissNotices() override {}
+    void openArticleSection(std::size_t) override {}
+    void focusSearch() override {}
+    void showKeyboardHelp() override {}
+    bool copyToClipboard(const std::string&) override { return true; }
+    void showToast(const std::string& text) override { toasts.push_back(text); }
+    void kioskAction(KioskAction) override {}
+    void positionMoved() override {}
+    void announce(const std::string&) override {}
+    void sayAgain() override {}
+    void setSpeech(bool) override {}
+    void readAloud(const std::string&) override {}
+};
+
+} // namespace
+
+TEST_CASE("Sleep timer commands are carried out by the playback controller, each with a toast", "[sleep]") {
+    EpisodeContent content = loadEpisodeContent(kEpisode, {});
+    REQUIRE_FALSE(content.chapterRows.empty());
+    PlaybackController playback(media::openNullSink(), "");
+    std::string error;
+    REQUIRE(playback.open(kEpisode, error));
+    DisplayController display("", nullptr);
+    ToastApp app;
+    CommandRouter router(playback, display, nullptr, content, app);
+
+    CHECK(playback.sleepTimerChoice().mode == SleepTimerMode::Off);
+    router.route({ui::SetSleepTimer{ui::SleepMode::Minutes, 30}});
+    CHECK(playback.sleepTimerChoice().mode == SleepTimerMode::Minutes);
+    CHECK(playback.sleepTimerChoice().minutes == 30);
+    REQUIRE(app.toasts.size() == 1);
+    CHECK(app.toasts.back() == "Sleep timer: 30 minutes");
+    playback.updateSleepTimer(1000, &content.chapters.chapters);
+    CHECK(playback.sleepTimerState().text == "Sleep in 30:00");
+    CHECK(playback.transportState().sleepText == "Sleep in 30:00");
+
+    router.route({ui::ExtendSleepTimer{}});
+    CHECK(app.toasts.back() == "Sleep timer: 5 more minutes");
+    playback.updateSleepTimer(2000, &content.chapters.chapters); // paused: no listening time passes
+    CHECK(playback.sleepTimerState().text == "Sleep in 35:00");
+    CHECK(playback.sleepTimerChoice().minutes == 0); // none of the menu's entries is checked now
+
+    router.route({ui::SetSleepTimer{ui::SleepMode::EndOfChapter, 0}});
+    CHECK(app.toasts.back() == "Sleep timer: end of chapter");
+    CHECK(playback.sleepTimerChoice().mode == SleepTimerMode::EndOfChapter);
+
+    router.route({ui::SetSleepTimer{ui::SleepMode::Off, 0}});
+    CHECK(app.toasts.back() == "Sleep timer off");
+    playback.updateSleepTimer(3000, &content.chapters.chapters);
+    CHECK(playback.sleepTimerChoice().mode == SleepTimerMode::Off);
+    CHECK(playback.transportState().sleepText.empty());
+}
+
+TEST_CASE("The sleep timer fades the episode's sound out and pauses it in the frame it fires", "[sleep]") {
+    test::TempDir dir;
+    const std::string audio = test::writeSignalOgg(dir, 44100, 30);
+    auto sinkOwned = std::make_unique<test::PullSink>();
+    test::PullSink* sink = sinkOwned.get();
+    PlaybackController playback(std::move(sinkOwned), "");
+    playback.setEvenLoudness(false, kLoudnessTargetRange.defaultValue); // the level is the file's own
+    std::string error;
+    REQUIRE(playback.open(audio, error));
+    playback.play();
+    playback.setSleepTimer({SleepTimerMode::Minutes, 5, "5 minutes"});
+    playback.updateSleepTimer(0, nullptr);
+    CHECK(playback.sleepFade() == 1);
+    sink->pull(0.2);
+    const float full = sink->pull(0.5);
+    REQUIRE(full > 0.1f);
+
+    // 2.5 s of listening left: half way through the fade, 20 dB down.
+    playback.updateSleepTimer(5 * 60'000 - 2500, nullptr);
+    CHECK(playback.status().playing);
+    CHECK(playback.sleepFade() == Approx(sleepFadeFactor(2.5)));
+    CHECK(playback.sleepFade() < 0.2);
+    sink->pull(0.2);
+    const float faded = sink->pull(0.5);
+    CHECK(faded < full * 0.25f);
+
+    // Time is up: paused in the same update, the volume back for the next play, the timer off.
+    playback.updateSleepTimer(5 * 60'000 + 1, nullptr);
+    CHECK(playback.sleepTimerState().pauseNow);
+    CHECK_FALSE(playback.status().playing);
+    CHECK(playback.sleepTimerChoice().mode == SleepTimerMode::Off);
+    playback.updateSleepTimer(5 * 60'000 + 20, nullptr);
+    CHECK(playback.sleepFade() == 1);
+    playback.play();
+    sink->pull(0.2);
+    CHECK(sink->pull(0.5) > full * 0.5f);
+}
+
+TEST_CASE("The player shows the sleep timer under More settings, and its time left on the transport", "[sleep]") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    AppOptions options;
+    options.audioFile = kEpisode;
+    options.play = true;
+    options.frames = 40;
+    options.settingsFile = dir.file("settings.json");
+    test::ScriptedHost host;
+    int turn = 0;
+    host.script = [&](test::ScriptedHost& h) {
+        ++turn;
+        if (turn == 3) h.click("display/more");
+        if (turn == 6) h.click("display/sleep/15 minutes");
+    };
+    std::ostringstream err;
+    int code = PlayerApp(options, host, err).run();
+    INFO("stderr: " << err.str());
+    CHECK(code == 0);
+    const ui::SemanticTree& t = host.lastTree;
+    int chosen = t.find("display/sleep/15 minutes");
+    REQUIRE(chosen >= 0);
+    CHECK(t.node(chosen).role == ui::SemanticRole::ToggleButton);
+    CHECK(t.node(chosen).name == "Sleep timer: 15 minutes");
+    CHECK(t.node(chosen).states & ui::kChecked);
+    CHECK_FALSE(t.node(t.find("display/sleep/Off")).states & ui::kChecked);
+    CHECK(t.find("display/sleep/extend") >= 0);
+    int shown = t.find("transport/sleep timer");
+    REQUIRE(shown >= 0);
+    CHECK(t.node(shown).name.rfind("Sleep in 1", 0) == 0); // "Sleep in 14:59" or so
+    CHECK(t.find("display/sleep/status") >= 0);
+}
