@@ -37,8 +37,9 @@ public:
     double reductionDb() const;
 
 private:
-    /// The highest level between the input's samples n-4 and n-3 (4x
-    /// oversampled), over every channel, after the newest frame was added.
+    /// The highest level between the input's samples n-kTaps/2 and
+    /// n-kTaps/2+1 (4x oversampled), over every channel, after the newest
+    /// frame was added.
     double interSamplePeak() const;
 
     int channels_, rate_;
@@ -55,7 +56,7 @@ private:
     std::vector<float> delay_;
     size_t delayPos_ = 0;
     // The past few input frames per channel, for the 4x interpolation.
-    static constexpr int kTaps = 8;      ///< input samples per interpolation phase
+    static constexpr int kTaps = 32;     ///< input samples per interpolation phase
     std::vector<float> history_;         ///< kTaps per channel, newest last
     double phase_[3][kTaps];             ///< interpolation taps for 1/4, 2/4 and 3/4 between samples
     // The gain each step requires, min-held over hold_ steps (a monotonic

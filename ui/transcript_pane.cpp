@@ -329,6 +329,10 @@ void scrollToCue(const TranscriptLayout& layout, size_t cue, float viewH, const 
     float target = layout.top[cue] - viewH * 0.2f;
     if (viewH < m.fs * 8) target = layout.top[cue];
     if (viewH < m.lineH * 3) target = layout.top[cue] + m.pad + m.lineH;
+    // ... but a line that fits is never cut at the bottom: it moves up as far as needed.
+    // (A cue's top in the view is its layout top - scroll + the window padding.)
+    else if (const float pad = ImGui::GetStyle().WindowPadding.y; layout.top[cue + 1] - layout.top[cue] + pad <= viewH)
+        target = std::clamp(target, layout.top[cue + 1] + pad - viewH, layout.top[cue]);
     // ImGui clamps the far end to the scroll range (which includes the window padding).
     ImGui::SetScrollY(std::max(0.0f, target));
 }
@@ -397,8 +401,14 @@ void followCurrent(const TranscriptVM& vm, TranscriptPaneState& st, bool relaidO
     // Each new line comes to the same place, a fifth of the way down, so the
     // eye knows where to look; unless it is already in the upper third.
     bool placed = top >= 0 && top <= viewH * 0.3f;
-    if (relaidOut || !st.followedCue || (*st.followedCue != cur && !placed)) scrollToCue(st.layout, cur, viewH, m);
+    // A view that changed height (a resize, a pane settling in its first
+    // frames) places the line again: placed for the old height, a line that
+    // fits now could stay cut off, or one too tall then stay scrolled to a word.
+    const bool resized = st.followedViewH >= 0 && std::fabs(viewH - st.followedViewH) > 1;
+    if (relaidOut || resized || !st.followedCue || (*st.followedCue != cur && !placed))
+        scrollToCue(st.layout, cur, viewH, m);
     st.followedCue = cur;
+    st.followedViewH = viewH;
     keepWordInView(vm, st, cur, font, rowWidth, viewH, m);
 }
 

@@ -103,6 +103,7 @@ struct TranscriptPaneState {
     TranscriptHitBoxes hit;
     // Scrolling bookkeeping (see drawTranscriptPane).
     std::optional<size_t> followedCue; ///< the cue follow mode last scrolled to
+    float followedViewH = -1;          ///< the view's height then: a change re-places the cue
     std::optional<size_t> scrollToCue; ///< bring this cue into view on the next frame (search)
     unsigned seenSeekCount = 0;        ///< vm.seekCount when last drawn
     bool ownSeek = false;              ///< the last seek was a tap on a line in this pane

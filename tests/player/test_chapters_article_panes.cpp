@@ -73,7 +73,7 @@ TEST_CASE("Chapter list: tap seeks, Read this section asks for its anchor, curre
     Headless ui;
     ChaptersPaneState st;
     MainViewState state;
-    player::fillContentViews(content, 70.0, state); // chapter 3, "About the immune system"
+    player::fillContentViews(content, content.chapters.chapters[2].start + 5, state); // chapter 3, "About the immune system"
     auto draw = [&] { return drawChaptersPane(state.chapters, st); };
     ui.frames(3, draw);
     REQUIRE(state.chapters.currentChapter == 2u);
@@ -121,7 +121,7 @@ TEST_CASE("Article: Listen from here seeks to the section's chapter; follow scro
     CHECK(st.scrolledSection == 0u);
 
     // Playback reaches chapter 6: the article follows to "How immunotherapy is given".
-    player::fillContentViews(content, 200.0, state);
+    player::fillContentViews(content, content.chapters.chapters[5].start + 5, state);
     ui.frames(3, draw);
     REQUIRE(st.scrolledSection);
     CHECK(content.article->sections[*st.scrolledSection].anchor == "how-immunotherapy-is-given");
@@ -237,7 +237,7 @@ TEST_CASE("At 400 % text the panes are tabs and cue rows wrap inside the pane") 
     ImGui::GetIO().FontGlobalScale = 4.0f; // stands in for a font built at 4x (ui/fonts.h)
     MainViewUi view;
     MainViewState state;
-    player::fillContentViews(content, 200.0, state);
+    player::fillContentViews(content, content.chapters.chapters[5].start + 5, state);
     auto draw = [&] { return drawMainView(state, view); };
     ui.frames(3, draw);
     CHECK(view.tabbed);

@@ -98,9 +98,13 @@ TEST_CASE("A missing or broken file becomes a notice naming it; the rest still l
 TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title and marks") {
     EpisodeContent c = loadEpisodeContent(kEpisode, {});
     ui::MainViewState s;
-    fillContentViews(c, 23.5, s);
+    // The middle of the Nurse's first cue (in chapter 1): that cue is current.
+    size_t nurse = 0;
+    while (nurse < c.transcript.cues.size() && c.transcript.cues[nurse].speaker != "Nurse") ++nurse;
+    REQUIRE(nurse < c.transcript.cues.size());
+    fillContentViews(c, (c.transcript.cues[nurse].start + c.transcript.cues[nurse].end) / 2, s);
     REQUIRE(s.transcript.currentCue);
-    CHECK(c.transcript.cues[*s.transcript.currentCue].speaker == "Nurse");
+    CHECK(*s.transcript.currentCue == nurse);
     CHECK(s.transport.chapterTitle == "Chapter 1 of 9: What immunotherapy is");
     CHECK(s.transport.chapterMarks.size() == 9);
     // Between the first two cues the first stays highlighted.
@@ -109,9 +113,10 @@ TEST_CASE("fillContentViews: current cue (kept through pauses), chapter title an
     CHECK(s.transcript.currentCue == 0u);
     fillContentViews(c, 0.1, s);
     CHECK_FALSE(s.transcript.currentCue);
-    fillContentViews(c, 200, s);
+    const double inChapter6 = c.chapters.chapters[5].start + 5;
+    fillContentViews(c, inChapter6, s);
     CHECK(c.article->sections[*s.article.currentSection].anchor == "how-immunotherapy-is-given");
-    CHECK(sectionAt(c, 200) == s.article.currentSection); // what the R key opens
+    CHECK(sectionAt(c, inChapter6) == s.article.currentSection); // what the R key opens
 }
 
 TEST_CASE("Previous/next chapter steps") {

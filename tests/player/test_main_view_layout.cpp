@@ -154,8 +154,11 @@ TEST_CASE("Reading layout: the words get at least half the window at every size,
 }
 
 TEST_CASE("400 % in 1280x800: three whole lines of the line being heard, with its time and speaker") {
-    // 1:40, a one-line cue; 5:09, the longest (four lines at 400 %), its second word being heard.
-    for (double position : {100.0, 309.0}) {
+    // 1:40, a cue of four lines at 400 % that only just fits the view, its
+    // last word being heard (the view is shorter in its first frame: the line
+    // must be placed again, not left scrolled to that word); 2:07, a short
+    // cue; 7:38, the longest, its second word being heard.
+    for (double position : {100.0, 127.0, 458.0}) {
         ViewAt100s v({1280, 800}, 4.0, position);
         const TranscriptHitBoxes& t = v.view.transcript.hit;
         const float lineH = std::round(v.fonts.reading->FontSize * v.view.transcript.lineSpacing);

@@ -12,7 +12,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$repo/build-episode-tool}
 
 missing=""
-for pkg in flite1-dev libvorbis-dev libogg-dev cmake g++ pkg-config; do
+for pkg in flite1-dev libvorbis-dev libogg-dev libebur128-dev cmake g++ pkg-config; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then

@@ -17,8 +17,10 @@
 extern "C" {
 #include <flite/flite.h>
 cst_voice* register_cmu_us_slt(const char* voxdir);
-cst_voice* register_cmu_us_awb(const char* voxdir);
+cst_voice* register_cmu_us_rms(const char* voxdir);
 }
+#include <ebur128.h>
+#include "media/loudness_gain.h"
 #include <vorbis/vorbisenc.h>
 
 #include <algorithm>
@@ -49,8 +51,9 @@ constexpr double kPauseSection = 1.2;      // between article sections
 constexpr double kChapterLead = 0.4;       // a chapter starts this long before its first word
 constexpr double kMaxCue = 7.0;            // no cue longer than this (seconds)
 constexpr double kMergeShort = 1.0;        // a sentence shorter than this joins the next one
-constexpr double kTargetRmsDb = -20.0;     // per-voice loudness of the speech
-constexpr double kPeakLimit = 0.89;        // -1 dBFS
+constexpr double kTargetWpm = 150.0;       // speaking rate inside a line (issue #15: suits patients)
+constexpr double kMasterLufs = -19.0;      // integrated loudness of the mix (EBU R128; usual for mono podcasts)
+constexpr double kLimiterCeilingDbtp = -2.0; // below the -1 dBTP goal, leaving room for Vorbis overshoot
 constexpr double kFade = 0.004;            // fade at the edges of each line (no clicks)
 constexpr float kVorbisQuality = 0.45f;
 constexpr double kDcBlockPole = 0.995;
@@ -229,14 +232,14 @@ std::vector<std::pair<size_t, size_t>> cueRanges(const Line& line, const std::st
     size_t b = 0;
     for (size_t k = 0; k < u.size(); ++k)
         if (endsWith(u[k].shown, ".?!") || k + 1 == u.size()) { sentences.push_back({b, k + 1}); b = k + 1; }
-    // Very short sentences ("No.", "Usually.") join the next one when it fits.
+    // Very short sentences ("No.", "Usually.") join the next one; if that
+    // makes the cue too long, splitRange cuts it again at a clause, never
+    // right after the short sentence (it balances the parts).
     std::vector<std::pair<size_t, size_t>> merged;
     for (size_t i = 0; i < sentences.size(); ++i) {
         auto s = sentences[i];
-        while (i + 1 < sentences.size() && seconds(u[s.second - 1].end - u[s.first].start) < kMergeShort &&
-               seconds(u[sentences[i + 1].second - 1].end - u[s.first].start) <= kMaxCue) {
+        while (i + 1 < sentences.size() && seconds(u[s.second - 1].end - u[s.first].start) < kMergeShort)
             s.second = sentences[++i].second;
-        }
         merged.push_back(s);
     }
     std::vector<std::pair<size_t, size_t>> out;
@@ -415,6 +418,67 @@ std::string encodeVorbis(const std::vector<float>& pcm, const std::map<std::stri
     return out;
 }
 
+// ---- Voices, speaking rate and mastering ----
+
+struct VoiceChoice {
+    std::string name;
+    cst_voice* voice = nullptr;
+};
+
+/// Words per minute while speaking: the words of a speaker's lines over the
+/// lines' own length (the pauses between lines don't count).
+double wordsPerMinute(const std::vector<Line>& lines, const std::string& speaker) {
+    size_t words = 0, samples = 0;
+    for (const Line& l : lines)
+        if (l.src->speaker == speaker) { words += l.units.size(); samples += l.samples.size(); }
+    return samples ? double(words) * 60.0 * kRate / double(samples) : 0.0;
+}
+
+struct Loudness {
+    double lufs = -HUGE_VAL; ///< integrated (EBU R128, gated)
+    double truePeakDb = -HUGE_VAL;
+};
+
+Loudness measure(const std::vector<float>& pcm) {
+    ebur128_state* st = ebur128_init(1, kRate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+    if (!st) throw Fail("cannot start the loudness meter (libebur128)");
+    ebur128_add_frames_float(st, pcm.data(), pcm.size());
+    Loudness out;
+    double peak = 0;
+    ebur128_loudness_global(st, &out.lufs);
+    ebur128_true_peak(st, 0, &peak);
+    out.truePeakDb = 20 * std::log10(std::max(peak, 1e-12));
+    ebur128_destroy(&st);
+    return out;
+}
+
+/// Brings the mix to kMasterLufs with the player's own look-ahead true-peak
+/// limiter (media/loudness_gain), so no peak passes kLimiterCeilingDbtp. The
+/// limiter takes a little loudness off the loudest words, so the gain is
+/// corrected from a measurement of the limited mix, a few times. The
+/// limiter's delay is read ahead and dropped: word timings do not move.
+void master(std::vector<float>& mix) {
+    Loudness before = measure(mix);
+    double gainDb = kMasterLufs - before.lufs;
+    std::vector<float> out;
+    Loudness after;
+    for (int pass = 0; pass < 4; ++pass) {
+        la::media::LoudnessGain limiter(1, kRate, kLimiterCeilingDbtp);
+        limiter.setGainDb(gainDb);
+        std::vector<float> padded(mix);
+        padded.resize(mix.size() + size_t(limiter.latencyFrames()), 0.0f);
+        limiter.process(padded.data(), padded.data(), padded.size());
+        out.assign(padded.begin() + limiter.latencyFrames(), padded.end());
+        after = measure(out);
+        if (std::fabs(after.lufs - kMasterLufs) < 0.05) break;
+        gainDb += kMasterLufs - after.lufs;
+    }
+    std::cerr << "master: " << fixed3(before.lufs) << " LUFS -> " << fixed3(after.lufs) << " LUFS (gain "
+              << fixed3(gainDb) << " dB), true peak " << fixed3(before.truePeakDb) << " -> " << fixed3(after.truePeakDb)
+              << " dBTP\n";
+    mix = std::move(out);
+}
+
 std::string makeWav(const std::vector<float>& pcm) {
     std::string out;
     auto u32 = [&](uint32_t v) { for (int i = 0; i < 4; ++i) out += char((v >> (8 * i)) & 0xff); };
@@ -451,28 +515,43 @@ int main(int argc, char** argv) try {
     Script script = readScript(scriptPath.string(), sections, kSpeakers);
 
     flite_init();
-    std::map<std::string, cst_voice*> voices = {{"Host", register_cmu_us_awb(nullptr)},
-                                                {"Nurse", register_cmu_us_slt(nullptr)}};
+    std::map<std::string, VoiceChoice> voices = {{"Host", {"cmu_us_rms", register_cmu_us_rms(nullptr)}},
+                                                 {"Nurse", {"cmu_us_slt", register_cmu_us_slt(nullptr)}}};
     for (auto& [name, v] : voices)
-        if (!v) throw Fail("cannot load the Flite voice for " + name);
+        if (!v.voice) throw Fail("cannot load the Flite voice " + v.name + " for " + name);
 
-    std::vector<Line> lines;
-    for (const ScriptLine& sl : script.lines) lines.push_back(synthesize(sl, voices[sl.speaker], scriptPath.string()));
-
-    // One gain per voice: speech at kTargetRmsDb, peaks below kPeakLimit.
+    auto synthesizeAll = [&]() {
+        std::vector<Line> out;
+        for (const ScriptLine& sl : script.lines)
+            out.push_back(synthesize(sl, voices[sl.speaker].voice, scriptPath.string()));
+        return out;
+    };
+    // Each voice speaks at its own natural rate; slow each one to kTargetWpm
+    // with Flite's duration_stretch, from its rate over the whole script.
+    std::vector<Line> lines = synthesizeAll();
     for (const std::string& speaker : kSpeakers) {
-        double sum = 0, peak = 0;
-        size_t n = 0;
+        double natural = wordsPerMinute(lines, speaker);
+        if (natural <= 0) continue;
+        double stretch = std::round(natural / kTargetWpm * 1000.0) / 1000.0;
+        feat_set_float(voices[speaker].voice->features, "duration_stretch", float(stretch));
+        std::cerr << speaker << " (" << voices[speaker].name << "): " << fixed3(natural)
+                  << " words per minute natural, duration_stretch " << fixed3(stretch) << "\n";
+    }
+    lines = synthesizeAll();
+
+    // Both voices equally loud: one gain per voice, to the master loudness.
+    for (const std::string& speaker : kSpeakers) {
+        std::vector<float> all;
         for (const Line& l : lines)
-            if (l.src->speaker == speaker)
-                for (float s : l.samples) { sum += double(s) * s; peak = std::max(peak, double(std::fabs(s))); ++n; }
-        if (!n) continue;
-        double gain = std::pow(10.0, kTargetRmsDb / 20.0) / std::sqrt(sum / double(n));
-        gain = std::min(gain, kPeakLimit / peak);
+            if (l.src->speaker == speaker) all.insert(all.end(), l.samples.begin(), l.samples.end());
+        if (all.empty()) continue;
+        double gainDb = kMasterLufs - measure(all).lufs;
+        float gain = float(std::pow(10.0, gainDb / 20.0));
         for (Line& l : lines)
             if (l.src->speaker == speaker)
-                for (float& s : l.samples) s = float(s * gain);
-        std::cerr << speaker << ": gain " << fixed3(20 * std::log10(gain)) << " dB\n";
+                for (float& s : l.samples) s *= gain;
+        std::cerr << speaker << ": " << fixed3(wordsPerMinute(lines, speaker)) << " words per minute while speaking, gain "
+                  << fixed3(gainDb) << " dB\n";
     }
 
     // Lay the lines out with pauses.
@@ -495,14 +574,24 @@ int main(int argc, char** argv) try {
         std::copy(l.samples.begin(), l.samples.end(), mix.begin() + l.offset);
         for (TimedUnit& u : l.units) { u.start += l.offset; u.end += l.offset; }
         std::string where = scriptPath.string() + ":" + std::to_string(l.src->lineNumber);
+        size_t lineFirstCue = cues.size();
         for (auto [b, e] : cueRanges(l, where)) {
             CueOut c{l.src->section, l.src->speaker, {l.units.begin() + long(b), l.units.begin() + long(e)}};
+            // A cue split off inside a line ends where the next one starts;
+            // rounding that shared instant up and down would overlap them by
+            // a millisecond, so the earlier cue ends on the millisecond below.
+            if (cues.size() > lineFirstCue) {
+                int64_t boundary = c.start() / (kRate / 1000) * (kRate / 1000);
+                TimedUnit& last = cues.back().units.back();
+                if (last.end > boundary && boundary > last.start) last.end = boundary;
+            }
             for (size_t k = 1; k < c.units.size(); ++k)
                 if (msFloor(c.units[k].start) <= msFloor(c.units[k - 1].start))
                     throw Fail(where + ": word times do not increase at '" + c.units[k].shown + "'");
             cues.push_back(std::move(c));
         }
     }
+    master(mix);
     double total = double(mix.size()) / kRate;
 
     fs::create_directories(outDir);
