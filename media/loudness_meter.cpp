@@ -59,11 +59,11 @@ bool measureLoudness(AudioSource& source, Loudness& out, const std::atomic<bool>
 }
 
 std::optional<double> limitedGainDb(AudioSource& source, const Loudness& measured, double targetLufs,
-                                    const std::atomic<bool>* cancel, int passes) {
+                                    const std::atomic<bool>* cancel, int passes, double ceilingDbtp) {
     double gain = gainToTargetDb(measured, targetLufs);
     if (gain == 0.0) return gain;
     for (int i = 0; i < passes; ++i) {
-        LoudnessGain limiter(source.channels(), source.sampleRate());
+        LoudnessGain limiter(source.channels(), source.sampleRate(), ceilingDbtp);
         limiter.setGainDb(gain);
         limiter.reset(); // the gain from the first frame, no glide
         Loudness through;

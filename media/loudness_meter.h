@@ -34,8 +34,9 @@ double gainToTargetDb(const Loudness& measured, double targetLufs);
 /// it takes some loudness with them, so the gain is measured through it and
 /// corrected (twice). Reads the source `passes` more times; returns
 /// gainToTargetDb's figure unchanged when nothing was limited, and nullopt
-/// when cancelled.
+/// when cancelled. `ceilingDbtp` is the limiter's (the player's -1 dBTP).
 std::optional<double> limitedGainDb(AudioSource& source, const Loudness& measured, double targetLufs,
-                                    const std::atomic<bool>* cancel = nullptr, int passes = 2);
+                                    const std::atomic<bool>* cancel = nullptr, int passes = 2,
+                                    double ceilingDbtp = -1.0);
 
 } // namespace la::media

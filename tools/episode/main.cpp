@@ -19,8 +19,9 @@ extern "C" {
 cst_voice* register_cmu_us_slt(const char* voxdir);
 cst_voice* register_cmu_us_rms(const char* voxdir);
 }
-#include <ebur128.h>
 #include "media/loudness_gain.h"
+#include "media/loudness_meter.h"
+#include "media/memory_source.h"
 #include <vorbis/vorbisenc.h>
 
 #include <algorithm>
@@ -434,49 +435,35 @@ double wordsPerMinute(const std::vector<Line>& lines, const std::string& speaker
     return samples ? double(words) * 60.0 * kRate / double(samples) : 0.0;
 }
 
-struct Loudness {
-    double lufs = -HUGE_VAL; ///< integrated (EBU R128, gated)
-    double truePeakDb = -HUGE_VAL;
-};
-
-Loudness measure(const std::vector<float>& pcm) {
-    ebur128_state* st = ebur128_init(1, kRate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
-    if (!st) throw Fail("cannot start the loudness meter (libebur128)");
-    ebur128_add_frames_float(st, pcm.data(), pcm.size());
-    Loudness out;
-    double peak = 0;
-    ebur128_loudness_global(st, &out.lufs);
-    ebur128_true_peak(st, 0, &peak);
-    out.truePeakDb = 20 * std::log10(std::max(peak, 1e-12));
-    ebur128_destroy(&st);
+/// Integrated loudness and true peak of a mono mix at kRate, measured by the
+/// player's own meter (media/loudness_meter, libebur128).
+la::media::Loudness measure(const std::vector<float>& pcm) {
+    la::media::MemorySource source(pcm, kRate, 1, "the episode mix");
+    la::media::Loudness out;
+    la::media::measureLoudness(source, out);
     return out;
 }
 
-/// Brings the mix to kMasterLufs with the player's own look-ahead true-peak
-/// limiter (media/loudness_gain), so no peak passes kLimiterCeilingDbtp. The
-/// limiter takes a little loudness off the loudest words, so the gain is
-/// corrected from a measurement of the limited mix, a few times. The
-/// limiter's delay is read ahead and dropped: word timings do not move.
+/// Brings the mix to kMasterLufs through the player's look-ahead true-peak
+/// limiter (media/loudness_gain), so no peak passes kLimiterCeilingDbtp; the
+/// gain is the player's own limitedGainDb (measured through the limiter and
+/// corrected). The limiter's delay is read ahead and dropped: word timings
+/// do not move.
 void master(std::vector<float>& mix) {
-    Loudness before = measure(mix);
-    double gainDb = kMasterLufs - before.lufs;
-    std::vector<float> out;
-    Loudness after;
-    for (int pass = 0; pass < 4; ++pass) {
-        la::media::LoudnessGain limiter(1, kRate, kLimiterCeilingDbtp);
-        limiter.setGainDb(gainDb);
-        std::vector<float> padded(mix);
-        padded.resize(mix.size() + size_t(limiter.latencyFrames()), 0.0f);
-        limiter.process(padded.data(), padded.data(), padded.size());
-        out.assign(padded.begin() + limiter.latencyFrames(), padded.end());
-        after = measure(out);
-        if (std::fabs(after.lufs - kMasterLufs) < 0.05) break;
-        gainDb += kMasterLufs - after.lufs;
-    }
-    std::cerr << "master: " << fixed3(before.lufs) << " LUFS -> " << fixed3(after.lufs) << " LUFS (gain "
-              << fixed3(gainDb) << " dB), true peak " << fixed3(before.truePeakDb) << " -> " << fixed3(after.truePeakDb)
-              << " dBTP\n";
-    mix = std::move(out);
+    const la::media::Loudness before = measure(mix);
+    la::media::MemorySource source(mix, kRate, 1, "the episode mix");
+    const double gainDb = *la::media::limitedGainDb(source, before, kMasterLufs, nullptr, 4, kLimiterCeilingDbtp);
+    la::media::LoudnessGain limiter(1, kRate, kLimiterCeilingDbtp);
+    limiter.setGainDb(gainDb);
+    limiter.reset(); // the gain from the first frame, no glide
+    std::vector<float> padded(mix);
+    padded.resize(mix.size() + size_t(limiter.latencyFrames()), 0.0f);
+    limiter.process(padded.data(), padded.data(), padded.size());
+    mix.assign(padded.begin() + limiter.latencyFrames(), padded.end());
+    const la::media::Loudness after = measure(mix);
+    std::cerr << "master: " << fixed3(before.integratedLufs) << " LUFS -> " << fixed3(after.integratedLufs)
+              << " LUFS (gain " << fixed3(gainDb) << " dB), true peak " << fixed3(before.truePeakDbtp) << " -> "
+              << fixed3(after.truePeakDbtp) << " dBTP\n";
 }
 
 std::string makeWav(const std::vector<float>& pcm) {
@@ -545,7 +532,7 @@ int main(int argc, char** argv) try {
         for (const Line& l : lines)
             if (l.src->speaker == speaker) all.insert(all.end(), l.samples.begin(), l.samples.end());
         if (all.empty()) continue;
-        double gainDb = kMasterLufs - measure(all).lufs;
+        double gainDb = kMasterLufs - measure(all).integratedLufs;
         float gain = float(std::pow(10.0, gainDb / 20.0));
         for (Line& l : lines)
             if (l.src->speaker == speaker)
