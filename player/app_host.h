@@ -22,6 +22,7 @@ enum class Key {
     Comma, Period, Slash, LeftBracket, RightBracket, F1,
     Enter, KeypadEnter, F6,
     F2, KeypadMultiply, ///< say the last phrase again (the talking kiosk)
+    T,                  ///< the sleep timer's next choice (Shift: off)
 };
 
 /// One frame's worth of input, after the host has fed it to ImGui.

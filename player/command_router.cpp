@@ -105,9 +105,15 @@ void CommandRouter::handle(const ui::SetSleepTimer& c) {
     for (const SleepTimerOption& o : sleepTimerOptions(!content_.chapterRows.empty()))
         if (o.mode == mode && (mode != SleepTimerMode::Minutes || o.minutes == c.minutes)) option = o;
     if (option.label.empty()) option.label = std::to_string(std::clamp(c.minutes, kSleepMinMinutes, kSleepMaxMinutes)) + " minutes";
+    applySleepTimer(option);
+}
+void CommandRouter::handle(const ui::NextSleepTimer&) {
+    applySleepTimer(nextSleepTimerOption(playback_.sleepTimerChoice(), !content_.chapterRows.empty()));
+}
+void CommandRouter::applySleepTimer(SleepTimerOption option) {
     playback_.setSleepTimer(option);
-    if (mode == SleepTimerMode::Off) app_.showToast("Sleep timer off");
-    else if (mode == SleepTimerMode::Minutes) app_.showToast("Sleep timer: " + playback_.sleepTimerChoice().label);
+    if (option.mode == SleepTimerMode::Off) app_.showToast("Sleep timer off");
+    else if (option.mode == SleepTimerMode::Minutes) app_.showToast("Sleep timer: " + playback_.sleepTimerChoice().label);
     else app_.showToast("Sleep timer: " + toLower(option.label));
     if (kiosk_) kiosk_->visitorChoice(app_.now());
 }

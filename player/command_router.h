@@ -8,6 +8,7 @@
 // command without one does not compile.
 
 #include "player/kiosk_policy.h"
+#include "player/sleep_timer.h"
 #include "ui/commands.h"
 
 #include <cstddef>
@@ -101,6 +102,8 @@ private:
     void handle(const ui::SetShortenPauses&);
     void handle(const ui::SetSleepTimer&);
     void handle(const ui::ExtendSleepTimer&);
+    void handle(const ui::NextSleepTimer&);
+    void applySleepTimer(SleepTimerOption option);
     void handle(const ui::ReadSectionAloud&);
 
     void stepChapter(int direction);

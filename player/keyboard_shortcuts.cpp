@@ -39,6 +39,8 @@ ui::Commands collectShortcuts(double duration, const KeyPressed& keyPressed) {
     if (pressed(Key::Slash, false)) out.push_back(io.KeyShift ? ui::Command{ui::ShowKeyboardHelp{}} : ui::Command{ui::FocusSearch{}}); // Shift+/ is ?
     if (pressed(Key::F1, false)) out.push_back(ui::ShowKeyboardHelp{});
     if (pressed(Key::R, false)) out.push_back(ui::ReadCurrentSection{});
+    if (pressed(Key::T, false))
+        out.push_back(io.KeyShift ? ui::Command{ui::SetSleepTimer{ui::SleepMode::Off, 0}} : ui::Command{ui::NextSleepTimer{}});
     // Speed, with mpv's keys: [ ] by 0.05, Shift for 0.25, Backspace back to 1.0.
     double step = io.KeyShift ? 0.25 : 0.05;
     if (pressed(Key::LeftBracket)) out.push_back(ui::ChangeSpeed{-step});

@@ -13,6 +13,7 @@
 #include "player/resume_tracker.h"
 #include "player/config/run_overrides.h"
 #include "player/save_schedule.h"
+#include "player/sleep_timer.h"
 #include "player/speech_narrator.h"
 #include "player/speech_output.h"
 #include "player/start_check.h"
@@ -65,6 +66,9 @@ public:
             speech_->update(*playback_);
             // The sleep timer counts, fades the episode and pauses it in this turn.
             playback_->updateSleepTimer(std::int64_t(host_.ticksMs()), &content_.chapters.chapters);
+            // Said, not only seen: whoever wakes, or hears the sound stop, learns why.
+            // (A toast is also a screen reader's notification, and spoken when Speak controls is on.)
+            if (playback_->sleepTimerState().pauseNow) showToast(kSleepTimerPausedText);
             for (std::string p : {speech_->takeProblem(), playback_->update()}) {
                 if (p.empty()) continue;
                 err_ << "listenalong: " << p << "\n";
@@ -180,6 +184,7 @@ private:
         Settings s = runOverrides_.begin(loaded.settings);
         usePreferences(s);
         positions_ = std::move(s.positions);
+        pausesSavedBefore_ = s.pausesSavedSeconds;
         lastSaved_ = runOverrides_.toSave(savedSettings());
         lastSeenPreferences_ = preferences();
         if (!loaded.warnings.empty()) schedule_.noteChange(nowSeconds()); // rewrite repaired values once, as before
@@ -190,8 +195,13 @@ private:
         Settings s;
         static_cast<Preferences&>(s) = preferences();
         s.positions = positions_;
+        s.pausesSavedSeconds = pausesSavedSeconds();
         return s;
     }
+
+    /// Time Shorten pauses has saved: in earlier sessions (settings.json) and in
+    /// this one; in a kiosk, for this visitor.
+    double pausesSavedSeconds() const { return pausesSavedBefore_ + (playback_ ? playback_->status().savedSeconds : 0.0); }
 
     // Kiosk: nothing is read from or saved to the user's settings; each new
     // person gets the configured defaults. Config problems are logged, and
@@ -216,6 +226,7 @@ private:
         playback_->pause();
         playback_->seek(0);
         playback_->setSleepTimer({}); // this visitor's sleep timer is not the next one's
+        pausesSavedBefore_ = -playback_->status().savedSeconds; // nor the time the last one saved
         usePreferences(kioskVisitorStart(kiosk_->config()));
         view_ = ui::MainViewUi{};
         // The next person starts where everyone starts: no focus outline, no focus to give back.
@@ -419,7 +430,7 @@ private:
         state.display.evenLoudness = playback_->evenLoudness();
         state.display.voiceBoost = playback_->voiceBoost();
         state.display.shortenPauses = playback_->shortenPauses();
-        state.display.savedSeconds = playback_->status().savedSeconds;
+        state.display.savedSeconds = pausesSavedSeconds();
         fillSleepTimer(state.display);
         fillContentViews(content_, state.transport.position, state);
         state.article.readAloud = speech_->on();
@@ -549,6 +560,7 @@ private:
     std::unique_ptr<CommandRouter> router_;
     std::unique_ptr<SettingsStore> store_;  ///< null in kiosk mode: nothing is saved
     std::map<std::string, SavedPosition> positions_; ///< settings.json's positions (ResumeTracker updates them)
+    double pausesSavedBefore_ = 0; ///< settings.json's timeSavedByShorterPauses when it was read (kiosk: minus what earlier visitors saved)
     std::vector<ui::Notice> startupNotices_; ///< shown again to each new person
     VisibleState lastVisible_;
     RunOverrides runOverrides_{options_};

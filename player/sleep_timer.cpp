@@ -63,6 +63,18 @@ std::vector<SleepTimerOption> sleepTimerOptions(bool hasChapters) {
     return options;
 }
 
+SleepTimerOption nextSleepTimerOption(const SleepTimerOption& current, bool hasChapters) {
+    const std::vector<SleepTimerOption> options = sleepTimerOptions(hasChapters);
+    for (size_t i = 0; i + 1 < options.size(); ++i) {
+        const SleepTimerOption& o = options[i];
+        if (current.mode == SleepTimerMode::Off && o.mode == SleepTimerMode::Off) return options[i + 1];
+        if (current.mode == SleepTimerMode::Minutes && o.mode == SleepTimerMode::Minutes && o.minutes > current.minutes)
+            return o;
+    }
+    if (current.mode == SleepTimerMode::Minutes) return options.back(); // past the longest: end of chapter
+    return options.front(); // end of chapter: off
+}
+
 double sleepFadeFactor(double secondsLeft) {
     if (!(secondsLeft < kSleepFadeSeconds)) return 1; // NaN too: never silence by accident
     if (secondsLeft <= 0) return 0;

@@ -36,6 +36,9 @@ inline constexpr double kSleepFadeSeconds = 5.0;
 
 enum class SleepTimerMode { Off, Minutes, EndOfChapter };
 
+/// Shown and said when the timer pauses the episode.
+inline constexpr const char* kSleepTimerPausedText = "Paused by the sleep timer";
+
 /// One entry of the sleep timer menu.
 struct SleepTimerOption {
     SleepTimerMode mode = SleepTimerMode::Off;
@@ -46,6 +49,12 @@ struct SleepTimerOption {
 /// Off, 5, 10, 15, 30, 45, 60, 90, 120 minutes, End of chapter (labelled
 /// "End of episode" when the episode has no chapters: that is what it does).
 std::vector<SleepTimerOption> sleepTimerOptions(bool hasChapters = true);
+
+/// The choice after `current` in sleepTimerOptions() order, for a key that
+/// steps through them (Off, 5 ... 120 minutes, end of chapter, Off again). A
+/// time that is not in the list (extended: 35 minutes) goes to the next
+/// longer one.
+SleepTimerOption nextSleepTimerOption(const SleepTimerOption& current, bool hasChapters = true);
 
 /// The volume factor with `secondsLeft` wall seconds to go: 1 from
 /// kSleepFadeSeconds on, 0 at 0, in between linear in decibels (down to

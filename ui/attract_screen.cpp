@@ -161,7 +161,6 @@ float flowRows(const std::vector<float>& widths, float width) {
 // player's own "Say it again" remain).
 float choicesHeight(float width) {
     const ChoiceLabels& l = choiceLabels(width);
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
     std::vector<float> widths{iconButtonWidth(l.smaller, Icon::None)};
     if (l.showSize) widths.push_back(ImGui::CalcTextSize("Text 400 %").x);
     widths.push_back(iconButtonWidth(l.bigger, Icon::None));

@@ -54,13 +54,15 @@ struct SetShortenPauses { bool on = false; };   ///< long pauses cut short
 enum class SleepMode { Off, Minutes, EndOfChapter };
 struct SetSleepTimer { SleepMode mode = SleepMode::Off; int minutes = 0; }; ///< "Sleep timer: 30 minutes", Off, End of chapter
 struct ExtendSleepTimer {};                     ///< "+5 min": five more minutes of listening
+struct NextSleepTimer {};                       ///< the T key: the menu's next choice (Off, 5 minutes, ... end of chapter)
 
 using Command = std::variant<TogglePlay, SeekTo, SeekBy, SetVolume, ChangeVolume, ToggleMute, SetSpeed,
                              DismissMessage, Quit, ShowSection, PreviousChapter, NextChapter, CopyText,
                              FocusSearch, ReadCurrentSection, ChangeSpeed, SetTextSize, StepTextSize, SetControlsSize,
                              SetLineSpacing, SetTheme, StartListening, StartReading, KioskDismissCountdown, KioskFinish,
                              PinDigit, PinClear, PinSubmit, PinCancel, ShowKeyboardHelp, SayAgain, SetSpeech,
-                             ReadSectionAloud, SetEvenLoudness, SetVoiceBoost, SetShortenPauses, SetSleepTimer, ExtendSleepTimer>;
+                             ReadSectionAloud, SetEvenLoudness, SetVoiceBoost, SetShortenPauses, SetSleepTimer, ExtendSleepTimer,
+                             NextSleepTimer>;
 using Commands = std::vector<Command>;
 
 } // namespace la::ui

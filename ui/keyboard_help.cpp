@@ -26,6 +26,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Home / End", "start / end of the episode"},
     {"Page Up / Page Down, or , / .", "previous / next chapter"},
     {"R", "read the current chapter's section of the article"},
+    {"T / Shift+T", "sleep timer: next choice (5 minutes ... end of chapter) / off"},
     {"[ / ]", "slower / faster by 0.05 (with Shift: by 0.25)"},
     {"Backspace", "normal speed"},
     {"Ctrl and = / - / 0", "bigger / smaller / normal text"},

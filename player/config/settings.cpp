@@ -102,6 +102,10 @@ std::vector<std::string> sanitize(Settings& s) {
             ++it;
         }
     }
+    if (!std::isfinite(s.pausesSavedSeconds) || s.pausesSavedSeconds < 0) {
+        warnings.push_back("timeSavedByShorterPauses " + formatNumber(s.pausesSavedSeconds) + " is not a valid time; starting from 0");
+        s.pausesSavedSeconds = 0;
+    }
     return warnings;
 }
 

@@ -128,6 +128,10 @@ struct Settings : Preferences {
     /// Last listening position per episode: episode key (episode_identity.h;
     /// settings from older versions used the bare file name) -> position.
     std::map<std::string, SavedPosition> positions;
+    /// Episode time Shorten pauses has cut out, in all sessions so far (shown
+    /// beside the option, like Overcast's "time saved"). Not a preference: a
+    /// tally the player keeps.
+    double pausesSavedSeconds = 0;
 
     bool operator==(const Settings&) const = default;
 };

@@ -258,6 +258,7 @@ json settingsToJson(const Settings& s) {
                 {"speechRate", s.speechRate},
                 {"speechVolume", s.speechVolume},
                 {"speechOverEpisode", std::string(speechOverEpisodeName(s.speechOverEpisode))},
+                {"timeSavedByShorterPauses", s.pausesSavedSeconds},
                 {"positions", std::move(positions)}};
 }
 
@@ -284,6 +285,7 @@ Settings settingsFromJson(const json& j, const std::string& source, std::vector<
     in.number("speechVolume", s.speechVolume);
     in.speechOverEpisode("speechOverEpisode", s.speechOverEpisode);
     readPositions(j, in, s.positions);
+    in.number("timeSavedByShorterPauses", s.pausesSavedSeconds);
     for (auto& w : sanitize(s)) warnings.push_back(source + ": " + w);
     return s;
 }

@@ -6,6 +6,7 @@
 // own path. Format: one JSON object, version 1:
 //   { "version": 1, "speed": 1.25, "textSize": 2.5, "controlsSize": 0,
 //     "lineSpacing": 1.5, "theme": "dark", "volume": 0.8, "muted": false,
+//     "timeSavedByShorterPauses": 312.4,
 //     "positions": { "episode-01.ogg#2097152-1f3a5c7e9b0d2468":
 //                      { "seconds": 312.5, "rewind": true, "saved": 1764860000 } } }
 // Position keys are episode identities (episode_identity.h); "rewind" says the

@@ -54,6 +54,7 @@ SDL_Scancode scancodeOf(Key key) {
     case Key::F6: return SDL_SCANCODE_F6;
     case Key::F2: return SDL_SCANCODE_F2;
     case Key::KeypadMultiply: return SDL_SCANCODE_KP_MULTIPLY;
+    case Key::T: return SDL_SCANCODE_T;
     }
     return SDL_SCANCODE_UNKNOWN;
 }

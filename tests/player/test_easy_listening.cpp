@@ -7,6 +7,9 @@
 #include "player/config/settings.h"
 #include "player/config/settings_store.h"
 #include "player/playback_controller.h"
+#include "player/player_app.h"
+#include "support/headless_imgui.h"
+#include "support/scripted_host.h"
 #include "support/ogg_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -14,6 +17,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 using namespace la;
@@ -53,19 +58,24 @@ TEST_CASE("Easy listening preferences: even loudness on at -16 LUFS by default, 
     s.loudnessTarget = -19;
     s.voiceBoost = true;
     s.shortenPauses = true;
+    s.pausesSavedSeconds = 312.5;
     const nlohmann::json j = settingsToJson(s);
     CHECK(j.at("evenLoudness") == false);
     CHECK(j.at("loudnessTarget") == -19);
     CHECK(j.at("voiceBoost") == true);
     CHECK(j.at("shortenPauses") == true);
+    CHECK(j.at("timeSavedByShorterPauses") == 312.5);
     std::vector<std::string> warnings;
     CHECK(settingsFromJson(j, "settings.json", warnings) == s);
     CHECK(warnings.empty());
     s.loudnessTarget = -50;
+    s.pausesSavedSeconds = -4;
     auto w = sanitize(s);
     CHECK(s.loudnessTarget == -30);
-    REQUIRE(w.size() == 1);
+    CHECK(s.pausesSavedSeconds == 0);
+    REQUIRE(w.size() == 2);
     CHECK(w[0].find("loudnessTarget -50 is below -30") != std::string::npos);
+    CHECK(w[1] == "timeSavedByShorterPauses -4 is not a valid time; starting from 0");
 }
 
 TEST_CASE("A kiosk config sets even loudness for every visitor", "[kiosk][easy]") {
@@ -121,4 +131,44 @@ TEST_CASE("The playback controller measures the episode once and applies the gai
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     CHECK_FALSE(again.loudnessGainDb());
+}
+
+TEST_CASE("The time shorter pauses saved adds up over sessions in settings.json and is shown in More settings", "[easy]") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    // Eight half-second tones, each followed by two seconds of silence (20 s).
+    std::vector<float> audio(24000 * 20);
+    for (size_t i = 0; i < audio.size(); ++i)
+        if (i % (24000 * 5 / 2) < 12000) audio[i] = float(0.3 * std::sin(2 * M_PI * 500.0 * double(i) / 24000));
+    AppOptions options;
+    options.audioFile = dir.file("pauses.ogg");
+    test::writeOgg(options.audioFile, audio, 24000, 1);
+    options.settingsFile = dir.file("settings.json");
+    options.play = true;
+    options.frames = 60;
+    std::ofstream(options.settingsFile) << R"({"shortenPauses": true, "timeSavedByShorterPauses": 600})";
+    test::ScriptedHost host;
+    int turn = 0;
+    std::string shownAtStart;
+    host.script = [&](test::ScriptedHost& h) {
+        ++turn;
+        if (turn == 2) h.click("display/more");
+        if (turn == 5) shownAtStart = h.lastTree.find("display/time saved") >= 0 ? h.lastTree.node(h.lastTree.find("display/time saved")).name : "";
+        if (turn > 5 && h.sink) h.sink->pull(0.4); // 55 turns: the whole episode is heard
+    };
+    std::ostringstream err;
+    REQUIRE(PlayerApp(options, host, err).run() == 0);
+    INFO("stderr: " << err.str());
+    CHECK(shownAtStart == "Time saved: 10 minutes"); // what earlier sessions saved
+    std::ifstream in(options.settingsFile);
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    REQUIRE(j.is_object());
+    // Seven 2 s pauses between the tones cut to about 0.3 s (and the last one
+    // at the end), added to the 600 s from before.
+    const double total = j.value("timeSavedByShorterPauses", 0.0);
+    CHECK(total > 600 + 7 * 1.5);
+    CHECK(total < 600 + 8 * 1.8);
+    const int shown = host.lastTree.find("display/time saved");
+    REQUIRE(shown >= 0);
+    CHECK(host.lastTree.node(shown).name == "Time saved: 10 minutes " + std::to_string(long(total) - 600) + " seconds");
 }

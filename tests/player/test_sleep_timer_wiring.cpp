@@ -155,3 +155,62 @@ TEST_CASE("The player shows the sleep timer under More settings, and its time le
     CHECK(t.node(shown).name.rfind("Sleep in 1", 0) == 0); // "Sleep in 14:59" or so
     CHECK(t.find("display/sleep/status") >= 0);
 }
+
+TEST_CASE("T steps through the sleep timer's choices and Shift+T turns it off; when it fires the player says why", "[sleep]") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    AppOptions options;
+    options.audioFile = test::writeSignalOgg(dir, 24000, 20);
+    options.play = true;
+    options.quitAfter = 5 * 60 + 20; // the clock of a ScriptedHost moves only when the app waits: no real wait
+    options.settingsFile = dir.file("settings.json");
+    test::ScriptedHost host;
+    int turn = 0;
+    std::vector<std::string> shown; // the transport's sleep text after each key
+    bool said = false;
+    host.afterFrame = [&](const ui::SemanticTree& t) {
+        for (const ui::SemanticNode& n : t.nodes())
+            if (n.id.rfind("announcement/", 0) == 0 && n.name == kSleepTimerPausedText) said = true;
+    };
+    auto sleepText = [](const test::ScriptedHost& h) {
+        int n = h.lastTree.find("transport/sleep timer");
+        return n >= 0 ? h.lastTree.node(n).name : std::string("(none)");
+    };
+    host.script = [&](test::ScriptedHost& h) {
+        ++turn;
+        h.shift = turn == 9;
+        if (turn == 3 || turn == 6 || turn == 9 || turn == 12) h.press(Key::T);
+        if (turn == 5 || turn == 8 || turn == 11 || turn == 14) shown.push_back(sleepText(h));
+    };
+    std::ostringstream err;
+    int code = PlayerApp(options, host, err).run();
+    INFO("stderr: " << err.str());
+    CHECK(code == 0);
+    REQUIRE(shown.size() == 4);
+    CHECK(shown[0] == "Sleep in 5:00");
+    CHECK(shown[1] == "Sleep in 10:00");
+    CHECK(shown[2] == "(none)"); // Shift+T: off
+    CHECK(shown[3] == "Sleep in 5:00");
+    // Five minutes of listening later: paused, and said so (a screen reader's notification, the toast).
+    CHECK(said);
+    int play = host.lastTree.find("transport/play");
+    REQUIRE(play >= 0);
+    CHECK(host.lastTree.node(play).name == "Play");
+    CHECK(sleepText(host) == "(none)");
+}
+
+TEST_CASE("The sleep timer's T key goes through every choice in the menu's order", "[sleep]") {
+    SleepTimerOption o;
+    std::vector<std::string> labels;
+    for (int i = 0; i < 11; ++i) {
+        o = nextSleepTimerOption(o, true);
+        labels.push_back(o.label);
+    }
+    CHECK(labels == std::vector<std::string>{"5 minutes", "10 minutes", "15 minutes", "30 minutes", "45 minutes", "60 minutes",
+                                             "90 minutes", "120 minutes", "End of chapter", "Off", "5 minutes"});
+    // Extended to 35 minutes ("+5 min"): the next longer choice.
+    CHECK(nextSleepTimerOption({SleepTimerMode::Minutes, 35, "35 minutes"}).minutes == 45);
+    CHECK(nextSleepTimerOption({SleepTimerMode::Minutes, 125, "125 minutes"}).mode == SleepTimerMode::EndOfChapter);
+    CHECK(nextSleepTimerOption({SleepTimerMode::EndOfChapter, 0, ""}, false).label == "Off");
+    CHECK(nextSleepTimerOption({SleepTimerMode::Minutes, 120, ""}, false).label == "End of episode");
+}

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -63,6 +64,14 @@ public:
     std::string title;
     ui::SemanticTree lastTree; ///< what the last frame drawn showed
     PullSink* sink = nullptr;  ///< the app's sound device (owned by the app)
+    /// Set: the app gets this device instead of a PullSink (e.g. the real
+    /// SDL_mixer sink on SDL's "disk" driver); `sink` then stays null.
+    std::function<std::unique_ptr<media::AudioSink>(std::string&)> openSink;
+    /// Called at the start of each frame the app draws, and with its tree
+    /// once it is drawn (a test can note what else happened meanwhile).
+    std::function<void()> beforeFrame;
+    std::function<void(const ui::SemanticTree&)> afterFrame;
+    bool closeRequested = false; ///< the next turn asks the app to quit (the window's close button)
 
     // ---- what the script can do -------------------------------------------------
     /// `key` goes down in the next frame.
@@ -89,7 +98,8 @@ public:
     }
 
     // ---- AppHost ---------------------------------------------------------------
-    std::unique_ptr<media::AudioSink> openAudioSink(std::string&) override {
+    std::unique_ptr<media::AudioSink> openAudioSink(std::string& error) override {
+        if (openSink) return openSink(error);
         auto s = std::make_unique<PullSink>();
         sink = s.get();
         return s;
@@ -99,6 +109,7 @@ public:
         keys_.clear();
         if (script) script(*this);
         player::InputBatch in;
+        in.closeRequested = closeRequested;
         if (!nextKeys_.empty() || clickPhase_ > 0 || pendingInput_ > 0) {
             pendingInput_ = 0;
             in.events = 1;
@@ -128,6 +139,7 @@ public:
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     }
     void beginFrame() override {
+        if (beforeFrame) beforeFrame();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = {float(width), float(height)};
         io.DeltaTime = 1.0f / 60.0f;
@@ -143,7 +155,10 @@ public:
         ImGui::Render();
         ++frames;
     }
-    void describeFrame(const ui::SemanticTree& tree) override { lastTree = tree; }
+    void describeFrame(const ui::SemanticTree& tree) override {
+        lastTree = tree;
+        if (afterFrame) afterFrame(tree);
+    }
     std::vector<ui::SemanticRequest> takeAccessRequests() override { return std::exchange(requests_, {}); }
     void present() override {}
     bool saveScreenshot(const std::string&, std::string& error) override {
