@@ -50,7 +50,8 @@ int framesOf(double ms, int rate) { return int(std::lround(std::max(0.0, ms) * r
 PauseShortener::PauseShortener(int channels, int sampleRate) : PauseShortener(channels, sampleRate, Params{}) {}
 
 PauseShortener::PauseShortener(int channels, int sampleRate, const Params& p)
-    : channels_(std::max(1, channels)), rate_(std::max(1, sampleRate)) {
+    : channels_(std::max(1, channels)), rate_(std::max(1, sampleRate)), followNoiseFloor_(p.followNoiseFloor),
+      noiseFloor_(p.silenceDb, int(20000.0 / std::max(1.0, p.blockMs))) {
     block_ = std::max(1, framesOf(p.blockMs, rate_));
     fade_ = 2 * framesOf(p.fadeMs / 2, rate_);
     keepHalf_ = std::max(framesOf(p.keepMs / 2, rate_), fade_ / 2);
@@ -167,6 +168,10 @@ void PauseShortener::classifyBlock(int64_t frames) {
             left -= piece;
         }
         loudest = std::max(loudest, sum);
+    }
+    if (followNoiseFloor_) {
+        noiseFloor_.add(loudest > 0 ? 10.0 * std::log10(loudest / double(frames)) : -HUGE_VAL);
+        threshold2_ = std::pow(10.0, noiseFloor_.thresholdDb() / 10.0);
     }
     const bool silent = loudest < threshold2_ * double(frames);
     if (silent) {

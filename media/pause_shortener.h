@@ -32,6 +32,9 @@
 // constructor; feed(), pull(), reset(), endOfInput(), forgetBefore() and the
 // map queries never allocate.
 
+#include "media/pause_threshold.h"
+
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -41,8 +44,12 @@ namespace la::media {
 class PauseShortener {
 public:
     struct Params {
-        /// A 10 ms block whose RMS (the loudest channel's) is below this, dBFS, is silence.
+        /// A 10 ms block whose RMS (the loudest channel's) is below this, dBFS, is silence...
         double silenceDb = -45.0;
+        /// ...or below the level the recording's own noise floor calls for
+        /// (pause_threshold.h: higher in a noisy room, lower for a quiet
+        /// speaker); false: silenceDb alone.
+        bool followNoiseFloor = true;
         /// Pauses longer than this are shortened...
         double minPauseMs = 500.0;
         /// ...to this long (half kept at the pause's start, half at its end).
@@ -113,6 +120,9 @@ public:
     /// after endOfInput()), if the caller pulls whenever output is ready.
     int latencyFrames() const { return latency_; }
 
+    /// The silence threshold now, dBFS (Params::silenceDb, or where the noise floor put it).
+    double silenceThresholdDb() const { return 10.0 * std::log10(threshold2_); }
+
     int channels() const { return channels_; }
     int sampleRate() const { return rate_; }
     /// Derived sizes in frames (for tests and the pipeline).
@@ -143,6 +153,8 @@ private:
     int tailHold_;       ///< keepHalf_ + F/2: frames held at a long pause's end (the crossfade's second side included)
     int minPause_;       ///< a pause must be longer than this, frames
     double threshold2_;  ///< silence threshold, squared linear amplitude
+    bool followNoiseFloor_;
+    PauseThreshold noiseFloor_; ///< keeps its history over seeks: the same recording
     int latency_;
     size_t capacity_;    ///< input ring, frames
     std::vector<float> ring_;     ///< capacity_ frames; relative source frame f lives at f % capacity_

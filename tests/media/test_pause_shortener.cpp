@@ -58,7 +58,7 @@ const bool kVerbose = std::getenv("LA_PS_VERBOSE") != nullptr; // print the meas
 
 double dbToAmp(double db) { return std::pow(10.0, db / 20.0); }
 
-enum class Background { Zero, Noise60, Hum55 }; // Hum55: 47 Hz, -55 dBFS RMS
+enum class Background { Zero, Noise60, Hum55, Noise38 }; // Hum55: 47 Hz, -55 dBFS RMS; Noise38: a noisy room
 
 struct Span {
     int64_t begin, end; // source frames [begin, end)
@@ -107,11 +107,14 @@ Speech makeSpeech(int rate, int ch, const std::vector<double>& pauses, unsigned 
         }
     }
     if (bg != Background::Zero) {
-        const double amp = bg == Background::Noise60 ? dbToAmp(-60.0) : dbToAmp(-55.0) * std::sqrt(2.0);
+        const bool noise = bg != Background::Hum55;
+        const double amp = bg == Background::Noise60 ? dbToAmp(-60.0)
+                           : bg == Background::Noise38 ? dbToAmp(-38.0)
+                                                        : dbToAmp(-55.0) * std::sqrt(2.0);
         for (int64_t i = 0; i < t; ++i)
             for (int c = 0; c < ch; ++c)
                 s.x[size_t(i) * size_t(ch) + size_t(c)] +=
-                    float(bg == Background::Noise60 ? amp * gauss(rng) : amp * std::sin(2 * M_PI * 47.0 * double(i) / rate + c));
+                    float(noise ? amp * gauss(rng) : amp * std::sin(2 * M_PI * 47.0 * double(i) / rate + c));
     }
     return s;
 }
@@ -322,6 +325,53 @@ TEST_CASE("PauseShortener: pauses up to minPauseMs pass untouched, longer ones b
                             double(s.frames()) / cfg.rate, double(r.frames(cfg.ch)) / cfg.rate,
                             double(ps.savedFrames()) / cfg.rate);
         }
+    }
+}
+
+TEST_CASE("PauseShortener: the silence threshold follows the recording: pauses in a noisy room are found, a quiet "
+          "speaker's words are not taken for pauses") {
+    for (const Config& cfg : kConfigs) {
+        INFO("rate " << cfg.rate << " channels " << cfg.ch);
+        const Speech clean = makeSpeech(cfg.rate, cfg.ch, kPauses, 4);
+        PauseShortener reference(cfg.ch, cfg.rate);
+        runAll(reference, clean, 5);
+        REQUIRE(reference.savedFrames() > 0);
+
+        // Room noise at -38 dBFS RMS: nothing is below -45, yet the pauses are there.
+        const Speech noisy = makeSpeech(cfg.rate, cfg.ch, kPauses, 4, Background::Noise38);
+        PauseShortener fixed(cfg.ch, cfg.rate, {.followNoiseFloor = false});
+        runAll(fixed, noisy, 5);
+        CHECK(fixed.savedFrames() == 0); // the old fixed threshold: no pause found
+        PauseShortener following(cfg.ch, cfg.rate);
+        const Run r = runAll(following, noisy, 5);
+        REQUIRE_FALSE(r.deadlock);
+        CHECK(following.silenceThresholdDb() > -38);
+        CHECK(following.silenceThresholdDb() <= -20 - 12 + 1); // well below the words
+        // The same pauses cut as in the clean recording, give or take a block each.
+        CHECK(std::abs(double(following.savedFrames() - reference.savedFrames())) <=
+              double(kPauses.size() * size_t(2 * following.blockFrames())));
+        const std::vector<Span> inWords = findWords(noisy.x, cfg.ch, cfg.rate, 0.1f);
+        const std::vector<Span> outWords = findWords(r.out, cfg.ch, cfg.rate, 0.1f);
+        CHECK(outWords.size() == inWords.size());
+
+        // A speaker recorded 40 dB too quietly (words at -60 dBFS RMS): at a
+        // fixed -45 every word is "silence" and words are cut away.
+        Speech quiet = clean;
+        for (float& v : quiet.x) v *= float(dbToAmp(-40));
+        PauseShortener fixedQuiet(cfg.ch, cfg.rate, {.followNoiseFloor = false});
+        const Run lost = runAll(fixedQuiet, quiet, 5);
+        CHECK(findWords(lost.out, cfg.ch, cfg.rate, 0.0001f).size() < quiet.words.size());
+        PauseShortener followingQuiet(cfg.ch, cfg.rate);
+        const Run kept = runAll(followingQuiet, quiet, 5);
+        CHECK(followingQuiet.silenceThresholdDb() < -65); // well below the words
+        CHECK(findWords(kept.out, cfg.ch, cfg.rate, 0.0001f).size() == quiet.words.size());
+        CHECK(std::abs(double(followingQuiet.savedFrames() - reference.savedFrames())) <= // the same cuts, 40 dB down
+              double(kPauses.size() * size_t(2 * following.blockFrames())));
+        if (kVerbose)
+            std::printf("threshold: clean %.1f dBFS, noisy room %.1f dBFS (saved %.2f s, clean %.2f s), quiet %.1f dBFS\n",
+                        reference.silenceThresholdDb(), following.silenceThresholdDb(),
+                        double(following.savedFrames()) / cfg.rate, double(reference.savedFrames()) / cfg.rate,
+                        followingQuiet.silenceThresholdDb());
     }
 }
 

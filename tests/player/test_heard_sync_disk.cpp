@@ -381,6 +381,12 @@ TEST_CASE("Heard through the disk driver at 2x with pauses shortened: the highli
     CHECK(double(toIndia->from - seekAt[1]) / kDeviceRate < 0.15);
     CHECK(double(toIndia->to - toIndia->from) / kDeviceRate == Approx(kWordSeconds / 2).margin(0.03));
 
+    WARN("the seek bar's seek was heard after " << double(toDelta->from - seekAt[0]) / kDeviceRate * 1000
+         << " ms: \"delta\" for " << double(toDelta->to - toDelta->from) / kDeviceRate * 1000 << " ms (expected "
+         << (ws[3].end - sliderTarget) / 2 * 1000 << "); the tap on a line after "
+         << double(toIndia->from - seekAt[1]) / kDeviceRate * 1000 << " ms: \"india\" for "
+         << double(toIndia->to - toIndia->from) / kDeviceRate * 1000 << " ms (expected " << kWordSeconds / 2 * 1000 << ")");
+
     // The pauses were shortened: 2.5 s between "bravo" and "charlie" (1.25 s
     // at 2x) is heard as about 0.3 s of episode time.
     const Run* bravo = nullptr;
