@@ -47,6 +47,7 @@ void drawToast(const std::string& text, float transportH) {
                             ImGuiCond_Always, {0.5f, 1.0f});
     ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.5f});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {fs, fs * 0.5f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, {fs, fs}); // the theme's (scaled for touch) would leave a gap under the words
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, fs);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, fs * 0.1f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
@@ -61,7 +62,7 @@ void drawToast(const std::string& text, float transportH) {
     declareLastText("announcement/" + text, SemanticRole::Notification, spoken);
     ImGui::End();
     ImGui::PopStyleColor(2);
-    ImGui::PopStyleVar(3);
+    ImGui::PopStyleVar(4);
 }
 
 void append(Commands& out, Commands more) { out.insert(out.end(), more.begin(), more.end()); }

@@ -110,6 +110,14 @@ Commands drawTransportBar(const TransportState& s, TransportViewState& view) {
             declareLastText("transport/sleep timer", SemanticRole::Paragraph, s.sleepText);
             if (sleepBeside) ImGui::SetCursorPosY(std::max(afterTitle, ImGui::GetCursorPosY()));
         }
+    } else if (!s.sleepText.empty()) {
+        // Compact has no chapter line, but a running sleep timer keeps a line
+        // of its own: it will stop the listening, and the T key's confirmation
+        // is gone in a moment.
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(s.sleepText.c_str());
+        ImGui::PopTextWrapPos();
+        declareLastText("transport/sleep timer", SemanticRole::Paragraph, s.sleepText);
     }
 
     // Times either side of the seek bar; widths fixed so the bar does not jitter.

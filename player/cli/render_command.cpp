@@ -7,7 +7,9 @@
 #include "player/config/arg_parse.h"
 #include "player/config/atomic_file.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <optional>
 #include <ostream>
 #include <vector>
@@ -20,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: listenalong render [--from SECONDS] [--to SECONDS] [--speed S] [--loudness LUFS] [--voice-boost]\n"
-    "                         [--shorten-pauses] -o OUT.wav AUDIO_FILE\n"
+    "                         [--shorten-pauses] [--time-map MAP.tsv] -o OUT.wav AUDIO_FILE\n"
     "Decodes AUDIO_FILE (Ogg Vorbis or PCM WAV) through the playback pipeline and\n"
     "writes a 16-bit PCM WAV at the source's sample rate and channel count.\n"
     "--speed S: 0.25 to 4 (wider than the player's 0.5 to 3, so that a round trip\n"
@@ -29,7 +31,10 @@ constexpr const char* kUsage =
     "e.g. -16), with a true-peak limiter at -1 dBTP; prints what it measured.\n"
     "--voice-boost: quiet words raised and a speech-band lift, as the player's Voice boost.\n"
     "--shorten-pauses: pauses over 0.5 s cut to 0.3 s, as the player's Shorten pauses;\n"
-    "prints the time saved.\n";
+    "prints the time saved.\n"
+    "--time-map MAP.tsv: for each block of output, where it starts and ends in the\n"
+    "output and in the episode (seconds; linear inside a block), to check the map\n"
+    "the player uses for highlighting and seeking.\n";
 
 struct RenderOptions {
     double from = 0;
@@ -38,6 +43,7 @@ struct RenderOptions {
     std::optional<double> loudness; ///< target LUFS
     bool voiceBoost = false;
     bool shortenPauses = false;
+    std::string timeMap;
     std::string output;
     std::string input;
 };
@@ -53,6 +59,7 @@ RenderOptions parse(const std::vector<std::string>& args) {
         else if (a == "--loudness") o.loudness = parseNumberInRange(cur.value(a), a, -40.0, -5.0);
         else if (a == "--voice-boost") o.voiceBoost = true;
         else if (a == "--shorten-pauses") o.shortenPauses = true;
+        else if (a == "--time-map") o.timeMap = cur.value(a);
         else if (a == "-o" || a == "--output") o.output = cur.value(a);
         else if (a == "-h" || a == "--help") throw UsageRequest{};
         else if (!a.empty() && a[0] == '-' && a != "-") throw ArgError("unknown option " + a);
@@ -77,16 +84,25 @@ bool isSameFile(const std::string& output, const std::string& input) {
 
 /// Render into a temporary file and rename it at the end: a failed or
 /// interrupted render leaves any existing OUT untouched and no partial file.
-void renderInto(const std::string& output, media::PlaybackPipeline& pipeline) {
+void renderInto(const std::string& output, media::PlaybackPipeline& pipeline, std::string* timeMap) {
     AtomicFile file(output);
     if (!file.ok()) throw media::MediaError(file.error());
     const std::string temp = file.tempPath().string();
     try {
         media::WavWriter writer(temp, pipeline.sampleRate(), pipeline.channels());
         std::vector<float> block(4096 * size_t(pipeline.channels()));
+        std::int64_t written = 0;
+        const double rate = pipeline.sampleRate();
         for (;;) {
             auto chunk = pipeline.produce(block.data(), 4096);
             if (chunk.frames) writer.write(block.data(), chunk.frames);
+            if (timeMap && chunk.frames) {
+                char line[128];
+                std::snprintf(line, sizeof line, "%.6f\t%.6f\t%.6f\t%.6f\n", double(written) / rate,
+                              double(written + std::int64_t(chunk.frames)) / rate, chunk.startSeconds, chunk.endSeconds);
+                *timeMap += line;
+            }
+            written += std::int64_t(chunk.frames);
             if (chunk.endOfStream) break;
         }
         writer.close();
@@ -137,7 +153,12 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
         pipeline.setSpeed(o.speed);
         pipeline.seek(o.from);
         if (o.to >= 0) pipeline.setEndSeconds(o.to);
-        renderInto(o.output, pipeline);
+        std::string map = "output_start\toutput_end\tepisode_start\tepisode_end\n";
+        renderInto(o.output, pipeline, o.timeMap.empty() ? nullptr : &map);
+        if (!o.timeMap.empty()) {
+            std::ofstream file(o.timeMap, std::ios::trunc);
+            if (!(file << map) || !file.flush()) throw media::MediaError("cannot write the time map " + o.timeMap);
+        }
         if (o.shortenPauses) {
             char line[160];
             std::snprintf(line, sizeof line, "%s: shortened pauses saved %.1f s\n", o.input.c_str(), pipeline.savedSeconds());

@@ -211,3 +211,39 @@ TEST_CASE("render replaces an existing output completely and keeps its permissio
     CHECK(std::filesystem::status(wav).permissions() == std::filesystem::perms(0640));
     CHECK(tempFilesIn(dir.path.string()) == 0);
 }
+
+TEST_CASE("render --time-map writes where each block of output is in the episode, pauses cut out") {
+    test::TempDir dir;
+    // Two half-second tones with 2 s of silence between them, and 0.25 s either side.
+    std::vector<float> x(size_t(16000 * 3.5));
+    for (size_t i = 0; i < x.size(); ++i) {
+        const double t = double(i) / 16000;
+        if ((t >= 0.25 && t < 0.75) || (t >= 2.75 && t < 3.25)) x[i] = float(0.3 * std::sin(2 * M_PI * 440 * t));
+    }
+    const std::string ogg = dir.file("in.ogg"), wav = dir.file("out.wav"), map = dir.file("map.tsv");
+    test::writeOgg(ogg, x, 16000, 1);
+    std::string err;
+    REQUIRE(render({"--shorten-pauses", "--speed", "2", "--time-map", map, "-o", wav, ogg}, err) == 0);
+    std::ifstream in(map);
+    std::string line;
+    REQUIRE(std::getline(in, line));
+    CHECK(line == "output_start\toutput_end\tepisode_start\tepisode_end");
+    double lastOut = 0, lastEpisode = 0, jumped = 0;
+    int rows = 0;
+    while (std::getline(in, line)) {
+        std::istringstream f(line);
+        double o0, o1, e0, e1;
+        REQUIRE(f >> o0 >> o1 >> e0 >> e1);
+        CHECK(o0 == Approx(lastOut).margin(1e-6)); // blocks follow each other in the output
+        CHECK(o1 > o0);
+        CHECK(e0 >= lastEpisode - 1e-6);           // and never go back in the episode
+        jumped = std::max(jumped, e0 - lastEpisode);
+        if (rows > 0) CHECK((e1 - e0) / (o1 - o0) == Approx(2.0).epsilon(0.02)); // 2x inside a block
+        lastOut = o1, lastEpisode = e1;
+        ++rows;
+    }
+    CHECK(rows > 2);
+    CHECK(jumped > 1.5); // the 2 s pause: about 1.7 s of it cut out in one jump
+    CHECK(lastEpisode == Approx(3.5).margin(0.01));
+    CHECK(double(media::openAudioFile(wav)->totalFrames()) / 16000 == Approx(lastOut).margin(0.001));
+}

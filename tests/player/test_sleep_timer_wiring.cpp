@@ -214,3 +214,35 @@ TEST_CASE("The sleep timer's T key goes through every choice in the menu's order
     CHECK(nextSleepTimerOption({SleepTimerMode::EndOfChapter, 0, ""}, false).label == "Off");
     CHECK(nextSleepTimerOption({SleepTimerMode::Minutes, 120, ""}, false).label == "End of episode");
 }
+
+TEST_CASE("At large text in a small window (no chapter line) the sleep timer's time left has a line of its own", "[sleep]") {
+    test::HeadlessImGui imgui;
+    test::TempDir dir;
+    AppOptions options;
+    options.audioFile = kEpisode;
+    options.frames = 12;
+    options.textSize = 4.0;
+    options.settingsFile = dir.file("settings.json");
+    test::ScriptedHost host;
+    host.width = 800;
+    host.height = 480;
+    int turn = 0;
+    bool shownBefore = true;
+    host.script = [&](test::ScriptedHost& h) {
+        if (++turn == 4) {
+            shownBefore = h.shows("transport/sleep timer");
+            h.press(Key::T);
+        }
+    };
+    std::ostringstream err;
+    REQUIRE(PlayerApp(options, host, err).run() == 0);
+    CHECK_FALSE(shownBefore);
+    const int line = host.lastTree.find("transport/sleep timer");
+    REQUIRE(line >= 0);
+    CHECK(host.lastTree.node(line).name == "Sleep in 5:00");
+    const ui::SemanticBounds b = host.lastTree.node(line).bounds;
+    CHECK(b.y >= 0);
+    CHECK(b.y + b.height <= 480); // on screen, above the seek bar
+    const ui::SemanticBounds seek = host.lastTree.node(host.lastTree.find("transport/seek")).bounds;
+    CHECK(b.y + b.height <= seek.y);
+}

@@ -158,7 +158,7 @@ TEST_CASE("Without a tree, drawing declares nothing and nothing breaks") {
     CHECK(currentSemanticTree() == nullptr);
 }
 
-TEST_CASE("The sleep timer's time left sits on the chapter line, read as text, without moving the controls") {
+TEST_CASE("The sleep timer's time left sits on the chapter line (compact: a line of its own), read as text, without moving the controls") {
     la::test::HeadlessImGui imgui;
     TransportState s;
     s.position = 129;
@@ -180,7 +180,14 @@ TEST_CASE("The sleep timer's time left sits on the chapter line, read as text, w
     // The seek bar and Play/Pause stay where they were.
     CHECK(seek.y == without.node(without.find("transport/seek")).bounds.y);
     CHECK(with.node(with.find("transport/play")).bounds.y == without.node(without.find("transport/play")).bounds.y);
-    // The compact layout leaves out the chapter line, and the time left with it (More settings shows it).
+    // The compact layout leaves out the chapter line, but not the time left:
+    // it gets a line of its own, above the seek bar.
     s.compact = true;
+    SemanticTree compact = drawBar(s);
+    int c = compact.find("transport/sleep timer");
+    REQUIRE(c >= 0);
+    CHECK(compact.node(c).bounds.x < 1280 / 2.0f);
+    CHECK(compact.node(c).bounds.y + compact.node(c).bounds.height <= compact.node(compact.find("transport/seek")).bounds.y);
+    s.sleepText.clear();
     CHECK(drawBar(s).find("transport/sleep timer") < 0);
 }
