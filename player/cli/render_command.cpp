@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <optional>
 #include <ostream>
 #include <vector>
@@ -153,12 +152,13 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
         pipeline.setSpeed(o.speed);
         pipeline.seek(o.from);
         if (o.to >= 0) pipeline.setEndSeconds(o.to);
+        // Like the WAV, the map is complete or not there; a map that cannot be
+        // written stops the render before it starts.
+        std::optional<AtomicFile> mapFile;
+        if (!o.timeMap.empty() && !mapFile.emplace(o.timeMap).ok()) throw media::MediaError(mapFile->error());
         std::string map = "output_start\toutput_end\tepisode_start\tepisode_end\n";
-        renderInto(o.output, pipeline, o.timeMap.empty() ? nullptr : &map);
-        if (!o.timeMap.empty()) {
-            std::ofstream file(o.timeMap, std::ios::trunc);
-            if (!(file << map) || !file.flush()) throw media::MediaError("cannot write the time map " + o.timeMap);
-        }
+        renderInto(o.output, pipeline, mapFile ? &map : nullptr);
+        if (mapFile && !(mapFile->write(map) && mapFile->commit())) throw media::MediaError(mapFile->error());
         if (o.shortenPauses) {
             char line[160];
             std::snprintf(line, sizeof line, "%s: shortened pauses saved %.1f s\n", o.input.c_str(), pipeline.savedSeconds());
